@@ -1,0 +1,116 @@
+"""Options and output helpers shared by the commands."""
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+import os
+import sys
+from typing import Any, Callable, Iterable, Sequence
+
+import click
+
+from ..model import GovgraphError
+
+
+def store_options(read_only: bool = True) -> Callable:
+    """Adds ``--db PATH`` and ``--neo4j URI`` and passes ``open_store`` as ``store`` factory.
+
+    The command receives ``store_factory`` (a zero-argument callable opening the store) so that
+    it opens the store only when it needs it and inside its own error handling.
+    """
+    def deco(fn: Callable) -> Callable:
+        @click.option("--db", "db", type=click.Path(dir_okay=True), envvar="GOVGRAPH_DB",
+                      help="Embedded store path (default: $GOVGRAPH_DB or the per-user data dir).")
+        @click.option("--neo4j", "neo4j_uri", metavar="URI", default=None,
+                      help="Use a Neo4j server instead (or set NEO4J_URI; credentials from NEO4J_USER/NEO4J_PASSWORD).")
+        @functools.wraps(fn)
+        def wrapper(*args, db=None, neo4j_uri=None, **kwargs):
+            from ..graph.store import open_store
+            uri = neo4j_uri or (None if db else os.environ.get("NEO4J_URI"))
+            kwargs["store_factory"] = functools.partial(open_store, db=db, neo4j_uri=uri,
+                                                        read_only=read_only)
+            return fn(*args, **kwargs)
+        return wrapper
+    return deco
+
+
+def format_option(fn: Callable) -> Callable:
+    """``--json`` / ``--csv`` switches; the command gets ``fmt`` in {"table", "json", "csv"}."""
+    @click.option("--json", "fmt", flag_value="json", help="Print JSON (for scripts).")
+    @click.option("--csv", "fmt", flag_value="csv", help="Print CSV (for spreadsheets).")
+    @functools.wraps(fn)
+    def wrapper(*args, fmt=None, **kwargs):
+        return fn(*args, fmt=fmt or "table", **kwargs)
+    return wrapper
+
+
+def _cell(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, (list, tuple)):
+        return ", ".join(_cell(x) for x in v)
+    if isinstance(v, dict):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
+
+
+def emit_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None,
+              fmt: str = "table", out=None, max_width: int = 60) -> None:
+    """Print rows as a readable table, JSON or CSV."""
+    out = out or sys.stdout
+    columns = list(columns or (list(rows[0].keys()) if rows else []))
+    if fmt == "json":
+        out.write(json.dumps([{c: r.get(c) for c in columns} for r in rows], ensure_ascii=False,
+                             indent=2, default=str) + "\n")
+        return
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\n")
+        w.writerow(columns)
+        for r in rows:
+            w.writerow([_cell(r.get(c)) for c in columns])
+        out.write(buf.getvalue())
+        return
+    cells = [[_cell(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    line = "  ".join(c.ljust(widths[i]) for i, c in enumerate(columns))
+    out.write(click.style(line.rstrip(), bold=True) + "\n" if out is sys.stdout else line.rstrip() + "\n")
+    out.write("  ".join("─" * w for w in widths) + "\n")
+    for row in cells:
+        out.write("  ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip() + "\n")
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print a one-line error to stderr and exit with ``code``."""
+    click.echo(click.style("error: ", fg="red", bold=True) + message, err=True)
+    sys.exit(code)
+
+
+def handle_errors(fn: Callable) -> Callable:
+    """Turn GovgraphError into a one-line message and exit code 1 (never a traceback)."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except GovgraphError as e:
+            fail(str(e), 1)
+    return wrapper
+
+
+def iter_files(paths: Iterable[str], suffixes: Iterable[str] | None = None) -> list[str]:
+    """Expand files and folders (recursively) into a sorted list of files."""
+    from pathlib import Path
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not f.name.startswith(".") and (
+                        suffixes is None or f.suffix.lower() in suffixes):
+                    out.append(str(f))
+        else:
+            out.append(str(path))
+    return out
