@@ -1,0 +1,1 @@
+"""Exporters: CSV tables, RDF, DCAT-AP-SE."""
