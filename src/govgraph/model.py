@@ -258,6 +258,7 @@ class Protocol:
     ocr_confidence: float | None = None
     flags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    repairs: list[Repair] = field(default_factory=list)   # OCR/encoding repairs of the cleaned text
 
     # ----------------------------------------------------------------- officers
     def officer_names(self, role: str) -> list[str]:
@@ -343,6 +344,7 @@ class Protocol:
             out["ocr_confidence"] = self.ocr_confidence
             out["flags"] = list(self.flags)
             out["warnings"] = list(self.warnings)
+            out["repairs"] = [asdict(r) for r in self.repairs]
         return out
 
     @classmethod
@@ -400,6 +402,7 @@ class Protocol:
             meta_prov={k: v for k, v in ((k, P(v)) for k, v in (d.get("meta_provenance") or {}).items()) if v},
             ocr=bool(d.get("ocr")), ocr_confidence=d.get("ocr_confidence"),
             flags=list(d.get("flags") or []), warnings=list(d.get("warnings") or []),
+            repairs=[Repair(**r) for r in d.get("repairs") or []],
         )
 
     def all_provenance(self) -> Iterable[Provenance]:

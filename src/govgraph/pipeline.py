@@ -41,6 +41,7 @@ def extract(doc: CleanDocument, protocol: Protocol) -> Protocol:
 def run_document(raw: RawDocument) -> Extraction:
     doc = clean(raw)
     protocol = extract(doc, parse(doc))
+    protocol.repairs = list(doc.repairs)   # damaged spellings stay findable as name aliases
     return Extraction(raw, doc, protocol)
 
 
