@@ -1,0 +1,1 @@
+"""Parts of the ``parse`` stage: header, attendance, officers, agenda items."""

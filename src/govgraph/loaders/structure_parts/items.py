@@ -1,0 +1,317 @@
+"""Agenda items: find the item headings of a protocol and their line spans.
+
+Swedish minutes number their items as ``§ 44 Title``, ``1. Title``, ``## 6. Title``,
+``- 1. Title**``, ``1. **Title**``. Numbered lists inside an item look the same, so the
+splitter collects every candidate heading and then picks the most consistent chain with a
+small dynamic programme: numbers that go up by one, one marker style, similar markup,
+title-like text. A table of contents (trailing page numbers, dotted leaders) never counts.
+An unnumbered heading at the items' own heading level between two items becomes an item of
+its own, numbered after the item before it plus a letter ("8a").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import Item, Provenance
+from .text import Line, leading_name, squeeze, strip_markup
+
+_LIST_PREFIX = re.compile(r"^\s*(?:[-–•*·]|e(?=\s+[A-ZÅÄÖ]))\s+")
+_PARA = re.compile(r"^§+\s*(\d{1,4})(?:\s?([a-z])(?![\wåäöÅÄÖ]))?(?![\d,])\s*[.:]?\s*(.*)$")
+_NUM = re.compile(r"^(\d{1,3})(?:([a-z])(?![\wåäöÅÄÖ]))?(\.\)|\)\.?|\.|:)?(?!\d)\s*(.*)$")
+_TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\t+| {3,})\s*\d{1,3}\s*$")
+_PRESENTER_CUT = re.compile(
+    r"\s*(?:\*+\s*)?(?:[-–,:]\s*)?\b(?:Föredragande|Föredras av|Ärendet föredras(?: av)?|Presentatör|"
+    r"Dragande|Ansvarig|Inledare)\b\s*:?.*$", re.I)
+_BODY_WORDS = frozenset({"beslut", "beslut:", "förslag till beslut", "bakgrund", "ärendet",
+                         "sammanfattning", "diskussion", "protokoll"})
+
+
+@dataclass
+class Candidate:
+    line: Line
+    number: int
+    letter: str
+    style: str            # "para" (§) or "num"
+    marker: str           # ".", ")", ":", "" …
+    title: str
+    heading: int
+    bold: bool
+    dash: bool
+    score: float = 0.0
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}{self.letter}"
+
+
+def _candidate(ln: Line) -> Candidate | None:
+    text = ln.plain.replace("\t", " ").strip()
+    if not text:
+        return None
+    dash = False
+    m = _LIST_PREFIX.match(text)
+    if m:
+        dash = True
+        text = text[m.end():]
+    if _TOC_TAIL.search(ln.plain.rstrip()) and not ln.heading:
+        return None
+    mp = _PARA.match(text)
+    if mp:
+        title = mp.group(3).strip()
+        if title[:1].isdigit():      # "§ 5 2021-…" is a reference, not a heading
+            return None
+        return Candidate(ln, int(mp.group(1)), (mp.group(2) or "").lower(), "para", "§",
+                         title, ln.heading, ln.bold, dash)
+    mn = _NUM.match(text)
+    if not mn:
+        return None
+    marker = mn.group(3) or ""
+    title = mn.group(4).strip()
+    if not marker and not (ln.heading or ln.bold):
+        return None
+    if not title or not (title[0].isalpha() or title[0] in "\"'”“«"):
+        return None
+    if marker == ":" and not ln.heading:
+        return None
+    return Candidate(ln, int(mn.group(1)), mn.group(2) or "", "num", marker, title,
+                     ln.heading, ln.bold, dash)
+
+
+def _is_toc_block(cands: list[Candidate], lines: list[Line]) -> set[int]:
+    """Line numbers of candidates that sit in a table of contents / agenda list: a run of
+    candidates with nothing but blank lines between them, when the same numbers come again
+    later with body text."""
+    out: set[int] = set()
+    run: list[Candidate] = []
+
+    def flush():
+        if len(run) >= 3:
+            later = {c.label for c in cands if c.line.no > run[-1].line.no}
+            if sum(1 for c in run if c.label in later) >= max(2, len(run) // 2):
+                out.update(c.line.no for c in run)
+        run.clear()
+
+    prev_no = None
+    for c in cands:
+        if prev_no is not None and all(lines[i - 1].blank for i in range(prev_no + 1, c.line.no)):
+            run.append(c)
+        else:
+            flush()
+            run.append(c)
+        prev_no = c.line.no
+    flush()
+    return out
+
+
+def _base_score(c: Candidate, nxt: Line | None, prev: Line | None,
+                intro: Line | None = None) -> float:
+    s = 1.0
+    if intro is not None and intro.plain.rstrip().endswith(":") and c.style == "num" \
+            and not (c.heading or c.bold):
+        s -= 0.3
+    if c.heading or c.bold or "**" in c.line.text:
+        s += 0.5
+    t = c.title
+    if t[:1].islower():
+        s -= 0.9
+    words = t.split()
+    if len(t) > 160 or (t.endswith(".") and len(words) > 9):
+        s -= 0.6
+    if t.endswith(",") or t.endswith(" och"):
+        s -= 0.6
+    # a tight list: the very next / previous line is another numbered line
+    if nxt is not None and not nxt.blank and _NUM.match(_LIST_PREFIX.sub("", nxt.plain.strip())) \
+            and c.style == "num" and not (c.heading or c.bold):
+        s -= 0.3
+    if prev is not None and not prev.blank and c.style == "num" and not (c.heading or c.bold) \
+            and _NUM.match(_LIST_PREFIX.sub("", prev.plain.strip())):
+        s -= 0.3
+    if re.search(r"[^.]\.$", t) and not re.search(r"\b(?:m\.m|bl\.a|t\.ex|etc|mm)\.$", t):
+        s -= 0.25
+    if c.style == "num" and c.marker in (")", ").", ".)"):
+        s -= 0.4
+    return s
+
+
+def _transition(a: Candidate, b: Candidate) -> float | None:
+    """Score for b following a in the chain; None when impossible."""
+    if a.style != b.style:
+        return None
+    t = 0.0
+    if b.number == a.number:
+        if b.letter > a.letter:
+            t += 0.3
+        else:
+            return None
+    elif b.number == a.number + 1:
+        t += 0.6 if not b.letter else 0.2
+    elif a.number + 1 < b.number <= a.number + 3:
+        t -= 0.4
+    elif b.number > a.number:
+        t -= 0.9 if b.style == "para" else 1.6
+    else:
+        if b.style != "para":
+            return None
+        t -= 0.7          # out-of-order § (an item carried over from an earlier meeting)
+    if b.style == "num" and a.marker != b.marker:
+        t -= 0.4
+    if bool(a.heading) != bool(b.heading):
+        t -= 0.3
+    elif a.heading and b.heading and a.heading != b.heading:
+        t -= 0.1
+    if a.bold != b.bold:
+        t -= 0.15
+    if a.dash != b.dash:
+        t -= 0.15
+    return t
+
+
+def _start_score(c: Candidate) -> float:
+    if c.style == "para":
+        return 0.0
+    if c.number == 1 and not c.letter:
+        return 0.5
+    return -0.4 * min(c.number - 1, 5) - 0.3
+
+
+def _best_chain(cands: list[Candidate]) -> tuple[float, list[Candidate]]:
+    n = len(cands)
+    if not n:
+        return 0.0, []
+    best = [0.0] * n
+    back = [-1] * n
+    for j, c in enumerate(cands):
+        best[j] = c.score + _start_score(c)
+        for i in range(j):
+            t = _transition(cands[i], c)
+            if t is None:
+                continue
+            if c.style == "para" and c.number <= cands[i].number and \
+                    _used_number(cands, back, i, c):
+                continue
+            v = best[i] + t + c.score
+            if v > best[j]:
+                best[j], back[j] = v, i
+    j = max(range(n), key=lambda k: best[k])
+    chain = []
+    while j >= 0:
+        chain.append(cands[j])
+        j = back[j]
+    chain.reverse()
+    return max(best), chain
+
+
+def _with_out_of_order(chain: list[Candidate], group: list[Candidate]) -> list[Candidate]:
+    """"§ N" headings are explicit: a title-like § heading left out of the chain only because
+    its number is out of sequence (an item carried over, "§ 33" between § 50 and § 51) is
+    put back, once per number."""
+    used = {c.label for c in chain}
+    first, last = chain[0].line.no, chain[-1].line.no
+    extra = [c for c in group if c not in chain and c.label not in used and c.score >= 0.9
+             and first < c.line.no < last]
+    seen: set[str] = set()
+    keep = []
+    for c in extra:
+        if c.label not in seen:
+            seen.add(c.label)
+            keep.append(c)
+    return sorted(chain + keep, key=lambda c: c.line.no)
+
+
+def _used_number(cands, back, i, c) -> bool:
+    j = i
+    while j >= 0:
+        if cands[j].number == c.number and cands[j].letter == c.letter:
+            return True
+        j = back[j]
+    return False
+
+
+def clean_title(title: str) -> str:
+    """Heading text without number markup, emphasis, presenter tail or trailing colon."""
+    t = strip_markup(title).replace("\t", " ")
+    t = _PRESENTER_CUT.sub("", t)
+    t = re.sub(r"[*_]+", "", t)
+    t = squeeze(t).strip(" .:;-–—")
+    # "Psykisk hälsa – SPOT, Maria Gunnarsson och Karin Haster" -> cut the presenters
+    m = re.match(r"^(.*\S),\s+(.+)$", t)
+    if m:
+        tail = m.group(2)
+        people = re.split(r"\s*(?:,|\boch\b|&)\s*", tail)
+        if people and all(leading_name(p.split()) == len(p.split()) and len(p.split()) >= 2
+                          for p in people if p):
+            t = m.group(1).strip(" .:;-–—")
+    return t
+
+
+def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[Item]:
+    """The protocol's agenda items with inclusive line spans and provenance."""
+    cands: list[Candidate] = []
+    for ln in lines:
+        if ln.no <= start_after:
+            continue
+        c = _candidate(ln)
+        if c is not None:
+            cands.append(c)
+    toc = _is_toc_block(cands, lines)
+    cands = [c for c in cands if c.line.no not in toc]
+    for c in cands:
+        nxt = lines[c.line.no] if c.line.no < len(lines) else None
+        prev = lines[c.line.no - 2] if c.line.no >= 2 else None
+        intro = next((lines[k - 1] for k in range(c.line.no - 1, 0, -1) if not lines[k - 1].blank),
+                     None)
+        c.score = _base_score(c, nxt, prev, intro)
+
+    best_score, chain = -1e9, []
+    for style in ("para", "num"):
+        group = [c for c in cands if c.style == style]
+        if not group:
+            continue
+        s, ch = _best_chain(group)
+        if style == "para" and len(ch) >= 2:
+            s += 1.0     # "§ N" is the stronger convention when it recurs
+            ch = _with_out_of_order(ch, group)
+        if s > best_score:
+            best_score, chain = s, ch
+    if not chain or (len(chain) == 1 and chain[0].score < 1.2):
+        return []
+
+    chain = _add_unnumbered(chain, lines)
+    items: list[Item] = []
+    last_text = max((ln.no for ln in lines if not ln.blank), default=len(lines))
+    for k, c in enumerate(chain):
+        start = c.line.no
+        end = (chain[k + 1].line.no - 1) if k + 1 < len(chain) else last_text
+        while end > start and lines[end - 1].blank:
+            end -= 1
+        title = clean_title(c.title)
+        number = c.label
+        items.append(Item(number=number, title=title, start=start, end=end,
+                          prov=Provenance(doc_name, number, start, start, c.line.text)))
+    return items
+
+
+def _add_unnumbered(chain: list[Candidate], lines: list[Line]) -> list[Candidate]:
+    """Unnumbered Markdown headings at the items' level between two items -> "8a" items."""
+    if len(chain) < 2:
+        return chain
+    out: list[Candidate] = []
+    for k, c in enumerate(chain):
+        out.append(c)
+        nxt = chain[k + 1] if k + 1 < len(chain) else None
+        if not c.heading or nxt is None or not nxt.heading:
+            continue
+        level = min(c.heading, nxt.heading)
+        letter = ord(c.letter) + 1 if c.letter else ord("a")
+        for no in range(c.line.no + 1, nxt.line.no):
+            ln = lines[no - 1]
+            if not ln.heading or ln.heading > level or ln.blank:
+                continue
+            title = ln.plain.strip()
+            if title.rstrip(":").casefold() in _BODY_WORDS or len(title) < 3:
+                continue
+            out.append(Candidate(ln, c.number, chr(letter), c.style, c.marker, title,
+                                 ln.heading, ln.bold, False, 0.0))
+            letter += 1
+    return out

@@ -1,0 +1,126 @@
+"""Agenda item splitting on small synthetic protocols (one per layout family) and the seeds."""
+from __future__ import annotations
+
+from govgraph.loaders.structure import parse_structure
+from govgraph.model import CleanDocument, CleanLine
+
+
+def doc_of(text: str, name: str = "t.txt", fields: dict | None = None) -> CleanDocument:
+    """A CleanDocument from text; ``fields`` maps 1-based line numbers to CleanLine kwargs."""
+    lines = []
+    for i, t in enumerate(text.split("\n"), 1):
+        lines.append(CleanLine(t, raw_index=i - 1, **(fields or {}).get(i, {})))
+    return CleanDocument(name, name, "text/plain", "0" * 64, lines)
+
+
+def items_of(text: str, fields: dict | None = None) -> list[tuple[str, str]]:
+    p = parse_structure(doc_of(text, fields=fields))
+    return [(it.number, it.title) for it in p.items]
+
+
+def test_paragraph_items_skip_toc_and_keep_out_of_order():
+    text = "\n".join([
+        "Protokoll Kultur- och fritidsnämnden",
+        "Ärendelista",
+        "§ 12 Mötets öppnande\t2",
+        "§ 13 Val av justerare.....\t2",
+        "§ 14 Budget 2025\t3",
+        "",
+        "§ 12 Mötets öppnande",
+        "Ordföranden öppnar mötet.",
+        "",
+        "§ 13 Val av justerare",
+        "Per Holm utses att justera protokollet.",
+        "",
+        "§ 14 Budget 2025*Föredragande: Lena Ek*",
+        "Nämnden godkänner budgeten.",
+        "",
+        "§ 9 Bordlagt ärende om bibliotek",
+        "Ärendet avgörs.",
+        "",
+        "§ 15 Mötets avslutande",
+        "Ordföranden avslutar mötet.",
+    ])
+    assert items_of(text) == [("12", "Mötets öppnande"), ("13", "Val av justerare"),
+                              ("14", "Budget 2025"), ("9", "Bordlagt ärende om bibliotek"),
+                              ("15", "Mötets avslutande")]
+
+
+def test_numbered_items_ignore_inner_lists():
+    text = "\n".join([
+        "Minnesanteckningar ledningsgrupp skola",
+        "",
+        "1. Mötets öppnande",
+        "Mötet öppnades.",
+        "",
+        "2. Lägesrapport",
+        "Tre områden prioriteras:",
+        "1. Styrning och ledning.",
+        "Text om styrning.",
+        "2. Samordning och samverkan.",
+        "3. Uppföljning.",
+        "",
+        "3. Ekonomi",
+        "Budgeten följs.",
+        "",
+        "4. Mötet avslutas",
+    ])
+    assert items_of(text) == [("1", "Mötets öppnande"), ("2", "Lägesrapport"),
+                              ("3", "Ekonomi"), ("4", "Mötet avslutas")]
+
+
+def test_markdown_headings_unnumbered_item_gets_letter_and_subheadings_stay():
+    text = "\n".join([
+        "## Protokoll Styrgrupp e-hälsa",
+        "### 1. Inledning",
+        "Välkommen.",
+        "## 2. Digitala tjänster, Oskar Lund och Sara Berg",
+        "### Bakgrund till uppdraget",
+        "Text.",
+        "**Beslut:** Styrgruppen beslutar att godkänna.",
+        "## Extra punkt om IT-säkerhet",
+        "Text.",
+        "## 3. Avslut",
+        "Tack.",
+    ])
+    assert items_of(text) == [("1", "Inledning"), ("2", "Digitala tjänster"),
+                              ("2a", "Extra punkt om IT-säkerhet"), ("3", "Avslut")]
+
+
+def test_markdown_heading_fields_from_cleaner():
+    text = "Protokoll\n1. Start\nText\nUnder rubrik\nMer text\nEgen punkt\nText\n2. Slut\nText"
+    fields = {2: {"heading": 2}, 4: {"heading": 3}, 6: {"heading": 2}, 8: {"heading": 2}}
+    assert items_of(text, fields) == [("1", "Start"), ("1a", "Egen punkt"), ("2", "Slut")]
+
+
+def test_dash_bold_items_and_spans():
+    text = "\n".join([
+        "Närvarande:",
+        "Eva Lind, rektor",
+        "",
+        "- 1. Föregående anteckningar**",
+        "Lades till handlingarna.",
+        "- 2. Nytt schema**",
+        "Diskuterades.",
+        "",
+        "3. Övriga frågor",
+        "Inga.",
+        "",
+    ])
+    p = parse_structure(doc_of(text))
+    assert [(i.number, i.title, i.start, i.end) for i in p.items] == [
+        ("1", "Föregående anteckningar", 4, 5), ("2", "Nytt schema", 6, 7),
+        ("3", "Övriga frågor", 9, 10)]
+    for it in p.items:
+        assert it.prov.quote in text
+
+
+def test_bold_title_after_number():
+    text = "1. **Mötet öppnas**\nText.\n\n2. **Val av justerare**\nText.\n\n3. **Avslutning**\n"
+    assert items_of(text) == [("1", "Mötet öppnas"), ("2", "Val av justerare"),
+                              ("3", "Avslutning")]
+
+
+def test_no_items_in_plain_prose():
+    text = "Det var en gång en liten stad.\n\nI staden bodde 2000 personer.\n\n1999 kom tåget."
+    assert items_of(text) == []
