@@ -1,0 +1,124 @@
+"""The viz views and page (without a browser); browser tests are in test_viz_browser.py."""
+from __future__ import annotations
+
+import json
+import re
+
+import networkx as nx
+import pytest
+
+from govgraph.viz.render import render
+from govgraph.viz.views import ViewError, ViewOptions, build_view, find_nodes, parse_types
+
+XSS = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def small_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.add_node("body/radet", label="Body", name="Samverkansrådet", kind="council", sources=["doc/a"])
+    g.add_node("body/chefsgruppen", label="Body", name="Chefsgruppen", kind="management_group",
+               sources=["doc/a"])
+    g.add_node("organization/region-x", label="Organization", name="Region X", kind="region",
+               sources=["doc/a"])
+    g.add_node("person/ingmar-angman", label="Person", name="Ingmar Ångman",
+               aliases=["Ingmar Ångman", "Ingmar Angman"], sources=["doc/a", "doc/b"])
+    g.add_node("person/evil", label="Person", name=XSS, sources=["doc/b"])
+    g.add_node("agreement/ok", label="Agreement", name="Överenskommelse om samverkan", kind="överenskommelse",
+               sources=["doc/a"])
+    g.add_node("meeting/radet/2017-09-22", label="Meeting", name="Samverkansrådet 2017-09-22",
+               date="2017-09-22", sources=["doc/a"])
+    g.add_node("item/m/6", label="AgendaItem", number="6", title="ÖK", date="2017-09-22", sources=["doc/a"])
+    g.add_node("decision/m/6/1", label="Decision", kind="approve", date="2017-09-22", sources=["doc/a"])
+    prov = {"source": "doc/a", "item": "6", "span_start": 10, "span_end": 10, "quote": XSS}
+    g.add_edge("body/radet", "agreement/ok", key="a", type="APPROVED", date="2017-09-22", **prov)
+    g.add_edge("person/ingmar-angman", "item/m/6", key="b", type="PRESENTED", date="2017-09-22", **prov)
+    g.add_edge("item/m/6", "decision/m/6/1", key="c", type="RESULTED_IN", **prov)
+    g.add_edge("decision/m/6/1", "agreement/ok", key="d", type="CONCERNS", **prov)
+    g.add_edge("person/ingmar-angman", "body/chefsgruppen", key="e", type="MEMBER_OF",
+               first_seen="2024-03-15", last_seen="2024-03-15", **prov)
+    g.add_edge("person/ingmar-angman", "organization/region-x", key="f", type="REPRESENTS", **prov)
+    g.add_edge("person/evil", "body/radet", key="g", type="MEMBER_OF", first_seen="2017-09-22",
+               last_seen="2017-09-22", **prov)
+    g.add_edge("body/chefsgruppen", "organization/region-x", key="h", type="PART_OF", **prov)
+    g.add_edge("body/radet", "meeting/radet/2017-09-22", key="i", type="HELD", **prov)
+    return g
+
+
+def test_parse_types():
+    assert parse_types(None) == ("Person", "Body", "Organization", "Agreement")
+    assert parse_types("person, bodies,item") == ("Person", "Body", "AgendaItem")
+    assert "Decision" in parse_types("all")
+    with pytest.raises(ViewError):
+        parse_types("persons,unicorns")
+
+
+def test_find_nodes_is_case_and_diacritic_insensitive():
+    g = small_graph()
+    assert find_nodes(g, "ingmar angman") == ["person/ingmar-angman"]
+    assert find_nodes(g, "INGMAR ÅNGMAN") == ["person/ingmar-angman"]
+    assert find_nodes(g, "chefsgrupp") == ["body/chefsgruppen"]
+    assert find_nodes(g, "nobody at all") == []
+
+
+def test_default_view_projects_presenter_onto_agreement():
+    v = build_view(small_graph(), ViewOptions())
+    labels = {d["label"] for _, d in v.graph.nodes(data=True)}
+    assert labels == {"Person", "Body", "Organization", "Agreement"}
+    types = {(u, w, d["type"]) for u, w, d in v.graph.edges(data=True)}
+    assert ("person/ingmar-angman", "agreement/ok", "PRESENTED") in types
+    assert ("body/radet", "agreement/ok", "APPROVED") in types
+
+
+def test_focus_depth_limits_neighbourhood():
+    g = small_graph()
+    v1 = build_view(g, ViewOptions(focus="Ingmar Ångman", depth=1))
+    assert v1.focus_id == "person/ingmar-angman"
+    assert set(v1.graph.nodes) == {"person/ingmar-angman", "agreement/ok", "body/chefsgruppen",
+                                   "organization/region-x"}
+    v0 = build_view(g, ViewOptions(focus="Ingmar Ångman", depth=0))
+    assert set(v0.graph.nodes) == {"person/ingmar-angman"}
+    with pytest.raises(ViewError):
+        build_view(g, ViewOptions(focus="Nobody Here"))
+
+
+def test_date_filter_drops_edges_outside_range():
+    v = build_view(small_graph(), ViewOptions(since="2020-01-01"))
+    types = {d["type"] for _, _, d in v.graph.edges(data=True)}
+    assert "APPROVED" not in types          # 2017
+    assert "MEMBER_OF" in types             # 2024
+
+
+def test_bodies_view_is_a_hierarchy_with_organisations():
+    v = build_view(small_graph(), ViewOptions(view="bodies"))
+    labels = {d["label"] for _, d in v.graph.nodes(data=True)}
+    assert labels == {"Body", "Organization"}
+    assert any(d["type"] == "PART_OF" for _, _, d in v.graph.edges(data=True))
+    assert any(d["type"] == "REPRESENTED_IN" for _, _, d in v.graph.edges(data=True))
+
+
+def test_large_graph_is_limited_and_says_so():
+    g = nx.MultiDiGraph()
+    for i in range(50):
+        g.add_node(f"person/p{i}", label="Person", name=f"P {i}")
+    g.add_node("body/b", label="Body", name="B")
+    for i in range(50):
+        g.add_edge(f"person/p{i}", "body/b", type="MEMBER_OF")
+    v = build_view(g, ViewOptions(max_nodes=10))
+    assert v.graph.number_of_nodes() == 10
+    assert "body/b" in v.graph          # the most connected node is kept
+    assert any("most connected" in n for n in v.notes)
+
+
+def test_page_is_offline_and_escapes_protocol_text():
+    res = render(build_view(small_graph(), ViewOptions(types=parse_types("all"))))
+    page = res.html
+    assert "vis.Network" in page and "cdnjs" not in page and "jsdelivr" not in page
+    assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?:", page)
+    # the injected markup never appears as markup: only the JSON-escaped form
+    assert XSS not in page
+    assert "<img src=x" not in page
+    assert "\\u003cscript\\u003e" in page
+    data = re.search(r"new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1)
+    names = [n["label"] for n in json.loads(data)]
+    assert XSS[:60] in names
+    assert res.nodes == small_graph().number_of_nodes()
