@@ -1,13 +1,386 @@
-"""Cleaning: RawDocument -> CleanDocument. (Minimal bootstrap version.)"""
+"""Cleaning: RawDocument -> CleanDocument.
+
+Steps, in order (each a small function below):
+
+1. characters: Unicode NFC; NBSP and other odd spaces → space; zero-width characters, soft
+   hyphens, BOMs, bidi marks and control characters removed; ligatures (ﬁ ﬂ) → letters;
+   apostrophes inside words (’ ʼ) → ``'``. Tabs survive (tables use them between columns).
+2. markup (text files only): Markdown/HTML markup is removed and its meaning kept in the
+   CleanLine fields (``heading``, ``bold``, ``struck`` spans); ``<br>`` splits a line.
+3. page furniture: page numbers ("1 (25)", "Sida 2 av 9"), letterhead blocks and signature
+   boxes that repeat on every page, and contact footers ("Postadress … Organisationsnummer")
+   are dropped. A repeated letterhead block at the very top of the document is kept once.
+4. hyphenation: words broken across lines are joined ("ute-" + "varo" → "utevaro"); real
+   hyphens stay ("hälso- och sjukvård", "Forsberg-" + "Fransson" → "Forsberg-Fransson").
+5. blank lines: runs of blank lines collapse to one (blank lines separate blocks).
+6. :func:`govgraph.loaders.ocr_repair.repair_document` (OCR/encoding damage) — always last.
+
+The cleaned text is the reference text: every provenance quote must occur in it. Each
+CleanLine keeps ``raw_index`` (its first RawLine) and ``page`` so facts map back to the file.
+"""
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
-from ..model import CleanDocument, CleanLine, RawDocument
+from ..model import CleanDocument, CleanLine, RawDocument, RawLine
+from .formats.markup import split_br, strip_line_markup
+
+__all__ = ["clean_document", "normalize_chars", "MARKUP_MEDIA_TYPES"]
+
+# media types whose lines may carry Markdown/HTML markup that cleaning strips
+MARKUP_MEDIA_TYPES = frozenset({"text/plain", "text/markdown"})
+
+# --------------------------------------------------------------------------- characters
+_SPACE_CHARS = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_DROP_CHARS = ("\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+               "\u2066\u2067\u2068\u2069\u061c\ufffe")
+_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+              "\ufb05": "st", "\ufb06": "st"}
+_CHAR_MAP: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
+_CHAR_MAP.update({ord(c): None for c in _DROP_CHARS})
+_CHAR_MAP.update({ord(k): v for k, v in _LIGATURES.items()})
+# C0/C1 control characters except TAB; \v and \f become nothing (readers split pages on \f)
+_CHAR_MAP.update({c: None for c in range(0x00, 0x20) if c != 0x09})
+_CHAR_MAP.update({c: None for c in range(0x7f, 0xa0)})
+_APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u02bc\u2018\u00b4](?=\w)")
+
+
+def normalize_chars(text: str) -> str:
+    """Normalise the characters of one line (see the module docstring, step 1)."""
+    if text.isascii() and "\x7f" not in text and not any(ord(c) < 32 and c != "\t" for c in text):
+        return text
+    text = text.translate(_CHAR_MAP)
+    text = unicodedata.normalize("NFC", text)
+    return _APOSTROPHE.sub("'", text)
+
+
+def _normalize_with_spans(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Normalise a line whose struck spans must stay aligned: piecewise between span edges."""
+    if not spans:
+        return normalize_chars(text), ()
+    cuts = sorted({0, len(text), *(p for s in spans for p in s if 0 <= p <= len(text))})
+    pieces: list[str] = []
+    newpos: dict[int, int] = {0: 0}
+    total = 0
+    for a, b in zip(cuts, cuts[1:]):
+        piece = normalize_chars(text[a:b])
+        pieces.append(piece)
+        total += len(piece)
+        newpos[b] = total
+    out = "".join(pieces)
+    new_spans = tuple((newpos[s], newpos[e]) for s, e in spans if s in newpos and e in newpos
+                      and newpos[e] > newpos[s])
+    return out, new_spans
+
+
+# --------------------------------------------------------------------------- working line
+@dataclass
+class _Line:
+    text: str
+    page: int
+    raw_index: int
+    struck: list[tuple[int, int]] = field(default_factory=list)
+    heading: int = 0
+    bold: bool = False
+    dropped: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def _prepare(raw: RawDocument) -> list[_Line]:
+    """Steps 1 and 2: characters and markup."""
+    markup = raw.media_type in MARKUP_MEDIA_TYPES
+    out: list[_Line] = []
+    for i, r in enumerate(raw.lines):
+        text, spans = _normalize_with_spans(r.text, tuple(r.struck))
+        if not markup:
+            out.append(_Line(text.rstrip(" "), r.page, i, list(spans), r.heading, r.bold))
+            continue
+        for part in split_br(text):
+            m = strip_line_markup(part)
+            out.append(_Line(m.text, r.page, i, list(spans) if spans else list(m.struck),
+                             max(r.heading, m.heading), r.bold or m.bold))
+    return out
+
+
+# --------------------------------------------------------------------------- furniture
+_PAGE_NO = re.compile(
+    r"^(?:(?:sida|sid|s\.|page|blad)\s*\d{1,4}(?:\s*(?:av|of|/|\()\s*\d{1,4}\)?)?"
+    r"|\d{1,4}\s*\(\s*\d{1,4}\s*\)"
+    r"|\d{1,4}\s*(?:av|of)\s*\d{1,4}"
+    r"|[-–—]\s*\d{1,4}\s*[-–—])$", re.I)
+_PAGE_NO_INLINE = re.compile(r"(?:\b(?:sida|sid|page)\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?\b"
+                             r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\))", re.I)
+_LONE_NUMBER = re.compile(r"^\d{1,4}$")
+_DATE_ONLY = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4})$")
+# signature/attestation boxes printed on every page of Swedish minutes
+_SIGN_BOX = re.compile(r"^(?:(?:justerandes?|justerares|ordförandes|sekreterarens|protokollförarens)"
+                       r"\s+(?:sign\.?|signatur(?:er)?)|utdragsbestyrkande|sign\.?|signatur(?:er)?)$", re.I)
+# lines that carry content even when they repeat (decision cues, labels, item headings)
+_CUE = re.compile(r"^(?:§|beslut|förslag till beslut|yrkande|ställningstagande|ärende|punkt\b|\d+[.)]\s)",
+                  re.I)
+_CONTACT = re.compile(r"^(?:postadress|post|besöksadress|besöksadr|leveransadress|telefon|tel|telefax|fax|växel|"
+                      r"e-?post|e-?mail|webbplats|webb|hemsida|internet|www|organisationsnummer|org\.?\s?nr|"
+                      r"bankgiro|plusgiro|postgiro|momsreg)\b", re.I)
+_CONTACT_STRONG = re.compile(r"^(?:postadress|besöksadress|organisationsnummer|org\.?\s?nr|bankgiro|plusgiro)\b",
+                             re.I)
+
+
+def _key(text: str) -> str:
+    """Comparison key for repetition: whitespace collapsed, case folded, page numbers masked."""
+    t = " ".join(text.split()).casefold()
+    return _PAGE_NO_INLINE.sub("#", t)
+
+
+def _content_like(line: _Line) -> bool:
+    t = line.text.strip()
+    if _CUE.match(t) or line.heading:
+        return True
+    if t.endswith(":"):
+        return True
+    if len(t.split()) >= 3 and t[-1] in ".!?":
+        return True
+    return len(t) > 100
+
+
+def _mark_furniture(lines: list[_Line], pages: int) -> None:
+    """Step 3: set ``dropped`` on page furniture."""
+    idx = [i for i, ln in enumerate(lines) if not ln.blank]
+    if not idx:
+        return
+    keys = {i: _key(lines[i].text) for i in idx}
+    counts = Counter(keys.values())
+    order = {i: n for n, i in enumerate(idx)}        # position among non-blank lines
+    head_limit = 3                                    # a block starting this early is "at the top"
+
+    # page numbers: whole-line patterns anywhere; lone numbers only next to a page break
+    for i in idx:
+        t = lines[i].text.strip()
+        if _PAGE_NO.match(t):
+            lines[i].dropped = True
+    if pages > 1:
+        for i in _page_edges(lines, idx, depth=1):
+            if _LONE_NUMBER.match(lines[i].text.strip()):
+                lines[i].dropped = True
+
+    cand = {i for i in idx if not lines[i].dropped and counts[keys[i]] >= 2
+            and not _content_like(lines[i])}
+    runs = _runs(lines, idx, cand)
+    sig = Counter(_signature(lines, r) for r in runs)
+    edges = _page_edges(lines, idx, depth=4) if pages > 1 else set()
+    furniture_keys: set[str] = set()
+    confirmed: list[list[int]] = []
+    for r in runs:
+        s = _signature(lines, r)
+        at_edges = bool(edges) and (r[0] in edges or r[-1] in edges)
+        if sig[s] >= 3 or (sig[s] >= 2 and at_edges):
+            confirmed.append(r)
+            furniture_keys.update(keys[i] for i in r)
+    # partial repeats of a confirmed block (the last page often cuts it short)
+    for r in runs:
+        if r in confirmed:
+            continue
+        sub: list[int] = []
+        for i in r + [-1]:
+            if i != -1 and keys[i] in furniture_keys:
+                sub.append(i)
+                continue
+            if len(sub) >= 2:
+                confirmed.append(sub)
+            sub = []
+    confirmed.sort(key=lambda r: r[0])
+    for n, r in enumerate(confirmed):
+        if n == 0 and order[r[0]] < head_limit:
+            continue                                  # letterhead at the top: keep it once
+        for i in r:
+            lines[i].dropped = True
+
+    # single repeated lines: signature boxes, a date line printed on every page, and (with
+    # page breaks known) short lines that recur at page edges
+    first_kept: set[str] = set()
+    for i in idx:
+        ln = lines[i]
+        if ln.dropped or counts[keys[i]] < 2:
+            continue
+        t = ln.text.strip()
+        if _SIGN_BOX.match(t):
+            ln.dropped = True
+        elif counts[keys[i]] >= 3 and (_DATE_ONLY.match(t) or (i in cand and i in edges)):
+            if order[i] < head_limit and keys[i] not in first_kept:
+                first_kept.add(keys[i])
+                continue
+            ln.dropped = True
+
+    _mark_contact_footers(lines, idx)
+
+
+def _page_edges(lines: list[_Line], idx: list[int], depth: int) -> set[int]:
+    """Indexes of the first/last ``depth`` non-blank lines of every page."""
+    by_page: dict[int, list[int]] = {}
+    for i in idx:
+        by_page.setdefault(lines[i].page, []).append(i)
+    out: set[int] = set()
+    for members in by_page.values():
+        out.update(members[:depth])
+        out.update(members[-depth:])
+    return out
+
+
+def _runs(lines: list[_Line], idx: list[int], cand: set[int], max_gap: int = 2) -> list[list[int]]:
+    """Maximal runs of candidate lines (blank gaps up to ``max_gap``), 2+ lines each."""
+    runs: list[list[int]] = []
+    cur: list[int] = []
+    prev = -10
+    for i in idx:
+        if i in cand and cur and i - prev - 1 <= max_gap and all(lines[j].blank for j in range(prev + 1, i)) \
+                and lines[i].page == lines[prev].page:
+            cur.append(i)
+        else:
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [i] if i in cand else []
+        prev = i
+    if len(cur) >= 2:
+        runs.append(cur)
+    return runs
+
+
+def _signature(lines: list[_Line], run: list[int]) -> str:
+    """The words of a block, so that a block wrapped differently on another page still matches."""
+    return " ".join(_key(lines[i].text) for i in run)
+
+
+def _mark_contact_footers(lines: list[_Line], idx: list[int]) -> None:
+    """Drop address/contact footers: 3+ contact labels (one of them strong) in a short block."""
+    n = len(idx)
+    k = 0
+    while k < n:
+        i = idx[k]
+        if lines[i].dropped or not _CONTACT.match(lines[i].text.strip()):
+            k += 1
+            continue
+        # grow a window of short lines (blank gaps ≤ 1) from this contact label
+        window = [i]
+        j = k + 1
+        while j < n and idx[j] - idx[j - 1] <= 2 and len(lines[idx[j]].text) <= 70 \
+                and not _CUE.match(lines[idx[j]].text.strip()):
+            window.append(idx[j])
+            j += 1
+        labels = [w for w in window if _CONTACT.match(lines[w].text.strip())]
+        strong = any(_CONTACT_STRONG.match(lines[w].text.strip()) for w in labels)
+        if len(labels) >= 3 and strong:
+            last = labels[-1]
+            end = last
+            while end + 1 < len(lines) and not lines[end + 1].blank and end + 1 in window:
+                end += 1
+            for w in window:
+                if w <= end:
+                    lines[w].dropped = True
+            k = j
+        else:
+            k += 1
+
+
+# --------------------------------------------------------------------------- hyphenation
+_HYPHEN_END = re.compile(r"(?<=[^\W\d_])-$")
+_KEEP_AFTER = {"och", "eller", "samt", "respektive", "resp", "resp.", "till", "som", "liksom", "men",
+               "&", "and", "or", "el.", "o."}
+
+
+def _dehyphenate(lines: list[_Line]) -> None:
+    """Step 4: join words broken across lines; the fragment moves up to the first line."""
+    kept = [ln for ln in lines if not ln.dropped]
+    positions = {id(ln): n for n, ln in enumerate(lines)}
+    for n, ln in enumerate(kept):
+        text = ln.text.rstrip()
+        if not _HYPHEN_END.search(text) or ln.heading:
+            continue
+        nxt = _next_continuation(lines, positions[id(ln)])
+        if nxt is None:
+            continue
+        body = nxt.text.lstrip(" ")
+        lead = len(nxt.text) - len(body)
+        m = re.match(r"[^\s]+", body)
+        if not m:
+            continue
+        word = m.group(0)
+        first = word[0]
+        bare = word.rstrip(".,;:!?)").casefold()
+        if first in ",;" or bare in _KEEP_AFTER:
+            continue
+        if first.islower():
+            joined_head = text[:-1]
+        elif first.isupper() or first.isdigit():
+            joined_head = text
+        else:
+            continue
+        # trailing punctuation stays with the fragment (it ends the joined word)
+        frag_end = lead + len(word)
+        rest = nxt.text[frag_end:].lstrip(" ")
+        cut = len(nxt.text) - len(rest)
+        frag_struck = [(s, e) for s, e in nxt.struck if s < frag_end]
+        base = len(joined_head)
+        ln.struck = [(s, min(e, base)) for s, e in ln.struck if min(e, base) > s] + \
+            [(base + max(0, s - lead), base + min(e, frag_end) - lead) for s, e in frag_struck
+             if min(e, frag_end) > max(s, lead)]
+        ln.text = joined_head + word
+        nxt.struck = [(max(0, s - cut), e - cut) for s, e in nxt.struck if e - cut > 0]
+        nxt.text = rest
+        if not rest.strip():
+            nxt.dropped = True
+
+
+def _next_continuation(lines: list[_Line], pos: int) -> _Line | None:
+    """The line a hyphenated word continues on: the next line, or across a page break /
+    removed furniture (blank lines between are then allowed)."""
+    crossed_gap = False
+    for j in range(pos + 1, len(lines)):
+        ln = lines[j]
+        if ln.dropped or ln.page != lines[pos].page:
+            crossed_gap = True
+            if ln.dropped:
+                continue
+        if ln.blank:
+            if j == pos + 1 and not crossed_gap:
+                # blank directly after: only a page break/furniture further down allows a join
+                pass
+            continue
+        if j == pos + 1 or crossed_gap:
+            return ln
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------- assembly
+def _collapse_blanks(lines: list[_Line]) -> list[CleanLine]:
+    out: list[CleanLine] = []
+    for ln in lines:
+        if ln.dropped:
+            continue
+        if ln.blank:
+            if not out or not out[-1].text:
+                continue
+            out.append(CleanLine("", ln.page, ln.raw_index))
+            continue
+        spans = tuple(sorted((s, e) for s, e in ln.struck if 0 <= s < e <= len(ln.text)))
+        out.append(CleanLine(ln.text, ln.page, ln.raw_index, spans, ln.heading, ln.bold))
+    while out and not out[-1].text:
+        out.pop()
+    return out
 
 
 def clean_document(raw: RawDocument) -> CleanDocument:
-    lines = [CleanLine(unicodedata.normalize("NFC", r.text).replace("\u00a0", " "), r.page, i,
-                       r.struck, r.heading, r.bold) for i, r in enumerate(raw.lines)]
-    return CleanDocument(raw.name, raw.path, raw.media_type, raw.sha256, lines, raw.pages,
-                         raw.ocr, raw.ocr_confidence, warnings=list(raw.warnings))
+    """Clean a RawDocument (see the module docstring). Never raises on odd Unicode."""
+    lines = _prepare(raw)
+    _mark_furniture(lines, raw.pages)
+    _dehyphenate(lines)
+    clean_lines = _collapse_blanks(lines)
+    doc = CleanDocument(raw.name, raw.path, raw.media_type, raw.sha256, clean_lines, raw.pages,
+                        raw.ocr, raw.ocr_confidence, warnings=list(raw.warnings))
+    from .ocr_repair import repair_document
+    return repair_document(doc)
