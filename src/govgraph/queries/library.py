@@ -1,0 +1,436 @@
+"""Named Cypher queries: discovery, header parsing, dialect choice, parameters, running.
+
+A named query is a ``.cypher`` file whose leading ``//`` comment block declares it::
+
+    // name: who-decided
+    // description: Every decision whose subject, agreement or item title matches TEXT.
+    // param: text SEARCH — words to look for (case and å/ä/ö insensitive)
+    // param: body SEARCH optional — only decisions of this body
+    // suggest: Agreement.name, AgendaItem.title
+    // example: govgraph ask who-decided utskrivning
+    MATCH (d:Decision) ...
+
+Files are found in the package (``govgraph/queries/*.cypher``) and in one user folder
+(``--queries-dir``, else ``$GOVGRAPH_QUERIES``, else ``~/.config/govgraph/queries``); a user
+query with the same name replaces the packaged one. ``NAME.neo4j.cypher`` and
+``NAME.ladybug.cypher`` are dialect variants chosen by the store's ``kind``; ``NAME.cypher``
+is the text for every store without its own variant.
+
+Parameter types: ``STRING`` (as given), ``SEARCH`` (folded for matching: lower case, and
+å/ä→a, ö→o, é→e … — compare it with ``gg_fold(expr)`` in the query), ``DATE`` (``YYYY``,
+``YYYY-MM`` or ``YYYY-MM-DD``), ``YEAR`` (``YYYY``), ``INT64``, ``BOOLEAN``. An ``optional``
+string-like parameter that is not given is passed as ``''`` (so a query tests
+``$body = ''``: both stores then see a typed value, never a null); ``= VALUE`` sets a default.
+
+``gg_fold(expr)`` is the one macro of query files: it expands to the same chain of
+``replace(toLower(expr), …)`` calls on both stores, matching :func:`fold` in Python. User
+values only ever reach Cypher as parameters.
+"""
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from ..model import GovgraphError
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+USER_DIR = Path("~/.config/govgraph/queries")
+DIALECTS = ("ladybug", "neo4j")
+TYPES = ("STRING", "SEARCH", "DATE", "YEAR", "INT64", "BOOLEAN")
+STRINGISH = ("STRING", "SEARCH", "DATE", "YEAR")
+
+# diacritics folded by gg_fold() in Cypher and by fold() in Python — one table for both
+FOLD_MAP: dict[str, str] = {
+    "å": "a", "ä": "a", "á": "a", "à": "a", "â": "a", "ö": "o", "ó": "o", "ô": "o",
+    "é": "e", "è": "e", "ê": "e", "ë": "e", "ü": "u", "ú": "u", "í": "i", "ï": "i",
+}
+_FOLD_TABLE = str.maketrans(FOLD_MAP)
+
+
+class QueryError(GovgraphError):
+    """A query file, a query name or an argument is wrong (the message says what to do)."""
+
+
+# --------------------------------------------------------------------------- folding
+def fold(text: str | None) -> str:
+    """Lower-case ``text`` and fold the accented letters of :data:`FOLD_MAP` (å→a, ö→o, é→e …)."""
+    return " ".join((text or "").lower().translate(_FOLD_TABLE).split())
+
+
+def fold_expr(expr: str) -> str:
+    """The Cypher expression that folds ``expr`` exactly like :func:`fold` (whitespace aside)."""
+    out = f"toLower({expr})"
+    for src, dst in FOLD_MAP.items():
+        out = f"replace({out}, '{src}', '{dst}')"
+    return out
+
+
+_MACRO = re.compile(r"\bgg_fold\s*\(")
+
+
+def expand_macros(text: str) -> str:
+    """Replace every ``gg_fold(EXPR)`` by :func:`fold_expr` (EXPR may hold parentheses)."""
+    while True:
+        m = _MACRO.search(text)
+        if not m:
+            return text
+        depth, i = 1, m.end()
+        while i < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[i], 0)
+            i += 1
+        if depth:
+            raise QueryError(f"gg_fold( is not closed at offset {m.start()}")
+        text = text[:m.start()] + fold_expr(text[m.end():i - 1].strip()) + text[i:]
+
+
+# --------------------------------------------------------------------------- records
+@dataclass(frozen=True)
+class Param:
+    """A declared parameter: ``// param: NAME TYPE [optional] [= DEFAULT] — description``."""
+    name: str
+    type: str
+    description: str = ""
+    optional: bool = False
+    default: Any = None
+
+    def convert(self, value: Any, query: str) -> Any:
+        """Check and convert one argument; raise :class:`QueryError` with a hint when bad."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if self.default is not None:
+                return self.default
+            if self.optional and self.type in STRINGISH:
+                return ""
+            raise QueryError(f"{query}: missing {self.name.upper()} ({self.description or self.type})")
+        text = str(value).strip()
+        if self.type == "STRING":
+            return text
+        if self.type == "SEARCH":
+            return fold(text)
+        if self.type == "DATE":
+            if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
+                raise QueryError(f"{query}: {self.name} must be a date YYYY-MM-DD (or YYYY, YYYY-MM), got {text!r}")
+            return text
+        if self.type == "YEAR":
+            if not re.fullmatch(r"\d{4}", text):
+                raise QueryError(f"{query}: {self.name} must be a year YYYY, got {text!r}")
+            return text
+        if self.type == "INT64":
+            try:
+                return int(text.replace(" ", "").replace("_", ""))
+            except ValueError:
+                raise QueryError(f"{query}: {self.name} must be a whole number, got {text!r}") from None
+        if self.type == "BOOLEAN":
+            low = text.lower()
+            if low in ("1", "true", "yes", "ja", "y"):
+                return True
+            if low in ("0", "false", "no", "nej", "n"):
+                return False
+            raise QueryError(f"{query}: {self.name} must be true or false, got {text!r}")
+        raise QueryError(f"{query}: unknown parameter type {self.type}")  # pragma: no cover
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One named query and its dialect texts (``"any"``, ``"ladybug"``, ``"neo4j"``)."""
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    texts: Mapping[str, str]
+    files: Mapping[str, str]
+    examples: tuple[str, ...] = ()
+    suggest: tuple[tuple[str, str], ...] = ()      # (label, property) to draw close names from
+    order: tuple[str, ...] = ()                   # columns the rows are sorted by (after UNION ALL)
+    origin: str = "package"
+
+    @property
+    def required(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if not p.optional and p.default is None)
+
+    @property
+    def options(self) -> tuple[Param, ...]:
+        return tuple(p for p in self.params if p.optional or p.default is not None)
+
+    def dialects(self) -> tuple[str, ...]:
+        """The store kinds this query has a text for."""
+        return DIALECTS if "any" in self.texts else tuple(d for d in DIALECTS if d in self.texts)
+
+    def text_for(self, kind: str) -> str:
+        """The Cypher sent to a store of ``kind`` (macros expanded)."""
+        text = self.texts.get(kind) or self.texts.get("any")
+        if text is None:
+            raise QueryError(f"query {self.name!r} has no text for a {kind} store "
+                             f"(add {self.name}.{kind}.cypher or {self.name}.cypher)")
+        return expand_macros(text)
+
+    def file_for(self, kind: str) -> str:
+        return self.files.get(kind) or self.files.get("any", "")
+
+    def bind(self, args: Mapping[str, Any]) -> dict[str, Any]:
+        """Convert ``args`` (by parameter name) into the parameters the Cypher declares."""
+        known = {p.name for p in self.params}
+        unknown = sorted(k for k, v in args.items() if k not in known and v not in (None, ""))
+        if unknown:
+            raise QueryError(f"{self.name}: does not take {', '.join('--' + u for u in unknown)}"
+                             f" (it takes: {', '.join(p.name for p in self.params) or 'nothing'})")
+        return {p.name: p.convert(args.get(p.name), self.name) for p in self.params}
+
+    def usage(self) -> str:
+        parts = [self.name] + [p.name.upper() for p in self.required]
+        parts += [f"[--{p.name} {p.type if p.type != 'SEARCH' else 'TEXT'}]" for p in self.options]
+        return " ".join(parts)
+
+
+@dataclass
+class QueryResult:
+    query: NamedQuery
+    params: dict[str, Any]
+    rows: list[dict[str, Any]]
+    columns: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- parsing
+_HEADER = re.compile(r"^\s*//\s*([a-z_]+)\s*:\s*(.*?)\s*$")
+_PARAM = re.compile(r"^([A-Za-z_]\w*)\s+([A-Z0-9]+)(\s+optional)?(?:\s*=\s*(\S+))?"
+                    r"(?:\s*(?:—|–|--|-|:)\s*(.*))?$")
+
+
+def parse_header(text: str, path: str) -> dict[str, Any]:
+    """Read the leading ``// key: value`` block of a query file."""
+    head: dict[str, Any] = {"description": [], "param": [], "example": [], "suggest": [],
+                            "order": [], "name": None}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if not line.lstrip().startswith("//"):
+            break
+        m = _HEADER.match(line)
+        if not m:
+            continue          # free comment line
+        key, value = m.groups()
+        if key == "name":
+            head["name"] = value
+        elif key in ("description", "example", "suggest", "order"):
+            head[key].append(value)
+        elif key == "param":
+            pm = _PARAM.match(value)
+            if not pm or pm.group(2) not in TYPES:
+                raise QueryError(f"{path}: bad '// param:' line {value!r} "
+                                 f"(write: NAME TYPE [optional] [= DEFAULT] — description; TYPE one of {', '.join(TYPES)})")
+            name, typ, opt, default, desc = pm.groups()
+            if opt and typ not in STRINGISH and default is None:
+                raise QueryError(f"{path}: optional parameter {name} of type {typ} needs '= DEFAULT'")
+            conv_default = Param(name, typ).convert(default, path) if default is not None else None
+            head["param"].append(Param(name, typ, (desc or "").strip(), bool(opt), conv_default))
+    return head
+
+
+def _split_name(path: Path) -> tuple[str, str]:
+    """``who-decided.cypher`` → (who-decided, any); ``path.neo4j.cypher`` → (path, neo4j)."""
+    stem = path.name[: -len(".cypher")]
+    for d in DIALECTS:
+        if stem.endswith("." + d):
+            return stem[: -len(d) - 1], d
+    return stem, "any"
+
+
+def _parse_params(params: list[Param], path: str) -> tuple[Param, ...]:
+    seen: set[str] = set()
+    for p in params:
+        if p.name in seen:
+            raise QueryError(f"{path}: parameter {p.name} declared twice")
+        seen.add(p.name)
+    return tuple(params)
+
+
+def _suggest(values: list[str], path: str) -> tuple[tuple[str, str], ...]:
+    from ..schema import NODES
+    out = []
+    for v in values:
+        for part in (x.strip() for x in v.split(",")):
+            if not part:
+                continue
+            label, _, prop = part.partition(".")
+            prop = prop or "name"
+            if label not in NODES or prop not in NODES[label].all_properties:
+                raise QueryError(f"{path}: '// suggest: {part}' is not a Label.property of the schema")
+            out.append((label, prop))
+    return tuple(out)
+
+
+def load_dir(directory: Path, origin: str) -> dict[str, NamedQuery]:
+    """Every query in one folder (not recursive)."""
+    groups: dict[str, dict[str, tuple[Path, str, dict]]] = {}
+    for path in sorted(directory.glob("*.cypher")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise QueryError(f"{path}: cannot read query file ({e})") from None
+        head = parse_header(text, str(path))
+        stem, dialect = _split_name(path)
+        name = head["name"] or stem
+        groups.setdefault(name, {})[dialect] = (path, text, head)
+    out: dict[str, NamedQuery] = {}
+    for name, variants in groups.items():
+        # the generic file's header wins; a variant-only query takes the first variant's
+        order = [d for d in ("any", *DIALECTS) if d in variants]
+        path, _, head = variants[order[0]]
+        if not head["description"]:
+            raise QueryError(f"{path}: add a '// description: …' line to the header")
+        for d in order[1:]:
+            other = variants[d][2]
+            if other["param"] and [p.name for p in other["param"]] != [p.name for p in head["param"]]:
+                raise QueryError(f"{variants[d][0]}: its parameters differ from {path.name}'s")
+        out[name] = NamedQuery(
+            name=name, description=" ".join(head["description"]),
+            params=_parse_params(head["param"], str(path)),
+            texts={d: v[1] for d, v in variants.items()},
+            files={d: str(v[0]) for d, v in variants.items()},
+            examples=tuple(head["example"]), suggest=_suggest(head["suggest"], str(path)),
+            order=tuple(c.strip() for v in head["order"] for c in v.split(",") if c.strip()),
+            origin=origin)
+    return out
+
+
+def user_dir(queries_dir: str | os.PathLike | None = None) -> Path | None:
+    """The user's query folder: ``queries_dir``, else ``$GOVGRAPH_QUERIES``, else ~/.config/…"""
+    if queries_dir:
+        p = Path(queries_dir).expanduser()
+        if not p.is_dir():
+            raise QueryError(f"{p}: --queries-dir is not a folder")
+        return p
+    env = os.environ.get("GOVGRAPH_QUERIES")
+    if env:
+        p = Path(env).expanduser()
+        if not p.is_dir():
+            raise QueryError(f"{p}: $GOVGRAPH_QUERIES is not a folder")
+        return p
+    p = USER_DIR.expanduser()
+    return p if p.is_dir() else None
+
+
+def discover(queries_dir: str | os.PathLike | None = None, *, include_user: bool = True
+             ) -> dict[str, NamedQuery]:
+    """The packaged queries, then the user's (a user query replaces a packaged one of that name)."""
+    found = load_dir(PACKAGE_DIR, "package")
+    if include_user:
+        udir = user_dir(queries_dir)
+        if udir is not None:
+            found.update(load_dir(udir, str(udir)))
+    return dict(sorted(found.items()))
+
+
+def get(name: str, queries: Mapping[str, NamedQuery]) -> NamedQuery:
+    try:
+        return queries[name]
+    except KeyError:
+        close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.5)
+        hint = f"did you mean {', '.join(close)}? " if close else ""
+        raise QueryError(f"unknown query {name!r}; {hint}known: {', '.join(queries)}") from None
+
+
+# --------------------------------------------------------------------------- running
+def _plain(value: Any) -> Any:
+    """Store values as plain Python/JSON values (LadybugDB sums come back as Decimal)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _natural(value: Any) -> tuple:
+    """Sort key: missing values last, numbers by value, '8a' before '10'."""
+    if value is None or value == "":
+        return (1, ())
+    if isinstance(value, bool):
+        return (0, ((0, int(value), ""),))
+    if isinstance(value, (int, float)):
+        return (0, ((0, value, ""),))
+    parts = re.findall(r"\d+|\D+", fold(str(value)))
+    return (0, tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts))
+
+
+def sort_rows(rows: list[dict[str, Any]], order: Iterable[str]) -> list[dict[str, Any]]:
+    """Rows sorted by the ``order`` columns (stable; the stores cannot ORDER BY a UNION)."""
+    cols = list(order)
+    if not cols:
+        return rows
+    return sorted(rows, key=lambda r: tuple(_natural(r.get(c)) for c in cols))
+
+
+def run(store: Any, query: NamedQuery, args: Mapping[str, Any]) -> QueryResult:
+    """Bind ``args``, send the store's dialect text with the parameters, return the rows."""
+    params = query.bind(args)
+    text = query.text_for(store.kind)
+    rows = [{k: _plain(v) for k, v in row.items()} for row in store.query(text, params)]
+    rows = sort_rows(rows, query.order)
+    columns = list(rows[0].keys()) if rows else []
+    return QueryResult(query, params, rows, columns)
+
+
+def close_names(store: Any, query: NamedQuery, args: Mapping[str, Any], n: int = 5) -> list[str]:
+    """Names in the store close to the query's search arguments (for 'nothing matched')."""
+    wanted = [fold(str(v)) for p in query.params if p.type in ("SEARCH", "STRING")
+              for v in [args.get(p.name)] if v]
+    if not wanted or not query.suggest:
+        return []
+    names: set[str] = set()
+    for label, prop in query.suggest:
+        # identifiers come from the schema (checked at load), never from the user
+        for row in store.query(f"MATCH (n:{label}) RETURN n.{prop} AS v"):
+            if row.get("v"):
+                names.add(str(row["v"]))
+    by_fold: dict[str, str] = {}
+    for nm in sorted(names):
+        by_fold.setdefault(fold(nm), nm)
+        for word in re.findall(r"\w{4,}", nm):
+            by_fold.setdefault(fold(word), nm)
+    out: list[str] = []
+    for w in wanted:
+        for hit in difflib.get_close_matches(w, list(by_fold), n=n, cutoff=0.6):
+            if by_fold[hit] not in out:
+                out.append(by_fold[hit])
+    return out[:n]
+
+
+# --------------------------------------------------------------------------- for the lint
+_PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
+
+
+def param_names(text: str) -> list[str]:
+    """The ``$names`` a Cypher text uses, in order of first use."""
+    out: list[str] = []
+    for m in _PARAM_USE.finditer(text):
+        if m.group(1) not in out:
+            out.append(m.group(1))
+    return out
+
+
+def all_statements(dialect: str = "neo4j", queries: Mapping[str, NamedQuery] | None = None
+                   ) -> list[tuple[str, str, list[str]]]:
+    """(name, cypher, declared parameter names) of every query text sent to a ``dialect`` store."""
+    queries = discover(include_user=False) if queries is None else queries
+    out = []
+    for q in queries.values():
+        if dialect in q.dialects():
+            out.append((q.file_for(dialect), q.text_for(dialect), [p.name for p in q.params]))
+    return out
+
+
+def describe(queries: Iterable[NamedQuery]) -> list[dict[str, str]]:
+    """Rows for ``govgraph ask --list``."""
+    return [{"query": q.name, "usage": q.usage(), "description": q.description,
+             "from": q.origin} for q in queries]
+
+
+__all__ = ["FOLD_MAP", "NamedQuery", "Param", "QueryError", "QueryResult", "all_statements",
+           "close_names", "describe", "discover", "expand_macros", "fold", "fold_expr", "get",
+           "param_names", "run"]
+

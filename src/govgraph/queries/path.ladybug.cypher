@@ -1,0 +1,28 @@
+// name: path
+// description: How two people, bodies, organisations or agreements are connected: the shortest
+// description: chain of facts (at most 8 steps, not through documents) between the best match
+// description: for A and the best match for B, one row per step with its protocol, item and quote.
+// param: a SEARCH — the first person, body, organisation or agreement (name or part of it)
+// param: b SEARCH — the second one
+// suggest: Person.name, Body.name, Organization.name, Agreement.name
+// order: step
+// example: govgraph ask path "Ingmar Ångman" "Marie Gustafsson"
+// example: govgraph ask path NSPH "Specifikt samverkansråd"
+// The endpoints: among the nodes whose name or alias contains the text, the shortest name wins.
+// LadybugDB: shortest paths are written -[* SHORTEST 1..8]-, lists are indexed from 1,
+// label() names a node's table and a relationship's type, id() compares start nodes.
+WITH $a AS at, $b AS bt
+MATCH (x:Person|Body|Organization|Agreement)
+WHERE gg_fold(x.name) CONTAINS at OR any(v IN x.aliases WHERE gg_fold(v) CONTAINS at)
+WITH x AS a, bt ORDER BY size(x.name), x.name LIMIT 1
+MATCH (y:Person|Body|Organization|Agreement)
+WHERE (gg_fold(y.name) CONTAINS bt OR any(v IN y.aliases WHERE gg_fold(v) CONTAINS bt)) AND y <> a
+WITH a, y AS b ORDER BY size(y.name), y.name LIMIT 1
+MATCH p = (a)-[:HELD|HAS_ITEM|RESULTED_IN|DECIDED|CONCERNS|ASSIGNED_TO|ATTENDED|OFFICER_OF|HOLDS|OF|MEMBER_OF|REPRESENTS|PART_OF|PARTY_TO|PRESENTED|APPROVED|RECOMMENDED|REJECTED|ESTABLISHED|DISSOLVED|TABLED|REFERRED_BACK|NOTED|MANDATED|ALLOCATED|APPOINTED* SHORTEST 1..8]-(b)
+UNWIND range(1, length(p)) AS i
+WITH p, i, nodes(p)[i] AS x, rels(p)[i] AS r, nodes(p)[i + 1] AS y
+OPTIONAL MATCH (doc:Document {id: r.source})
+RETURN i AS step, label(x) AS from_label, coalesce(x.name, x.subject, x.title, x.id) AS `from`,
+       CASE WHEN r._src = id(x) THEN label(r) + ' →' ELSE '← ' + label(r) END AS relation,
+       label(y) AS to_label, coalesce(y.name, y.subject, y.title, y.id) AS `to`,
+       coalesce(r.date, r.first_seen) AS date, doc.name AS protocol, r.item AS item, r.quote AS quote

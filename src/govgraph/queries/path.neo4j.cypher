@@ -1,0 +1,26 @@
+// name: path
+// description: How two people, bodies, organisations or agreements are connected: the shortest
+// description: chain of facts (at most 8 steps, not through documents) between the best match
+// description: for A and the best match for B, one row per step with its protocol, item and quote.
+// param: a SEARCH — the first person, body, organisation or agreement (name or part of it)
+// param: b SEARCH — the second one
+// suggest: Person.name, Body.name, Organization.name, Agreement.name
+// order: step
+// example: govgraph ask path "Ingmar Ångman" "Marie Gustafsson"
+// example: govgraph ask path NSPH "Specifikt samverkansråd"
+// The endpoints: among the nodes whose name or alias contains the text, the shortest name wins.
+WITH $a AS at, $b AS bt
+MATCH (x:Person|Body|Organization|Agreement)
+WHERE gg_fold(x.name) CONTAINS at OR any(v IN x.aliases WHERE gg_fold(v) CONTAINS at)
+WITH x AS a, bt ORDER BY size(x.name), x.name LIMIT 1
+MATCH (y:Person|Body|Organization|Agreement)
+WHERE (gg_fold(y.name) CONTAINS bt OR any(v IN y.aliases WHERE gg_fold(v) CONTAINS bt)) AND y <> a
+WITH a, y AS b ORDER BY size(y.name), y.name LIMIT 1
+MATCH p = shortestPath((a)-[:HELD|HAS_ITEM|RESULTED_IN|DECIDED|CONCERNS|ASSIGNED_TO|ATTENDED|OFFICER_OF|HOLDS|OF|MEMBER_OF|REPRESENTS|PART_OF|PARTY_TO|PRESENTED|APPROVED|RECOMMENDED|REJECTED|ESTABLISHED|DISSOLVED|TABLED|REFERRED_BACK|NOTED|MANDATED|ALLOCATED|APPOINTED*..8]-(b))
+UNWIND range(0, length(p) - 1) AS i
+WITH p, i, nodes(p)[i] AS x, relationships(p)[i] AS r, nodes(p)[i + 1] AS y
+OPTIONAL MATCH (doc:Document {id: r.source})
+RETURN i + 1 AS step, labels(x)[0] AS from_label, coalesce(x.name, x.subject, x.title, x.id) AS `from`,
+       CASE WHEN startNode(r) = x THEN type(r) + ' →' ELSE '← ' + type(r) END AS relation,
+       labels(y)[0] AS to_label, coalesce(y.name, y.subject, y.title, y.id) AS `to`,
+       coalesce(r.date, r.first_seen) AS date, doc.name AS protocol, r.item AS item, r.quote AS quote

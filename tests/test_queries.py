@@ -1,0 +1,347 @@
+"""Named queries (``govgraph.queries``) and ``govgraph ask``.
+
+Three layers:
+* the library itself (headers, folding, parameters, dialect variants, user folders);
+* every packaged query run on a small hand-made graph in a temp LadybugDB (exact rows);
+* the questions the product must answer, on the five bundled protocols loaded by the real
+  loader (``seed_db``), and on Neo4j too when ``NEO4J_URI`` is set.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from govgraph.queries import library as lib
+from govgraph.schema import EDGES, NODES
+
+# --------------------------------------------------------------------------- a hand-made graph
+DOC = "doc/protokoll-2017-abc"
+DOC2 = "doc/protokoll-2024-def"
+
+
+def _prov(item: str | None = None, quote: str = "q", source: str = DOC) -> dict[str, Any]:
+    return {"source": source, "item": item, "span_start": 1, "span_end": 2, "quote": quote}
+
+
+NODES_DATA: list[tuple[str, dict[str, Any]]] = [
+    ("Document", {"id": DOC, "name": "protokoll-2017.txt", "path": "/x/protokoll-2017.txt"}),
+    ("Document", {"id": DOC2, "name": "protokoll-2024.txt", "path": "/x/protokoll-2024.txt"}),
+    ("Body", {"id": "body/radet", "name": "Specifikt samverkansråd", "kind": "council",
+              "aliases": ["Rådet"]}),
+    ("Body", {"id": "body/chefsgruppen", "name": "Chefsgrupp samverkan", "kind": "management_group",
+              "aliases": []}),
+    ("Organization", {"id": "organization/nsph", "name": "NSPH", "kind": "association",
+                      "aliases": ["NSPH-nätverket"]}),
+    ("Organization", {"id": "organization/region", "name": "Region Örebro län", "kind": "region",
+                      "aliases": []}),
+    ("Agreement", {"id": "agreement/ok-psyk", "name": "Överenskommelse om samarbete kring personer",
+                   "kind": "överenskommelse", "aliases": ["ÖK psykisk funktionsnedsättning"]}),
+    ("Agreement", {"id": "agreement/ok-utskr", "name": "Överenskommelse om samverkan vid utskrivning",
+                   "kind": "överenskommelse", "aliases": []}),
+    ("Person", {"id": "person/ingmar-angman", "name": "Ingmar Ångman", "aliases": ["Ingmar"]}),
+    ("Person", {"id": "person/marie-gustafsson", "name": "Marie Gustafsson", "aliases": []}),
+    ("Post", {"id": "post/ordforande", "name": "ordförande", "of_name": "Specifikt samverkansråd"}),
+    ("Meeting", {"id": "meeting/radet/2017-09-22", "title": "Rådet 2017-09-22",
+                 "body": "Specifikt samverkansråd", "date": "2017-09-22", "place": "Örebro"}),
+    ("Meeting", {"id": "meeting/chefsgruppen/2024-03-15", "title": "Chefsgrupp 2024-03-15",
+                 "body": "Chefsgrupp samverkan", "date": "2024-03-15", "place": "Teams"}),
+    ("AgendaItem", {"id": "item/radet/2017-09-22/5", "number": "5", "title": "Rapport från chefsgruppen",
+                    "ordinal": 5, "date": "2017-09-22"}),
+    ("AgendaItem", {"id": "item/radet/2017-09-22/6", "number": "6",
+                    "title": "Överenskommelse mellan Region Örebro län och NSPH", "ordinal": 6,
+                    "date": "2017-09-22"}),
+    ("AgendaItem", {"id": "item/chefsgruppen/2024-03-15/6", "number": "6", "title": "Psykisk hälsa",
+                    "ordinal": 6, "date": "2024-03-15"}),
+    ("Decision", {"id": "decision/radet/2017-09-22/5/1", "kind": "approve",
+                  "subject": "Överenskommelse om samverkan vid utskrivning", "by": "Chefsgrupp samverkan",
+                  "reported": True, "date": "2017-09-22", "item": "5", "text": "är godkänd av chefsgruppen"}),
+    ("Decision", {"id": "decision/radet/2017-09-22/6/1", "kind": "approve",
+                  "subject": "Överenskommelse om samarbete kring personer", "by": "Specifikt samverkansråd",
+                  "reported": False, "date": "2017-09-22", "item": "6", "text": "godkänner förslaget"}),
+    ("Decision", {"id": "decision/radet/2017-09-22/6/2", "kind": "recommend",
+                  "subject": "Överenskommelse om samarbete kring personer", "by": "Specifikt samverkansråd",
+                  "reported": False, "date": "2017-09-22", "item": "6", "text": "rekommenderar kommunerna"}),
+    ("Decision", {"id": "decision/radet/2017-09-22/6/3", "kind": "assign",
+                  "subject": "Elektronisk signering", "by": "Specifikt samverkansråd",
+                  "assignee": "Marie Gustafsson", "reported": False, "date": "2017-09-22", "item": "6"}),
+    ("Decision", {"id": "decision/chefsgruppen/2024-03-15/6/1", "kind": "allocate",
+                  "subject": "Insatser för suicidprevention", "by": "Chefsgrupp samverkan",
+                  "amount_sek": 7140000, "reported": False, "date": "2024-03-15", "item": "6"}),
+    ("Decision", {"id": "decision/chefsgruppen/2024-03-15/6/2", "kind": "allocate",
+                  "subject": "Förebyggande språkinsatser", "by": "Chefsgrupp samverkan",
+                  "amount_sek": 2000000, "reported": True, "date": "2024-03-15", "item": "6"}),
+]
+
+EDGES_DATA: list[tuple[str, str, str, dict[str, Any]]] = [
+    ("HELD", "body/radet", "meeting/radet/2017-09-22", _prov()),
+    ("HELD", "body/chefsgruppen", "meeting/chefsgruppen/2024-03-15", _prov(source=DOC2)),
+    ("RECORDED_IN", "meeting/radet/2017-09-22", DOC, _prov()),
+    ("RECORDED_IN", "meeting/chefsgruppen/2024-03-15", DOC2, _prov(source=DOC2)),
+    ("HAS_ITEM", "meeting/radet/2017-09-22", "item/radet/2017-09-22/5", _prov("5")),
+    ("HAS_ITEM", "meeting/radet/2017-09-22", "item/radet/2017-09-22/6", _prov("6")),
+    ("HAS_ITEM", "meeting/chefsgruppen/2024-03-15", "item/chefsgruppen/2024-03-15/6", _prov("6", source=DOC2)),
+    ("RESULTED_IN", "item/radet/2017-09-22/5", "decision/radet/2017-09-22/5/1", _prov("5")),
+    ("RESULTED_IN", "item/radet/2017-09-22/6", "decision/radet/2017-09-22/6/1", _prov("6")),
+    ("RESULTED_IN", "item/radet/2017-09-22/6", "decision/radet/2017-09-22/6/2", _prov("6")),
+    ("RESULTED_IN", "item/radet/2017-09-22/6", "decision/radet/2017-09-22/6/3", _prov("6")),
+    ("RESULTED_IN", "item/chefsgruppen/2024-03-15/6", "decision/chefsgruppen/2024-03-15/6/1", _prov("6", source=DOC2)),
+    ("RESULTED_IN", "item/chefsgruppen/2024-03-15/6", "decision/chefsgruppen/2024-03-15/6/2", _prov("6", source=DOC2)),
+    ("DECIDED", "body/chefsgruppen", "decision/radet/2017-09-22/5/1", {**_prov("5"), "reported": True}),
+    ("DECIDED", "body/radet", "decision/radet/2017-09-22/6/1", _prov("6")),
+    ("DECIDED", "body/radet", "decision/radet/2017-09-22/6/2", _prov("6")),
+    ("DECIDED", "body/radet", "decision/radet/2017-09-22/6/3", _prov("6")),
+    ("DECIDED", "body/chefsgruppen", "decision/chefsgruppen/2024-03-15/6/1", _prov("6", source=DOC2)),
+    ("DECIDED", "body/chefsgruppen", "decision/chefsgruppen/2024-03-15/6/2", _prov("6", source=DOC2)),
+    ("CONCERNS", "decision/radet/2017-09-22/5/1", "agreement/ok-utskr", _prov("5")),
+    ("CONCERNS", "decision/radet/2017-09-22/6/1", "agreement/ok-psyk", _prov("6")),
+    ("CONCERNS", "decision/radet/2017-09-22/6/2", "agreement/ok-psyk", _prov("6")),
+    ("ASSIGNED_TO", "decision/radet/2017-09-22/6/3", "person/marie-gustafsson", _prov("6")),
+    *[("RECORDED_IN", d, DOC, _prov(i)) for d, i in [("decision/radet/2017-09-22/5/1", "5"),
+                                                     ("decision/radet/2017-09-22/6/1", "6"),
+                                                     ("decision/radet/2017-09-22/6/2", "6"),
+                                                     ("decision/radet/2017-09-22/6/3", "6")]],
+    *[("RECORDED_IN", d, DOC2, _prov("6", source=DOC2)) for d in
+      ("decision/chefsgruppen/2024-03-15/6/1", "decision/chefsgruppen/2024-03-15/6/2")],
+    ("APPROVED", "body/chefsgruppen", "agreement/ok-utskr",
+     {**_prov("5"), "date": "2017-09-22", "decision": "decision/radet/2017-09-22/5/1", "reported": True}),
+    ("APPROVED", "body/radet", "agreement/ok-psyk",
+     {**_prov("6"), "date": "2017-09-22", "decision": "decision/radet/2017-09-22/6/1", "reported": False}),
+    ("RECOMMENDED", "body/radet", "agreement/ok-psyk",
+     {**_prov("6"), "date": "2017-09-22", "decision": "decision/radet/2017-09-22/6/2", "reported": False,
+      "to": ["kommunerna", "NSPH-nätverket", "Region Örebro län"]}),
+    ("MANDATED", "body/radet", "person/marie-gustafsson",
+     {**_prov("6"), "date": "2017-09-22", "decision": "decision/radet/2017-09-22/6/3", "reported": False,
+      "task": "Elektronisk signering"}),
+    ("PRESENTED", "person/ingmar-angman", "item/radet/2017-09-22/6", {**_prov("6"), "date": "2017-09-22"}),
+    ("PRESENTED", "person/ingmar-angman", "agreement/ok-psyk", {**_prov("6"), "date": "2017-09-22"}),
+    ("PARTY_TO", "organization/nsph", "agreement/ok-psyk", _prov("6")),
+    ("PARTY_TO", "organization/region", "agreement/ok-psyk", _prov("6")),
+    ("ATTENDED", "person/ingmar-angman", "meeting/radet/2017-09-22",
+     {**_prov(), "role": "other", "present": True, "title": "utvecklingsledare", "organization": "Region Örebro län"}),
+    ("ATTENDED", "person/ingmar-angman", "meeting/chefsgruppen/2024-03-15",
+     {**_prov(source=DOC2), "role": "member", "present": True}),
+    ("ATTENDED", "person/marie-gustafsson", "meeting/radet/2017-09-22",
+     {**_prov(), "role": "member", "present": False}),
+    ("OFFICER_OF", "person/marie-gustafsson", "meeting/radet/2017-09-22", {**_prov(), "role": "secretary"}),
+    ("MEMBER_OF", "person/marie-gustafsson", "body/radet",
+     {**_prov(), "role": "member", "first_seen": "2017-09-22", "last_seen": "2017-09-22"}),
+    ("HOLDS", "person/ingmar-angman", "post/ordforande", {**_prov(), "first_seen": "2017-09-22",
+                                                          "last_seen": "2024-03-15"}),
+    ("OF", "post/ordforande", "body/radet", _prov()),
+    ("REPRESENTS", "person/ingmar-angman", "organization/region", {**_prov(), "first_seen": "2017-09-22"}),
+    ("PART_OF", "body/chefsgruppen", "body/radet", _prov()),
+]
+
+
+class LadybugScratch:
+    """A throw-away LadybugDB with the schema's tables: the minimal ``store`` the library uses."""
+    kind = "ladybug"
+
+    def __init__(self, path: Path):
+        import ladybug as lb
+        self._db = lb.Database(str(path))
+        self._conn = lb.Connection(self._db)
+        types = {"STRING[]": "STRING[]"}
+        for label, nt in NODES.items():
+            cols = ", ".join(f"{p} {types.get(t, t)}" for p, t in nt.all_properties.items() if p != "id")
+            self._conn.execute(f"CREATE NODE TABLE {label}(id STRING PRIMARY KEY, {cols})")
+        for rel, et in EDGES.items():
+            pairs = ", ".join(f"FROM {a} TO {b}" for a, b in et.pairs)
+            cols = ", ".join(f"{p} {t}" for p, t in et.all_properties.items())
+            self._conn.execute(f"CREATE REL TABLE {rel}({pairs}, {cols})")
+        self.labels: dict[str, str] = {}
+
+    def add_node(self, label: str, props: dict[str, Any]) -> None:
+        props = {"sources": [DOC], **props}
+        keys = ", ".join(f"{k}: ${k}" for k in props)
+        self._conn.execute(f"CREATE (:{label} {{{keys}}})", props)
+        self.labels[props["id"]] = label
+
+    def add_edge(self, rel: str, src: str, dst: str, props: dict[str, Any]) -> None:
+        keys = ", ".join(f"{k}: $p_{k}" for k in props)
+        params = {"s": src, "d": dst, **{f"p_{k}": v for k, v in props.items()}}
+        self._conn.execute(f"MATCH (a:{self.labels[src]} {{id: $s}}), (b:{self.labels[dst]} {{id: $d}}) "
+                           f"CREATE (a)-[:{rel} {{{keys}}}]->(b)", params)
+
+    def query(self, cypher: str, params: dict | None = None, write: bool = False) -> list[dict]:
+        res = self._conn.execute(cypher, params or {})
+        cols = res.get_column_names()
+        return [dict(zip(cols, row)) for row in res.get_all()]
+
+
+@pytest.fixture(scope="module")
+def hand(tmp_path_factory) -> LadybugScratch:
+    store = LadybugScratch(tmp_path_factory.mktemp("qgraph") / "db")
+    for label, props in NODES_DATA:
+        store.add_node(label, props)
+    for rel, src, dst, props in EDGES_DATA:
+        store.add_edge(rel, src, dst, props)
+    return store
+
+
+@pytest.fixture(scope="module")
+def queries() -> dict[str, lib.NamedQuery]:
+    return lib.discover(include_user=False)
+
+
+def ask(store, queries, query_name: str, **args) -> list[dict[str, Any]]:
+    return lib.run(store, queries[query_name], args).rows
+
+
+# --------------------------------------------------------------------------- the library
+def test_fold_matches_cypher_fold(hand):
+    text = "Överenskommelse ÅNGMAN Skåne Café Müller"
+    row = hand.query(f"RETURN {lib.fold_expr('$t')} AS f", {"t": text})[0]
+    assert row["f"] == lib.fold(text) == "overenskommelse angman skane cafe muller"
+
+
+def test_expand_macros_handles_nested_parentheses():
+    out = lib.expand_macros("WHERE gg_fold(coalesce(b.name, d.by)) CONTAINS $t")
+    assert "gg_fold" not in out and "coalesce(b.name, d.by)" in out and out.count("replace(") == len(lib.FOLD_MAP)
+    with pytest.raises(lib.QueryError):
+        lib.expand_macros("gg_fold(a.name")
+
+
+def test_packaged_queries_are_all_there(queries):
+    assert {"who-decided", "agreement", "person", "body", "mandates", "funding", "path"} <= set(queries)
+    for q in queries.values():
+        assert q.description and q.examples, q.name
+        for kind in ("ladybug", "neo4j"):
+            text = q.text_for(kind)
+            assert "gg_fold" not in text
+            # every $parameter the text uses is declared, and every declared one is used
+            assert set(lib.param_names(text)) == {p.name for p in q.params}, (q.name, kind)
+    assert queries["path"].text_for("neo4j") != queries["path"].text_for("ladybug")
+    assert "shortestPath" in queries["path"].text_for("neo4j")
+
+
+def test_parameters_are_checked_and_converted(queries):
+    fund = queries["funding"]
+    assert fund.bind({"year": "2024"}) == {"body": "", "year": "2024"}
+    assert fund.bind({"body": "Chefsgrupp Ö"}) == {"body": "chefsgrupp o", "year": ""}
+    with pytest.raises(lib.QueryError, match="year YYYY"):
+        fund.bind({"year": "24"})
+    with pytest.raises(lib.QueryError, match="does not take --since"):
+        fund.bind({"since": "2024"})
+    with pytest.raises(lib.QueryError, match="missing TEXT"):
+        queries["who-decided"].bind({})
+    with pytest.raises(lib.QueryError, match="date YYYY-MM-DD"):
+        queries["mandates"].bind({"since": "15 mars"})
+
+
+def test_unknown_query_name_suggests(queries):
+    with pytest.raises(lib.QueryError, match="did you mean who-decided"):
+        lib.get("who-decide", queries)
+
+
+def test_user_folder_adds_and_overrides(tmp_path, monkeypatch):
+    (tmp_path / "funding.cypher").write_text(
+        "// description: my own funding\n// param: n INT64 = 3 — how many\nRETURN $n AS n\n", encoding="utf-8")
+    (tmp_path / "docs.neo4j.cypher").write_text(
+        "// name: docs\n// description: documents\nMATCH (d:Document) RETURN d.name AS name\n", encoding="utf-8")
+    found = lib.discover(tmp_path)
+    assert found["funding"].description == "my own funding" and found["funding"].origin == str(tmp_path)
+    assert found["funding"].bind({}) == {"n": 3} and found["funding"].bind({"n": "7"}) == {"n": 7}
+    assert found["docs"].dialects() == ("neo4j",)
+    with pytest.raises(lib.QueryError, match="no text for a ladybug store"):
+        found["docs"].text_for("ladybug")
+    monkeypatch.setenv("GOVGRAPH_QUERIES", str(tmp_path))
+    assert "docs" in lib.discover()
+    (tmp_path / "bad.cypher").write_text("// description: x\n// param: n NUMBER\nRETURN 1\n", encoding="utf-8")
+    with pytest.raises(lib.QueryError, match="bad.cypher: bad '// param:' line"):
+        lib.discover(tmp_path)
+
+
+def test_sort_rows_is_natural_and_puts_missing_last():
+    rows = [{"d": "2024", "i": "10"}, {"d": None, "i": "1"}, {"d": "2024", "i": "8a"}, {"d": "2017", "i": "2"}]
+    assert [(r["d"], r["i"]) for r in lib.sort_rows(rows, ["d", "i"])] == [
+        ("2017", "2"), ("2024", "8a"), ("2024", "10"), (None, "1")]
+
+
+# --------------------------------------------------------------------------- the queries, hand graph
+def test_who_decided_on_hand_graph(hand, queries):
+    rows = ask(hand, queries, "who-decided", text="UTSKRIVNING")
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["date"], r["body"], r["kind"], r["reported"], r["protocol"], r["item"]) == (
+        "2017-09-22", "Chefsgrupp samverkan", "approve", True, "protokoll-2017.txt", "5")
+    # item title match and presenters; diacritics folded both ways
+    rows = ask(hand, queries, "who-decided", text="overenskommelse mellan region orebro")
+    assert {(r["kind"], tuple(r["presenters"])) for r in rows} == {
+        ("approve", ("Ingmar Ångman",)), ("recommend", ("Ingmar Ångman",)), ("assign", ("Ingmar Ångman",))}
+    assert ask(hand, queries, "who-decided", text="ingenting sådant") == []
+
+
+def test_agreement_on_hand_graph(hand, queries):
+    rows = ask(hand, queries, "agreement", name="nsph")   # a party, not the agreement's name
+    events = [(r["date"], r["event"], r["body"]) for r in rows]
+    assert ("2017-09-22", "approve", "Specifikt samverkansråd") in events
+    assert ("2017-09-22", "recommend", "Specifikt samverkansråd") in events
+    assert ("2017-09-22", "presented", "Specifikt samverkansråd") in events
+    rec = next(r for r in rows if r["event"] == "recommend")
+    assert rec["recommended_to"] == ["kommunerna", "NSPH-nätverket", "Region Örebro län"]
+    assert rec["presented_by"] == ["Ingmar Ångman"] and rec["protocol"] == "protokoll-2017.txt"
+    assert all(r["agreement"] == "Överenskommelse om samarbete kring personer" for r in rows)
+    # by alias
+    assert ask(hand, queries, "agreement", name="ök psykisk") and not ask(hand, queries, "agreement", name="zzz")
+
+
+def test_person_on_hand_graph(hand, queries):
+    rows = ask(hand, queries, "person", name="ingmar angman")
+    facts = {(r["date"], r["fact"]) for r in rows}
+    assert {("2017-09-22", "attended meeting"), ("2024-03-15", "attended meeting"),
+            ("2017-09-22", "presented"), ("2017-09-22", "holds post"), ("2017-09-22", "represents")} <= facts
+    assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+    since = ask(hand, queries, "person", name="Ingmar Ångman", since="2024")
+    assert {r["fact"] for r in since} == {"attended meeting", "holds post"}   # the post was seen until 2024
+    marie = ask(hand, queries, "person", name="gustafsson")
+    assert {r["fact"] for r in marie} >= {"absent from meeting", "officer: secretary", "member of", "given a task by"}
+    task = next(r for r in marie if r["fact"] == "given a task by")
+    assert (task["body"], task["detail"], task["protocol"], task["item"]) == (
+        "Specifikt samverkansråd", "Elektronisk signering", "protokoll-2017.txt", "6")
+
+
+def test_body_on_hand_graph(hand, queries):
+    rows = ask(hand, queries, "body", name="rådet")       # alias, with å
+    by_section: dict[str, list] = {}
+    for r in rows:
+        by_section.setdefault(r["section"], []).append(r)
+    assert {(r["fact"], r["count"]) for r in by_section["1 decisions by kind"]} == {
+        ("approve", 1), ("recommend", 1), ("assign", 1)}
+    assert {r["detail"] for r in by_section["2 part of"]} == {"Chefsgrupp samverkan"}
+    assert by_section["3 members"][0]["detail"].startswith("Marie Gustafsson")
+    assert by_section["4 meetings"][0]["count"] == 2
+    assert len(by_section["5 decisions"]) == 3
+
+
+def test_mandates_and_funding_on_hand_graph(hand, queries):
+    rows = ask(hand, queries, "mandates")
+    assert [(r["body"], r["assignee"], r["task"]) for r in rows] == [
+        ("Specifikt samverkansråd", "Marie Gustafsson", "Elektronisk signering")]
+    assert ask(hand, queries, "mandates", since="2018") == []
+    assert ask(hand, queries, "mandates", body="chefsgrupp") == []
+    rows = ask(hand, queries, "funding", body="chefsgrupp", year="2024")
+    assert {(r["amount_sek"], r["purpose"], r["reported"]) for r in rows} == {
+        (7140000, "Insatser för suicidprevention", False), (2000000, "Förebyggande språkinsatser", True)}
+    assert {r["year_total_sek"] for r in rows} == {7140000}     # the reported one is not counted again
+    assert ask(hand, queries, "funding", year="2017") == []
+
+
+def test_path_on_hand_graph(hand, queries):
+    rows = ask(hand, queries, "path", a="Marie Gustafsson", b="NSPH")
+    assert rows[0]["from"] == "Marie Gustafsson" and rows[-1]["to"] == "NSPH"
+    assert [r["step"] for r in rows] == list(range(1, len(rows) + 1))
+    assert len(rows) <= 4
+    for r, nxt in zip(rows, rows[1:]):
+        assert r["to"] == nxt["from"]
+    assert all("RECORDED_IN" not in r["relation"] for r in rows)
+    assert ask(hand, queries, "path", a="ingmar", b="no such thing") == []
+
+
+def test_close_names_suggests(hand, queries):
+    assert "Ingmar Ångman" in lib.close_names(hand, queries["person"], {"name": "Ingmar Angmann"})
