@@ -345,3 +345,53 @@ def test_path_on_hand_graph(hand, queries):
 
 def test_close_names_suggests(hand, queries):
     assert "Ingmar Ångman" in lib.close_names(hand, queries["person"], {"name": "Ingmar Angmann"})
+
+
+# --------------------------------------------------------------------------- govgraph ask
+def _cli(args: list[str], store=None, monkeypatch=None):
+    from govgraph.cli import main
+    if store is not None:
+        import govgraph.graph.store as store_mod
+        monkeypatch.setattr(store_mod, "open_store", lambda **kw: store)
+    return CliRunner().invoke(main, ["ask", *args])
+
+
+def test_ask_list_and_usage_errors(monkeypatch):
+    res = _cli(["--list"])
+    assert res.exit_code == 0 and "who-decided TEXT" in res.output and "funding [--body TEXT] [--year YEAR]" in res.output
+    res = _cli(["--list", "--json"])
+    assert {q["query"] for q in json.loads(res.output)} >= {"who-decided", "path"}
+    res = _cli(["who-decide", "x"])
+    assert res.exit_code == 2 and "did you mean who-decided" in res.output and "agreement NAME" in res.output
+    res = _cli(["funding", "--year", "24"])
+    assert res.exit_code == 2 and "year must be a year YYYY" in res.output
+    res = _cli(["who-decided"])
+    assert res.exit_code == 2 and "missing TEXT" in res.output and "govgraph ask who-decided utskrivning" in res.output
+    res = _cli(["who-decided", "a", "b"])
+    assert res.exit_code == 2 and "takes 1 argument" in res.output
+    res = _cli(["who-decided", "x", "--year", "2024"])
+    assert res.exit_code == 2 and "does not take --year" in res.output
+
+
+def test_ask_runs_with_table_json_csv(hand, monkeypatch):
+    res = _cli(["who-decided", "utskrivning"], hand, monkeypatch)
+    assert res.exit_code == 0, res.output
+    assert "Chefsgrupp samverkan" in res.output and "protokoll-2017.txt" in res.output
+    res = _cli(["funding", "--body", "Chefsgrupp", "--year", "2024", "--json"], hand, monkeypatch)
+    rows = json.loads(res.output)
+    assert {r["amount_sek"] for r in rows} == {7140000, 2000000}
+    res = _cli(["path", "Marie Gustafsson", "NSPH", "--csv"], hand, monkeypatch)
+    assert res.output.splitlines()[0].startswith("step,from_label,from,relation")
+    res = _cli(["person", "Ingmar Angmann"], hand, monkeypatch)
+    assert res.exit_code == 1 and "nothing matches" in res.output and "Ingmar Ångman" in res.output
+
+
+def test_ask_user_query_with_param(hand, monkeypatch, tmp_path):
+    (tmp_path / "docs.cypher").write_text(
+        "// description: documents named like X\n// param: like SEARCH — part of the name\n"
+        "// param: limit INT64 = 10 — at most this many\n"
+        "MATCH (d:Document) WHERE gg_fold(d.name) CONTAINS $like RETURN d.name AS name ORDER BY name LIMIT $limit\n",
+        encoding="utf-8")
+    res = _cli(["docs", "PROTOKOLL", "-p", "limit=1", "--queries-dir", str(tmp_path), "--json"], hand, monkeypatch)
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output) == [{"name": "protokoll-2017.txt"}]
