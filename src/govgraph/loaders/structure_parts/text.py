@@ -14,7 +14,7 @@ from functools import lru_cache
 from ...model import CleanDocument, CleanLine
 
 _TAG = re.compile(r"</?(?:b|i|u|em|strong|del|s|strike|sup|sub|span|font|br)\b[^>]*>", re.I)
-_EMPH = re.compile(r"\*\*|__|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
+_EMPH = re.compile(r"\*\*|(?<!_)__(?!_)|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _HEAD = re.compile(r"^\s*(#{1,6})\s+")
 _STRUCK_MARKUP = re.compile(r"<(del|s|strike)\b[^>]*>(.*?)</\1>|~~(.+?)~~", re.I)
 _WS = re.compile(r"[ \u00a0\u2000-\u200b]+")
@@ -109,7 +109,7 @@ STOP = frozenset("""
 vid vi man ny nya liv tid plats mål val mötet möte dag datum region regionen kommun kommunen
 ordförande sekreterare justerare justerande närvarande ersättare ledamot ledamöter beslut
 beslutande övriga övrigt ej frånvarande adjungerade tjänstepersoner tjänstemän protokoll
-ärende ärendet rapport information dagordning anmälan per se dess den det de en ett och
+ärende ärendet rapport information dagordning anmälan se dess den det de en ett och
 eller samt som att från för till med av på i om under efter inför över vård folkhälsa
 kommunerna ingen inga alla varje fredag måndag tisdag onsdag torsdag lördag söndag
 januari februari mars april maj juni juli augusti september oktober november december
@@ -167,12 +167,17 @@ def is_surname_like(word: str) -> bool:
 
 def leading_name(words: list[str], max_tokens: int = 4) -> int:
     """How many of ``words`` (from the start) form a plausible "Given [Middle] Family" name;
-    0 when they do not start with one. Prefers known surnames to decide where it ends."""
-    if len(words) < 2 or not is_given(words[0]):
+    0 when they do not start with one. A word ending in "," or ";" ends the name."""
+    if len(words) < 2 or not is_given(words[0].rstrip(",;:")) or words[0][-1:] in ",;:":
         return 0
     n = 1
     while n < len(words) and n < max_tokens:
-        w = words[n]
+        raw = words[n]
+        w = raw.rstrip(",;:")
+        if w != raw:
+            if is_surname_like(w):
+                n += 1
+            break
         if w.casefold() in _PARTICLES and n + 1 < len(words) and is_name_token(words[n + 1]):
             n += 1
             continue

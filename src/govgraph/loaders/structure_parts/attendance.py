@@ -1,0 +1,432 @@
+"""Attendance: who the protocol lists as present or absent, with role, organisation, title,
+party, "tjg för X" and partial attendance.
+
+Works section by section: a label ("Beslutande", "Närvarande ledamöter:", "Ersättare",
+"Tjänstepersoner", "Övriga närvarande", "Ej närvarande", …) alone on a line, before a colon
+or as the first TAB cell sets the role and presence of the lines that follow, until an
+officer label, a new section or the first agenda item. Each line or TAB row is read as
+"Name<TAB>Organisation", "Name, title, title", "Name (S), Kommun", "Name Organisation", or a
+table row whose cells hold many names / organisations / titles in the same order.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...model import Participant, Provenance
+from .people import (PARTY, is_org, names_with_parties, normalise_org, split_names,
+                     split_orgs, split_titles, split_trailing_org)
+from .text import Line, leading_name, span_struck, squeeze, strip_markup, struck_fraction
+
+# label -> (role, present, generic)
+_SECTIONS: list[tuple[re.Pattern, str, bool, bool]] = [
+    (re.compile(r"^(?:ej|icke|inte)\s+närvarande\s+ersättare$|^frånvarande\s+ersättare$"), "substitute", False, False),
+    (re.compile(r"^(?:ej|icke|inte)\s+närvarande(?:\s+(?:ledamöter|beslutande))?$|^frånvarande(?:\s+(?:ledamöter|beslutande))?$|"
+                r"^anmält?\s+(?:förhinder|frånvaro)$|^förhinder$|^frånvaro$|^ej\s+deltagande$|^avanmälda$|^anmälda\s+förhinder$"), "member", False, False),
+    (re.compile(r"^(?:närvarande\s+|tjänstgörande\s+|ej\s+tjänstgörande\s+|icke\s+tjänstgörande\s+|"
+                r"övriga\s+|inkallade\s+)?ersättare(?:\s+närvarande)?$|^suppleanter$|^närvarande\s+suppleanter$"), "substitute", True, False),
+    (re.compile(r"^(?:närvarande\s+)?(?:beslutande|ordinarie)(?:\s+ledamöter)?$|^(?:närvarande\s+|ordinarie\s+)?ledamöter(?:\s+närvarande)?$|"
+                r"^ledamot$|^närvarande\s+(?:ledamot|ledamöter|beslutande)$|^beslutande\s+ledamöter$"), "member", True, False),
+    (re.compile(r"^(?:övriga|övrigt)(?:\s+(?:närvarande|deltagare|deltagande|medverkande|närvarande\s+tjänstepersoner))?$|"
+                r"^(?:närvarande\s+)?(?:tjänstepersoner|tjänstemän|tjänstepersonal)$|^adjungerade?$|^adjungerad$|^gäster$|^inbjudna$|"
+                r"^(?:inbjudna\s+)?gäster$|^föredragande$|^medverkande$|^från\s+förvaltningen$|^övriga\s+tjänstepersoner$|"
+                r"^närvarande\s+övriga$|^dessutom\s+närvarande$|^även\s+närvarande$"), "other", True, False),
+    (re.compile(r"^(?:närvarande|deltagare|deltagande|närvarande\s+deltagare|närvarolista|mötesdeltagare|deltog)$"), "member", True, True),
+]
+_OFFICER_LABEL = re.compile(
+    r"^(?:ordf\S{0,2}rande|sekreterare|justerare|justerande|vid\s+protokollet|justerat|"
+    r"justeringens?\s+(?:plats|tid|datum)|underskrifter|paragrafer|utses\s+att\s+justera|"
+    r"protokollet\s+justeras|justeringsdatum|sign)\b", re.I)
+_STAFF_TITLE = re.compile(
+    r"\b(?:utvecklingsledare|utredare|sekreterare|nämndsekreterare|handläggare|administratör|"
+    r"assistent|kommunikatör|registrator|controller|analytiker|samordnare|processledare|"
+    r"projektledare|utvecklare|praktikant|notarie)\b", re.I)
+_PARTIAL = re.compile(
+    r"\(\s*((?:§§?|punkt(?:erna)?|p\.|del\s+av|delvis|kl\.?|från|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej|närvarande)[^)]*)\)"
+    r"|(?<![\w(])(§§?\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+)*)"
+    r"|\b(del\s+av\s+(?:mötet|sammanträdet|dagen))\b", re.I)
+_SERVES = re.compile(
+    r"(?:,\s*)?\b(?:tjg|tjänstgörande(?:\s+ersättare)?|ersättare|ersätter|i\s+stället\s+för|istället\s+för)"
+    r"\s+(?:för\s+)?([A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\))?", re.I)
+_CHAIR = re.compile(r"^(?:ordf\.?|ordförande|mötesordförande|ordförande\s+för\s+mötet|mötets\s+ordförande|"
+                    r"ordförande\s+vid\s+mötet|ordf\S{0,2}rande)$", re.I)
+_SECRETARY = re.compile(r"^(?:sekreterare|mötessekreterare|protokollförare|sekr\.?|nämndsekreterare"
+                        r"(?:\s*/\s*sekreterare)?)$", re.I)
+_ADJUSTER = re.compile(r"^(?:justerare|justerande)$", re.I)
+_SEPARATORS = re.compile(r"\t+|\s*[—–―-]{2,}\s*| {3,}")
+
+
+@dataclass
+class Section:
+    role: str
+    present: bool
+    generic: bool
+    label_line: int
+
+
+@dataclass
+class Found:
+    """A participant and what the attendance line said about officer roles."""
+    person: Participant
+    section: Section
+    line: int
+    block: int
+    chair: bool = False
+    secretary: bool = False
+    adjuster: bool = False
+    name_only: bool = False
+
+
+@dataclass
+class Attendance:
+    participants: list[Participant] = field(default_factory=list)
+    chairs: list[tuple[str, Provenance]] = field(default_factory=list)
+    secretaries: list[tuple[str, Provenance]] = field(default_factory=list)
+    adjusters: list[tuple[str, Provenance]] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
+
+
+def section_of(text: str) -> tuple[str, bool, bool] | None:
+    t = squeeze(strip_markup(text)).strip(" :;.").casefold()
+    if not t or len(t) > 45:
+        return None
+    for pat, role, present, generic in _SECTIONS:
+        if pat.match(t):
+            return role, present, generic
+    return None
+
+
+def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
+    """"Närvarande ledamöter: Anna Ek, …" -> (section, rest); also "Beslutande Anna Ek (C)"."""
+    m = re.match(r"^([^:\t]{3,45}):\s*(.*)$", text)
+    if m:
+        sec = section_of(m.group(1))
+        if sec:
+            return sec, m.group(2)
+    words = text.split()
+    for k in (3, 2, 1):
+        if len(words) > k:
+            sec = section_of(" ".join(words[:k]))
+            if sec and leading_name(words[k:]):
+                return sec, " ".join(words[k:])
+    return None
+
+
+def _person_from_text(text: str) -> tuple[Participant, dict] | None:
+    """One person from "Name (S), title, Org" / "Name Org" / "Name tjg för X" text."""
+    flags = {"chair": False, "secretary": False, "adjuster": False, "name_only": False}
+    t = squeeze(text.replace("\t", " ")).strip(" -–•*·")
+    t = re.sub(r"^\d+[.)]\s+", "", t)
+    if not t:
+        return None
+    items = None
+    pm = _PARTIAL.search(t)
+    if pm:
+        items = squeeze(next(g for g in pm.groups() if g))
+        t = squeeze(t[:pm.start()] + " " + t[pm.end():]).strip(" ,")
+    serves = None
+    sm = _SERVES.search(t)
+    if sm and sm.start() > 0:
+        serves = sm.group(1)
+        t = squeeze(t[:sm.start()] + " " + t[sm.end():]).strip(" ,")
+    party = None
+    m = re.match(r"^([^(),]+?)\s*\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)\s*(.*)$", t)
+    if m:
+        head, party, rest = m.group(1), m.group(2).upper(), m.group(3).strip(" ,")
+    else:
+        parts = t.split(",", 1)
+        head, rest = parts[0], (parts[1].strip() if len(parts) > 1 else "")
+    words = head.split()
+    org = None
+    n = leading_name(words)
+    name = None
+    if n and n == len(words) and len(words) >= 3:
+        # "Olle Isacsson Hallsberg": a municipality / region written after the name
+        for k in (3, 2, 1):
+            if len(words) - k >= 2 and _strict_org(" ".join(words[-k:])) and \
+                    leading_name(words[:-k]) == len(words) - k:
+                name, org = " ".join(words[:-k]), normalise_org(" ".join(words[-k:]))
+                break
+    if name is not None:
+        pass
+    elif n and n == len(words):
+        name = " ".join(words)
+    else:
+        name = None
+        for k in (4, 3, 2, 1):
+            if len(words) - k >= 2 and _strict_org(" ".join(words[-k:])) and \
+                    leading_name(words[:-k]) == len(words) - k:
+                name, org = " ".join(words[:-k]), normalise_org(" ".join(words[-k:]))
+                break
+        if name is None:
+            if n >= 2 and not rest:
+                # "Name title words" without a comma
+                name, rest = " ".join(words[:n]), " ".join(words[n:])
+            else:
+                return None
+    titles: list[str] = []
+    for seg in [s.strip() for s in re.split(r",|;", rest) if s.strip()]:
+        seg = seg.strip(" .")
+        if _CHAIR.match(seg):
+            flags["chair"] = True
+            continue
+        if _SECRETARY.match(seg):
+            flags["secretary"] = True
+            continue
+        if _ADJUSTER.match(seg):
+            flags["adjuster"] = True
+            continue
+        if org is None and is_org(seg):
+            org = normalise_org(seg)
+            continue
+        head_t, tail_org = split_trailing_org(seg)
+        if tail_org and org is None:
+            org = tail_org
+            seg = head_t
+        if seg:
+            titles.append(seg)
+    if not rest and org is None:
+        flags["name_only"] = True
+    title = ", ".join(titles) or None
+    return Participant(name=name, organization=org, title=title, party=party,
+                       serves_for=serves, items=items), flags
+
+
+def _strict_org(text: str) -> bool:
+    """An organisation by reference data or a clear prefix (for names and organisations written
+    without a separator)."""
+    from ... import reference
+    from .people import _ACRONYM, _ORG_START
+    t = text.strip(" ,.;:")
+    return bool(reference.find_municipality(t) or reference.find_region(t) or _ORG_START.match(t)
+                or (_ACRONYM.match(t) and len(t) <= 10))
+
+
+def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Participant, dict]] | None:
+    """A TAB row: one person with org/title cells, or cells that hold many names."""
+    if not cells_plain:
+        return None
+    first = cells_plain[0]
+    multi = names_with_parties(first)
+    names: list[tuple[str, str | None]] | None = None
+    if multi and len(multi) >= 2:
+        names = multi
+    elif len(first.split()) >= 5 and "," not in first:
+        split = split_names(first.split())
+        if split and len(split) >= 2:
+            names = [(" ".join(s), None) for s in split]
+    if names:
+        n = len(names)
+        orgs = titles = None
+        for i, c in enumerate(cells_plain[1:], 1):
+            if orgs is None:
+                o = split_orgs(c, n)
+                if o and sum(1 for x in o if is_org(x)) >= max(1, n // 2):
+                    orgs = o
+                    continue
+            if titles is None:
+                tt = split_titles(cells_raw[i] if i < len(cells_raw) else c, n)
+                if tt:
+                    titles = tt
+        if orgs is None and len(cells_plain) > 1:
+            o = split_orgs(cells_plain[1], n)
+            if o:
+                orgs = o
+        if orgs is None and n != len(split_names([w for nm, _ in names for w in nm.split()]) or []):
+            pass
+        out = []
+        for k, (nm, party) in enumerate(names):
+            # a re-split that respects the org count, when the free split disagreed
+            out.append((Participant(name=nm, party=party,
+                                    organization=normalise_org(orgs[k]) if orgs else None,
+                                    title=titles[k] if titles else None),
+                        {"chair": False, "secretary": False, "adjuster": False, "name_only": False}))
+        return out
+    got = _person_from_text(first)
+    if got is None:
+        return None
+    p, flags = got
+    for c in cells_plain[1:]:
+        c = c.strip()
+        if not c:
+            continue
+        pm = _PARTIAL.search(c)
+        if pm and p.items is None:
+            p.items = squeeze(next(g for g in pm.groups() if g))
+            c = squeeze(c[:pm.start()] + " " + c[pm.end():]).strip(" ,")
+        sm = _SERVES.match(c)
+        if sm:
+            p.serves_for = sm.group(1)
+            continue
+        if _CHAIR.match(c.strip(" .")):
+            flags["chair"] = True
+            continue
+        if _SECRETARY.match(c.strip(" .")):
+            flags["secretary"] = True
+            continue
+        pm2 = PARTY.fullmatch(c.strip())
+        if pm2:
+            p.party = pm2.group(1).upper()
+            continue
+        if not c:
+            continue
+        if p.organization is None and is_org(c):
+            p.organization = normalise_org(c)
+        elif p.title is None:
+            p.title = c
+        else:
+            p.title = f"{p.title}, {c}"
+    flags["name_only"] = p.organization is None and p.title is None
+    return [(p, flags)]
+
+
+def _split_cells(ln: Line) -> tuple[list[str], list[str], int]:
+    """Non-empty cells of a line (plain and raw), and how many leading cells were empty."""
+    raw_cells = re.split(r"\t+", ln.text.strip("\n"))
+    plain = [strip_markup(c) for c in raw_cells]
+    lead = 0
+    while lead < len(plain) and not plain[lead].strip():
+        lead += 1
+    pairs = [(p.strip(), r) for p, r in zip(plain[lead:], raw_cells[lead:]) if p.strip()]
+    if len(pairs) == 1 and "\t" not in ln.text:
+        # other separators: long dash runs, 3+ spaces
+        parts = [x for x in _SEPARATORS.split(pairs[0][0]) if x.strip()]
+        if len(parts) > 1:
+            return parts, parts, lead
+    return [p for p, _ in pairs], [r for _, r in pairs], lead
+
+
+def _looks_like_prose(text: str) -> bool:
+    words = text.split()
+    return len(words) > 14 and "\t" not in text and not PARTY.search(text)
+
+
+def find_attendance(lines: list[Line], end: int, doc: str) -> Attendance:
+    """Participants listed in lines[0:end] (the header before the first item)."""
+    att = Attendance()
+    section: Section | None = None
+    block = 0
+    last_found: Found | None = None
+    for ln in lines[:end]:
+        if ln.blank:
+            block += 1
+            continue
+        cells, raw_cells, lead = _split_cells(ln)
+        if not cells:
+            continue
+        first = cells[0]
+        sec = section_of(first)
+        rest_plain, rest_raw = cells[1:], raw_cells[1:]
+        if sec is None and lead == 0:
+            lp = _label_prefix(first)
+            if lp:
+                sec, rest = lp
+                rest_plain = [rest, *cells[1:]] if rest else cells[1:]
+                rest_raw = [rest, *raw_cells[1:]] if rest else raw_cells[1:]
+        if sec is not None:
+            section = Section(sec[0], sec[1], sec[2], ln.no)
+            block += 1
+            if rest_plain:
+                _take_row(att, ln, rest_plain, rest_raw, section, block, doc)
+            last_found = att.found[-1] if att.found else None
+            continue
+        if section is None:
+            continue
+        if lead == 0 and _OFFICER_LABEL.match(first):
+            section = None
+            continue
+        if _looks_like_prose(ln.plain):
+            section = None
+            continue
+        # an organisation alone on a line after a name-only line: "Jihad Menhem\n\nRegion X"
+        if len(cells) == 1 and is_org(first) and not leading_name(first.split()) \
+                and last_found is not None and last_found.name_only \
+                and last_found.person.organization is None and ln.no - last_found.line <= 3:
+            last_found.person.organization = normalise_org(first)
+            last_found.name_only = False
+            continue
+        n_before = len(att.found)
+        _take_row(att, ln, cells, raw_cells, section, block, doc)
+        if len(att.found) > n_before:
+            last_found = att.found[-1]
+    _finish(att)
+    return att
+
+
+def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
+              section: Section, block: int, doc: str) -> None:
+    # cells that start with a sub-label: "<i>Beslutande</i> Anders Ek (C), Kommun"
+    if len(cells) > 1 and any(_label_prefix(c) for c in cells):
+        for c, r in zip(cells, raw_cells):
+            lp = _label_prefix(c)
+            sub = section
+            if lp:
+                (role, present, generic), c = lp
+                sub = Section(role, section.present and present, generic, section.label_line)
+            _take_row(att, ln, [c], [c], sub, block, doc)
+        return
+    # "Närvarande: Anna Ek, Per Holm och Eva Lind" (several names after a label)
+    if len(cells) == 1 and re.search(r",|\boch\b", cells[0]):
+        parts = [p.strip() for p in re.split(r",\s*|\s+och\s+", cells[0]) if p.strip()]
+        if len(parts) >= 2 and all(leading_name(PARTY.sub("", p).split()) ==
+                                   len(PARTY.sub("", p).split()) for p in parts):
+            for p in parts:
+                _take_row(att, ln, [p], [p], section, block, doc)
+            return
+    people = _row_people(cells, raw_cells)
+    if not people:
+        return
+    for p, flags in people:
+        struck = span_struck(ln.raw, p.name) or struck_fraction(ln.raw) > 0.6
+        p.role = section.role
+        p.present = section.present and not struck
+        if p.serves_for and p.role == "member" and not section.generic:
+            p.role = "substitute"
+        p.prov = Provenance(doc, None, ln.no, ln.no, ln.text)
+        att.found.append(Found(p, section, ln.no, block, flags["chair"], flags["secretary"],
+                               flags["adjuster"], flags["name_only"]))
+
+
+def _finish(att: Attendance) -> None:
+    seen: dict[str, Found] = {}
+    for f in att.found:
+        key = f.person.name.casefold().replace("-", " ")
+        if key in seen:
+            continue
+        seen[key] = f
+        q = f.person.prov
+        if f.chair:
+            att.chairs.append((f.person.name, q))
+        if f.secretary:
+            att.secretaries.append((f.person.name, q))
+        if f.adjuster:
+            att.adjusters.append((f.person.name, q))
+        att.participants.append(f.person)
+
+
+def apply_generic_roles(att: Attendance, chairs: set[str], secretaries: set[str]) -> None:
+    """In a plain "Närvarande:" list everyone is a member, except support staff (utvecklingsledare,
+    utredare, …), the secretary, and the rest of the block the secretary is listed in."""
+    def key(n: str) -> str:
+        return n.casefold().replace("-", " ")
+    chair_keys = {key(n) for n in chairs}
+    sec_keys = {key(n) for n in secretaries}
+    staff_blocks = {f.block for f in att.found
+                    if f.section.generic and key(f.person.name) in sec_keys}
+    for f in att.found:
+        if not f.section.generic:
+            continue
+        k = key(f.person.name)
+        if k in chair_keys:
+            f.person.role = "member"
+            continue
+        if k in sec_keys:
+            f.person.role = "other"
+            continue
+        block_size = sum(1 for g in att.found if g.block == f.block)
+        if f.block in staff_blocks and block_size <= 5:
+            f.person.role = "other"
+            continue
+        if f.person.title and _STAFF_TITLE.search(f.person.title) and \
+                not re.search(r"chef|ordf", f.person.title, re.I):
+            f.person.role = "other"

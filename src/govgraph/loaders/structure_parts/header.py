@@ -1,0 +1,212 @@
+"""Meeting header: the body whose meeting it is, the meeting date and the place."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ...model import Provenance
+from .dates import find_dates, strip_dates_and_times
+from .text import Line, squeeze
+
+_TITLE_WORD = re.compile(
+    r"^(?:(?:justerat\s+)?(?:sammanträdes|mötes)?protokoll(?:et)?|mötesanteckningar|"
+    r"minnesanteckningar|anteckningar|protokollsutdrag)\b\s*(?:för|från|fört vid|vid|över)?\s*[:\-–]?\s*",
+    re.I)
+_BODY_TAIL = re.compile(
+    r"\s*(?:[,–-]\s*)?\b(?:den|från|vid)?\s*(?:sammanträde(?:t)?|möte(?:t)?)?\s*(?:den\s+)?$", re.I)
+_BODY_WORD = re.compile(
+    r"(råd(?:et)?|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|fullmäktige|grupp(?:en)?|nätverk(?:et)?|"
+    r"beredning(?:en)?|kommitté(?:n)?|förbund(?:et)?|forum|presidi(?:um|et)|delegation(?:en)?|"
+    r"samverkan|ledning(?:en)?|stämma|stämman|kansli|organ)\b", re.I)
+_LABELS_NOT_BODY = re.compile(
+    r"^(?:tjänsteställe|handläggare|sekreterare|datum|beteckning|dnr|diarienummer|sida|"
+    r"justerat|ordförande|justerare|plats|tid|närvarande|sammanträdesdatum|organ|"
+    r"postadress|besöksadress|telefon|e-post|bilaga|paragrafer|utdragsbestyrkande)\b", re.I)
+_DATE_LABEL = re.compile(
+    r"^(?:tid(?:\s+och\s+plats)?(?:\s+för\s+(?:sammanträdet|mötet))?|datum|sammanträdesdatum|"
+    r"mötesdatum|sammanträdestid|mötestid|dag och tid|plats och tid|när)\b\s*:?\s*", re.I)
+_PLACE_LABEL = re.compile(
+    r"^(?:plats(?:\s+och\s+tid)?|tid\s+och\s+plats(?:\s+för\s+(?:sammanträdet|mötet))?|"
+    r"mötesplats|sammanträdesplats|lokal|var)\b\s*:?\s*", re.I)
+_NOT_MEETING_DATE = re.compile(
+    r"\b(justera\w*|anslag\w*|anslås|nedtag\w*|utdrag|expedier\w*|förvaringsplats|"
+    r"protokollet\s+från|föregående|skickat|utskick\w*|beslutsdatum\s+för)\b", re.I)
+_ONLINE = re.compile(r"^(?:digitalt|digital|via|på distans|distans|teams|zoom|skype)\b.*$", re.I)
+_BODY_ORG = re.compile(r"\b(?:kommun|stad|region|län)\b", re.I)
+
+
+@dataclass
+class Header:
+    body: str | None = None
+    date: str | None = None
+    place: str | None = None
+    prov: dict[str, Provenance] | None = None
+
+
+def _repeated(lines: list[Line]) -> set[str]:
+    """Texts that occur on 3+ lines (page furniture: running headers and footers)."""
+    c = Counter(ln.plain.strip() for ln in lines if not ln.blank)
+    return {t for t, n in c.items() if n >= 3}
+
+
+def _prov(doc: str, ln: Line, end: Line | None = None, lines: list[Line] | None = None) -> Provenance:
+    """Provenance of one line, or of the lines from ``ln`` to ``end`` (adjacent, or when
+    ``lines`` is given)."""
+    if end is None or end.no <= ln.no:
+        return Provenance(doc, None, ln.no, ln.no, ln.text)
+    if end.no == ln.no + 1:
+        return Provenance(doc, None, ln.no, end.no, ln.text + "\n" + end.text)
+    if lines is not None:
+        return Provenance(doc, None, ln.no, end.no,
+                          "\n".join(x.text for x in lines[ln.no - 1:end.no]))
+    return Provenance(doc, None, ln.no, ln.no, ln.text)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
+
+
+def _clean_body(s: str) -> str:
+    s = strip_dates_and_times(s.replace("\t", " "))
+    s = re.sub(r"\s*\b(?:nr|nummer)\s*\d+(?:/\d+)?\s*$", "", s, flags=re.I)
+    s = _BODY_TAIL.sub("", s)
+    s = squeeze(s).strip(" ,.:;–-")
+    return _cap(s)
+
+
+def find_body(lines: list[Line], header_end: int, doc: str) -> tuple[str | None, Provenance | None]:
+    furniture = _repeated(lines)
+    region = [ln for ln in lines[:header_end] if not ln.blank]
+    # 1. "Protokoll <body>" / "Mötesanteckningar <body> den …" in the header
+    for ln in region:
+        for cell in ln.plain.split("\t"):
+            t = cell.strip()
+            m = _TITLE_WORD.match(t)
+            if not m:
+                continue
+            rest = t[m.end():]
+            body = _clean_body(rest)
+            if body and len(body) >= 3 and not _LABELS_NOT_BODY.match(body) and len(body) < 160:
+                return body, _prov(doc, ln)
+    # 2. "Organ: X"
+    for ln in region:
+        m = re.match(r"^(?:organ|nämnd|beslutande organ|instans)\s*:\s*(.+)$", ln.plain, re.I)
+        if m:
+            return _clean_body(m.group(1)), _prov(doc, ln)
+    # 3. first-page letterhead: the first line that names a body (joined with a wrapped line)
+    for k, ln in enumerate(region[:25]):
+        t = ln.plain.split("\t")[0].strip()
+        if not t or _LABELS_NOT_BODY.match(t) or find_dates(t) and len(strip_dates_and_times(t)) < 4:
+            continue
+        if not _BODY_WORD.search(t) or len(t) > 140 or t.endswith("."):
+            continue
+        end = ln
+        if k + 1 < len(region) and region[k + 1].no == ln.no + 1:
+            nxt = region[k + 1].plain.strip()
+            if nxt[:1].islower() and len(nxt) < 60:
+                t = f"{t} {nxt}"
+                end = region[k + 1]
+        if t in furniture and k > 3:
+            continue
+        return _clean_body(t), _prov(doc, ln, end)
+    return None, None
+
+
+def _year_hint(lines: list[Line], header_end: int) -> int | None:
+    years: Counter = Counter()
+    for ln in lines[: max(header_end, 60)]:
+        for f in find_dates(ln.plain):
+            if f.iso:
+                years[int(f.iso[:4])] += 1
+    return years.most_common(1)[0][0] if years else None
+
+
+def find_date(lines: list[Line], header_end: int, doc: str) -> tuple[str | None, Provenance | None]:
+    furniture = _repeated(lines)
+    region = lines[:header_end]
+
+    def value_lines():
+        for i, ln in enumerate(region):
+            cells = [c.strip() for c in ln.plain.split("\t")]
+            first = cells[0]
+            m = _DATE_LABEL.match(first)
+            if m and not _NOT_MEETING_DATE.search(first):
+                rest = " ".join([first[m.end():], *cells[1:]]).strip()
+                if rest:
+                    yield ln, rest, ln
+                else:
+                    for nxt in region[i + 1:i + 3]:
+                        if not nxt.blank:
+                            yield nxt, nxt.plain, ln
+                            break
+
+    found_partial = None
+    for ln, value, label_ln in value_lines():
+        for f in find_dates(value):
+            if f.iso:
+                return f.iso, _prov(doc, label_ln, ln if ln is not label_ln else None, lines)
+            if found_partial is None:
+                found_partial = (f, label_ln, ln)
+    # a date in the title line ("Mötesanteckningar … den 28 oktober 2022")
+    for ln in region:
+        if _TITLE_WORD.match(ln.plain.strip()):
+            for f in find_dates(ln.plain):
+                if f.iso:
+                    return f.iso, _prov(doc, ln)
+    if found_partial is not None:
+        f, label_ln, ln = found_partial
+        year = _year_hint(lines, header_end)
+        if year:
+            from datetime import date
+            try:
+                iso = date(year, f.month, f.day).isoformat()
+                return iso, _prov(doc, label_ln, ln if ln is not label_ln else None, lines)
+            except ValueError:
+                pass
+    # the first date in the header that is not an adjustment/posting date nor page furniture
+    for ln in region:
+        t = ln.plain.strip()
+        if not t or t in furniture or _NOT_MEETING_DATE.search(t):
+            continue
+        for f in find_dates(t):
+            if f.iso:
+                return f.iso, _prov(doc, ln)
+    return None, None
+
+
+def find_place(lines: list[Line], header_end: int, doc: str) -> tuple[str | None, Provenance | None]:
+    region = lines[:header_end]
+    for i, ln in enumerate(region):
+        cells = [c.strip() for c in ln.plain.split("\t")]
+        first = cells[0]
+        m = _PLACE_LABEL.match(first)
+        if not m:
+            continue
+        label = first[:m.end()].casefold()
+        rest = " ".join([first[m.end():], *cells[1:]]).strip()
+        src_end = None
+        if not rest:
+            for nxt in region[i + 1:i + 3]:
+                if not nxt.blank:
+                    rest, src_end = nxt.plain.strip(), nxt
+                    break
+        place = strip_dates_and_times(rest.replace("\t", " "))
+        if "tid" in label:
+            place = re.sub(r"^\s*(?:den|kl\.?)\s+", "", place)
+        place = place.strip(" ,.;:–-")
+        if place and len(place) < 150 and not _DATE_LABEL.match(place):
+            return place, _prov(doc, ln, src_end, lines)
+    for ln in region:
+        t = ln.plain.strip()
+        if _ONLINE.match(t) and len(t) < 60 and re.search(r"teams|zoom|skype|digital|distans|webb", t, re.I):
+            return t.rstrip("."), _prov(doc, ln)
+    return None, None
+
+
+def find_header(lines: list[Line], header_end: int, doc: str) -> Header:
+    body, bp = find_body(lines, header_end, doc)
+    date, dp = find_date(lines, header_end, doc)
+    place, pp = find_place(lines, header_end, doc)
+    prov = {k: v for k, v in (("body", bp), ("date", dp), ("place", pp)) if v is not None}
+    return Header(body, date, place, prov)
