@@ -1,0 +1,299 @@
+"""The store interface (docs/ARCHITECTURE.md) and the logic both stores share.
+
+A backend supplies four primitives — run a read, run work in one write transaction, upsert
+one batch of nodes of one label, convert a driver value — and inherits everything else:
+document status, the per-document replace-in-one-transaction write, deletes, iteration,
+networkx export, entity lists for the resolver and counts. All statement text comes from
+:mod:`.statements`, generated from the schema.
+"""
+from __future__ import annotations
+
+import math
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, TypeVar
+
+import networkx as nx
+
+from ...model import GovgraphError
+from ...schema import EDGES, NODES
+from . import statements as S
+
+T = TypeVar("T")
+Run = Callable[[str, "dict[str, Any] | None"], "list[dict[str, Any]]"]
+
+# write order: nodes first (any order), then relationships
+NODE_ORDER = tuple(NODES)
+
+
+class StoreError(GovgraphError):
+    """The store could not be opened, or refused a query/write (message says what to do)."""
+
+
+class ReadOnlyError(StoreError):
+    """A write was attempted through a read-only store or query."""
+
+
+# --------------------------------------------------------------------------- typed values
+def coerce(value: Any, typ: str) -> Any:
+    """A Python value as the schema type ``typ`` (None stays None; bad values become None)."""
+    if value is None:
+        return None
+    try:
+        if typ == "STRING":
+            if isinstance(value, (list, tuple, set)):
+                return "; ".join(str(v) for v in value)
+            return str(value)
+        if typ == "INT64":
+            if isinstance(value, bool):
+                return int(value)
+            if isinstance(value, float):
+                return None if not math.isfinite(value) else int(value)
+            return int(str(value).strip())
+        if typ == "DOUBLE":
+            f = float(value)
+            return f if math.isfinite(f) else None
+        if typ == "BOOLEAN":
+            if isinstance(value, str):
+                return value.strip().lower() in ("1", "true", "yes", "ja")
+            return bool(value)
+        if typ == "STRING[]":
+            items = [value] if isinstance(value, str) else list(value)
+            out: list[str] = []
+            for v in items:
+                if v is None:
+                    continue
+                s = str(v)
+                if s not in out:
+                    out.append(s)
+            return out
+    except (TypeError, ValueError):
+        return None
+    raise ValueError(f"unknown schema type {typ!r}")
+
+
+# --------------------------------------------------------------------------- write plan
+@dataclass
+class WritePlan:
+    """One document's subgraph as statement batches: rows per label and per edge group."""
+    doc_id: str
+    nodes: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
+
+    @property
+    def n_nodes(self) -> int:
+        return sum(len(v) for v in self.nodes.values())
+
+    @property
+    def n_edges(self) -> int:
+        return sum(len(v) for v in self.edges.values())
+
+
+def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
+    """Validate a document subgraph against the schema and batch it.
+
+    Every node gets ``doc_id`` in its ``sources``; every relationship gets ``source = doc_id``
+    (the facts of a document are the facts it is the source of, which is what a replace
+    deletes). Properties outside the schema are not stored.
+    """
+    plan = WritePlan(doc_id)
+    labels: dict[str, str] = {}
+    for node_id, attrs in graph.nodes(data=True):
+        label = attrs.get("label")
+        if label not in NODES:
+            raise StoreError(f"node {node_id!r} has label {label!r}, which the schema does not know")
+        labels[node_id] = label
+        row: dict[str, Any] = {"id": str(node_id)}
+        for prop, typ in NODES[label].all_properties.items():
+            if prop != "id":
+                row[prop] = coerce(attrs.get(prop), typ)
+        sources = row.get("sources") or []
+        if doc_id not in sources:
+            sources.append(doc_id)
+        row["sources"] = sources
+        for prop in S.UNION_LISTS:
+            if prop in row and row[prop] is None:
+                row[prop] = []
+        plan.nodes.setdefault(label, []).append(row)
+    for src, dst, attrs in graph.edges(data=True):
+        rel_type = attrs.get("type")
+        if rel_type not in EDGES:
+            raise StoreError(f"relationship {src!r}->{dst!r} has type {rel_type!r}, which the schema does not know")
+        for end in (src, dst):
+            if end not in labels:
+                raise StoreError(f"{rel_type} {src!r}->{dst!r}: {end!r} is not a node of the document graph")
+        group = (rel_type, labels[src], labels[dst])
+        if (group[1], group[2]) not in EDGES[rel_type].pairs:
+            raise StoreError(f"{rel_type} cannot go from {group[1]} to {group[2]} ({src!r}->{dst!r})")
+        row = {"src": str(src), "dst": str(dst)}
+        for prop, typ in EDGES[rel_type].all_properties.items():
+            row[prop] = coerce(attrs.get(prop), typ)
+        row["source"] = doc_id
+        plan.edges.setdefault(group, []).append(row)
+    return plan
+
+
+# --------------------------------------------------------------------------- the store
+class GraphStore(ABC):
+    """Common implementation of the store interface. Use as a context manager."""
+
+    kind: str = ""
+    dialect: S.Dialect
+
+    # ------------------------------------------------------------- backend primitives
+    @abstractmethod
+    def _read(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read statement generated by this package (plain values back)."""
+
+    @abstractmethod
+    def _write_tx(self, work: Callable[[Run], T]) -> T:
+        """Run ``work(run)`` in ONE write transaction; roll back everything if it raises."""
+
+    @abstractmethod
+    def _write_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
+        """Upsert one batch of nodes of one label inside the current transaction."""
+
+    @abstractmethod
+    def query(self, cypher: str, params: dict[str, Any] | None = None,
+              write: bool = False) -> list[dict[str, Any]]:
+        """Run user Cypher; without ``write`` the database itself refuses changes."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the database / driver."""
+
+    def _has_table(self, name: str) -> bool:
+        return True
+
+    # ------------------------------------------------------------- context manager
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------- documents
+    def find_documents(self, path_key: str | None = None, sha256: str | None = None) -> list[dict[str, Any]]:
+        """Documents stored under ``path_key`` or with content ``sha256``."""
+        if not self._has_table("Document"):
+            return []
+        return self._read(S.FIND_DOCUMENTS, {"path": path_key, "sha256": sha256})
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """The stored Document node's properties, or None."""
+        if not self._has_table("Document"):
+            return None
+        for row in self._read(S.node_by_id("Document"), {"id": doc_id}):
+            return row
+        return None
+
+    def document_status(self, path_key: str, sha256: str) -> tuple[str, str | None]:
+        """("new"|"unchanged"|"changed"|"duplicate", doc_id|None).
+
+        unchanged: this path with this content is stored; duplicate: this content is stored
+        under another path (the id returned is that document); changed: this path is stored
+        with other content (the id returned is the stored document, to be replaced).
+        """
+        rows = self.find_documents(path_key, sha256)
+        for r in rows:
+            if r["path"] == path_key and r["sha256"] == sha256:
+                return "unchanged", r["id"]
+        for r in rows:
+            if r["sha256"] == sha256:
+                return "duplicate", r["id"]
+        for r in rows:
+            if r["path"] == path_key:
+                return "changed", r["id"]
+        return "new", None
+
+    def _delete(self, run: Run, doc_id: str) -> None:
+        for _name, text in S.delete_statements(self.dialect):
+            run(text, {"doc": doc_id})
+
+    def write_document(self, doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
+        """Write one document's subgraph in one transaction, replacing its old facts.
+
+        Returns the plan written (counts of nodes and relationships).
+        """
+        plan = plan_document(doc_id, graph)
+        edge_stmts = {g: S.edge_create(*g, self.dialect) for g in plan.edges}
+
+        def work(run: Run) -> None:
+            if run(S.DOCUMENT_EXISTS, {"doc": doc_id}):
+                self._delete(run, doc_id)
+            for label in NODE_ORDER:
+                rows = plan.nodes.get(label)
+                if rows:
+                    self._write_nodes(run, label, rows)
+            for group, rows in plan.edges.items():
+                run(edge_stmts[group], {"rows": rows})
+
+        self._write_tx(work)
+        return plan
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a document and every fact it is the only source of (one transaction)."""
+        self._write_tx(lambda run: self._delete(run, doc_id))
+
+    # ------------------------------------------------------------- reading the graph
+    def _labels(self, label: str | None) -> list[str]:
+        if label is None:
+            return list(NODES)
+        if label not in NODES:
+            raise StoreError(f"unknown node label {label!r}; known: {', '.join(NODES)}")
+        return [label]
+
+    def _types(self, rel_type: str | None) -> list[str]:
+        if rel_type is None:
+            return list(EDGES)
+        if rel_type not in EDGES:
+            raise StoreError(f"unknown relationship type {rel_type!r}; known: {', '.join(EDGES)}")
+        return [rel_type]
+
+    def iter_nodes(self, label: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """(id, label, properties without nulls) for every node (of one label)."""
+        for lab in self._labels(label):
+            if not self._has_table(lab):
+                continue
+            for row in self._read(S.node_read(lab)):
+                yield row["id"], lab, {k: v for k, v in row.items() if k != "id" and v is not None}
+
+    def iter_edges(self, rel_type: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(source id, target id, type, properties without nulls) for every relationship."""
+        for t in self._types(rel_type):
+            if not self._has_table(t):
+                continue
+            for row in self._read(S.edge_read(t)):
+                props = {k: v for k, v in row.items() if k not in ("_src", "_dst") and v is not None}
+                yield row["_src"], row["_dst"], t, props
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The whole graph (node key = id, ``label`` + props; edges with ``type`` + props)."""
+        g = nx.MultiDiGraph()
+        for node_id, label, props in self.iter_nodes():
+            g.add_node(node_id, label=label, **props)
+        counts: dict[tuple[str, str, str], int] = {}
+        for src, dst, t, props in self.iter_edges():
+            n = counts.get((src, dst, t), 0)
+            counts[(src, dst, t)] = n + 1
+            g.add_edge(src, dst, key=f"{t}:{n}", type=t, **props)
+        return g
+
+    def entities(self, label: str) -> list[dict[str, Any]]:
+        """Every node of ``label`` as a dict of all schema properties (lists never null)."""
+        (lab,) = self._labels(label)
+        if not self._has_table(lab):
+            return []
+        out = []
+        for row in self._read(S.node_read(lab)):
+            for prop, typ in NODES[lab].all_properties.items():
+                if typ == "STRING[]" and row.get(prop) is None:
+                    row[prop] = []
+            out.append(row)
+        return out
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """{"nodes": {label: n}, "edges": {type: n}} (every schema label/type, zeros included)."""
+        nodes = {lab: (self._read(S.node_count(lab))[0]["n"] if self._has_table(lab) else 0) for lab in NODES}
+        edges = {t: (self._read(S.edge_count(t))[0]["n"] if self._has_table(t) else 0) for t in EDGES}
+        return {"nodes": nodes, "edges": edges}
