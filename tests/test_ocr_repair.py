@@ -1,0 +1,261 @@
+"""OCR / encoding repair (loaders.ocr_repair): what must change, what must not, flags and spans."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from govgraph.loaders.ocr_repair import FLAG_ENCODING, FLAG_OCR, damage_stats, repair_document
+from govgraph.model import CleanDocument, CleanLine
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "govgraph" / "examples"
+SEED_004 = "004_e01b4d7f77e68d4b.txt"
+
+# A general Swedish minutes paragraph whose å/ä/ö were all lost (as in a poor OCR scan).
+DAMAGED_BODY = [
+    "Protokoll fort vid sammantradet med namnden for social valfard.",
+    "Ordforande halsade alla valkomna till motet och namnden beslutade att godkanna dagordningen.",
+    "Foregaende protokoll lades till handlingarna. Fragan om budgeten for nasta ar diskuterades",
+    "och namnden beslutade att aterkomma i fragan vid nasta sammantrade under hosten.",
+    "Sekreteraren foredrog arendet och redogjorde for lagesbilden i lanet. Darefter foljde en",
+    "diskussion om forslaget till overenskommelse mellan kommunerna och regionen om halsa och vard.",
+]
+
+CLEAN_BODY = [
+    "Protokoll fört vid sammanträdet med nämnden för social välfärd.",
+    "Ordförande hälsade alla välkomna till mötet och nämnden beslutade att godkänna dagordningen.",
+    "Föregående protokoll lades till handlingarna. Frågan om budgeten för nästa år diskuterades",
+    "och nämnden beslutade att återkomma i frågan vid nästa sammanträde under hösten.",
+    "Sekreteraren föredrog ärendet och redogjorde för lägesbilden i länet. Därefter följde en",
+    "diskussion om förslaget till överenskommelse mellan kommunerna och regionen om hälsa och vård.",
+]
+
+
+def make_doc(lines: list[str], name: str = "t.txt") -> CleanDocument:
+    return CleanDocument(name=name, path=name, media_type="text/plain", sha256="0",
+                         lines=[CleanLine(t, 1, i) for i, t in enumerate(lines)])
+
+
+def repaired_line(line: str, body: list[str] = DAMAGED_BODY) -> tuple[str, CleanDocument]:
+    doc = repair_document(make_doc([line, *body]))
+    return doc.lines[0].text, doc
+
+
+# --------------------------------------------------------------------------- must change
+MUST_CHANGE = [
+    ("Orebro kommun", "Örebro kommun"),
+    ("Region Orebro lan", "Region Örebro län"),
+    ("Region Orebro l&an", "Region Örebro län"),
+    ("Region Orebro 1an", "Region Örebro län"),
+    ("Fritidsbanker i Orebro lin.", "Fritidsbanker i Örebro län."),
+    ("Ordférande Justerare", "Ordförande Justerare"),
+    ("Narvarande ledaméter:", "Närvarande ledamöter:"),
+    ("Ovriga narvarande:", "Övriga närvarande:"),
+    ("1. Moétet 6ppnades", "1. Mötet öppnades"),
+    ("Rapport om social vilfard", "Rapport om social välfärd"),
+    ("Ingmar Angman Region Orebro lan", "Ingmar Ångman Region Örebro län"),
+    ("Per Soderstrom, Vasteras", "Per Söderström, Västerås"),
+    ("Goteborgs stad och Malmo stad", "Göteborgs stad och Malmö stad"),
+    ("Region Jonkopings lan", "Region Jönköpings län"),
+    ("Beslutet fattades i namnden", "Beslutet fattades i nämnden"),
+    ("Ordforande hdlsade de narvarande", "Ordförande hälsade de närvarande"),
+    ("Godkdnnande av dagordning", "Godkännande av dagordning"),
+    ("Mötet forklarades oppnat", "Mötet förklarades öppnat"),
+    ("Overenskommelse om halso- och sjukvard", "Överenskommelse om hälso- och sjukvård"),
+    ("Det &r viktigt att g& vidare", "Det är viktigt att gå vidare"),
+    ("Aldreomsorgen i kommunen", "Äldreomsorgen i kommunen"),
+    ("Beslut om arsredovisning", "Beslut om årsredovisning"),
+    ("Nämnden beslutar att tillstyrka forslaget", "Nämnden beslutar att tillstyrka förslaget"),
+    ("Budgeten for ar 2023 faststalls", "Budgeten för år 2023 fastställs"),
+    ("| Nora finns I6sningar", "I Nora finns lösningar"),
+    ("Asa Lindstrom och Goran Akesson", "Åsa Lindström och Göran Åkesson"),
+]
+
+
+@pytest.mark.parametrize("damaged, expected", MUST_CHANGE)
+def test_damaged_words_are_restored(damaged, expected):
+    text, doc = repaired_line(damaged)
+    assert text == expected
+    assert FLAG_OCR in doc.flags
+    assert all(r.original != r.repaired for r in doc.repairs)
+
+
+# --------------------------------------------------------------------------- must not change
+MUST_NOT_CHANGE = [
+    "Anders Karlsson och Lena Olsson",
+    "Ola Karlsson Karlskoga",
+    "Tom Rymoen Nora",
+    "Angered och Hallberg",
+    "En ny plan antogs av namnden",   # "plan" contains "lan"; "namnden" may change but not "plan"
+    "Linnéa Hallberg presenterade en idé",
+    "Marta Andersson, Kumla",
+    "Mathz Eriksson Lindesberg",
+    "SKR och RF-SISU samt MPQ",
+    "Se https://www.regionorebrolan.se/sv/halsa-och-vard/ for mer",
+    "Kontakt: anna.strom@orebro.se",
+    "www.lansstyrelsen.se/orebro",
+    "Datum 2022-02-11 kl 09.00-12.00",
+    "Malin Duckert Ek",
+    "AnnaMaj Bjork",
+    "McDonald och SocSam",
+    "The board approved the annual report",
+    "Fritidsbankerna och vaccinationstider",
+    "man kan lana utrustning",         # "man" is a word: never "män"
+    "dr. Andersson",
+    "Hanna Turesson Bernehed",
+    "Roger Olof Arne",
+]
+
+# the parts of each case that must stay exactly as written
+KEEP = {
+    "En ny plan antogs av namnden": ["En ny plan antogs av"],
+    "Se https://www.regionorebrolan.se/sv/halsa-och-vard/ for mer": ["https://www.regionorebrolan.se/sv/halsa-och-vard/"],
+    "man kan lana utrustning": ["man kan"],
+    "AnnaMaj Bjork": ["AnnaMaj"],
+    "dr. Andersson": ["dr. Andersson"],
+}
+
+
+@pytest.mark.parametrize("line", MUST_NOT_CHANGE)
+def test_correct_words_are_kept_in_a_damaged_document(line):
+    text, _ = repaired_line(line)
+    for part in KEEP.get(line, [line]):
+        assert part in text, (line, text)
+
+
+@pytest.mark.parametrize("line", MUST_NOT_CHANGE + [c for _, c in MUST_CHANGE])
+def test_undamaged_document_is_untouched(line):
+    text, doc = repaired_line(line, CLEAN_BODY)
+    assert text == line
+    assert doc.repairs == [] and doc.flags == []
+
+
+def test_names_that_only_look_damaged_are_kept():
+    # a correct Swedish text mentioning "Angman" (a real surname) must not become "Ångman"
+    text, doc = repaired_line("Per Angman och Goran Persson", CLEAN_BODY)
+    assert text == "Per Angman och Goran Persson" and not doc.repairs
+
+
+def test_document_spelling_confirms_a_name_in_clean_text():
+    body = [*CLEAN_BODY, "Ingmar Ångman föredrog ärendet."]
+    text, doc = repaired_line("Ingmar Angman Region Örebro län", body)
+    assert text == "Ingmar Ångman Region Örebro län"
+    assert [r.reason for r in doc.repairs] == ["document-name"]
+
+
+# --------------------------------------------------------------------------- run-together, garbage
+def test_run_together_names_are_split_and_dash_garbage_removed():
+    text, doc = repaired_line("AnitaBohlinNeuman——— Degerfors", CLEAN_BODY)
+    assert text == "Anita Bohlin Neuman Degerfors"
+    reasons = {r.reason for r in doc.repairs}
+    assert {"split-run-together", "ocr-garbage"} <= reasons
+
+
+@pytest.mark.parametrize("line", ["AnnaMaj Björk Askersund", "McDonald", "SocSam och SocSams",
+                                  "RF-SISU", "KC/RD", "PowerPoint", "LinkedIn", "YouTube"])
+def test_real_camel_case_is_kept(line):
+    text, doc = repaired_line(line, CLEAN_BODY)
+    assert text == line and not doc.repairs
+
+
+# --------------------------------------------------------------------------- encoding damage
+@pytest.mark.parametrize("damaged, expected", [
+    ("G?teborg", "Göteborg"),
+    ("Protokoll fr?n m\ufffdtet", "Protokoll från mötet"),
+    ("Fr?nvarande ledam?ter", "Frånvarande ledamöter"),
+    ("? 12 Ekonomisk rapport", "§ 12 Ekonomisk rapport"),
+    ("M\u00c3\u00b6tet \u00c3\u00b6ppnades i V\u00c3\u00a4ster\u00c3\u00a5s", "Mötet öppnades i Västerås"),
+])
+def test_encoding_damage_is_repaired_and_flagged(damaged, expected):
+    text, doc = repaired_line(damaged, CLEAN_BODY)
+    assert text == expected
+    assert FLAG_ENCODING in doc.flags and FLAG_OCR not in doc.flags
+
+
+def test_question_marks_that_are_questions_are_kept():
+    line = "Vad kostar det? Svar: 12 kronor. Se https://example.se/?id=3"
+    text, doc = repaired_line(line, CLEAN_BODY)
+    assert text == line and not doc.repairs
+
+
+# --------------------------------------------------------------------------- struck spans
+def test_struck_spans_shift_with_repairs():
+    doc = make_doc(["AnitaBohlinNeuman Degerfors, Ewa Schön Laxå", *CLEAN_BODY])
+    line = doc.lines[0]
+    start = line.text.index("Ewa")
+    line.struck = ((start, len(line.text)),)
+    repair_document(doc)
+    line = doc.lines[0]
+    s, e = line.struck[0]
+    assert line.text[s:e] == "Ewa Schön Laxå"
+    assert line.is_struck(line.text.index("Ewa"))
+
+
+def test_struck_span_inside_a_damaged_word_follows_it():
+    doc = make_doc(["Region Orebro lan har ordet", *DAMAGED_BODY])
+    doc.lines[0].struck = ((7, 17),)          # "Orebro lan"
+    repair_document(doc)
+    line = doc.lines[0]
+    assert line.text.startswith("Region Örebro län")
+    s, e = line.struck[0]
+    assert line.text[s:e] == "Örebro län"
+
+
+# --------------------------------------------------------------------------- seeds
+def _seed(name: str) -> CleanDocument:
+    from govgraph.pipeline import clean, read
+    return clean(read(EXAMPLES / name))
+
+
+@pytest.fixture(scope="module")
+def seed_004() -> CleanDocument:
+    return _seed(SEED_004)
+
+
+def test_seed_004_key_repairs(seed_004):
+    text = seed_004.text
+    for expected in ["Region Örebro län", "Ordförande", "Ingmar Ångman", "Närvarande ledamöter",
+                     "Övriga närvarande", "Anita Bohlin Neuman Degerfors", "Mötet öppnades",
+                     "Anette Schön Laxå", "AnnaMaj Björk", "John Hägglöf", "Annica Sjöqvist",
+                     "social välfärd", "Ängelholms kommun"]:
+        assert expected in text, expected
+    for damaged in ["Orebro", "l&an", "1an", "Ordférande", "AnitaBohlinNeuman", "———"]:
+        assert damaged not in text, damaged
+    assert FLAG_OCR in seed_004.flags
+    assert len(seed_004.repairs) > 300
+    # names and words that were right stay right
+    for kept in ["Ola Karlsson Karlskoga", "Tom Rymoen Nora", "Malin Duckert Ek", "RF-SISU",
+                 "https://utveckling.regionorebrolan.se/sv/valfard-och-folkhalsa/"]:
+        assert kept in text, kept
+
+
+def test_seed_004_repairs_are_recorded_with_lines(seed_004):
+    for r in seed_004.repairs[:50]:
+        assert 1 <= r.line <= len(seed_004.lines)
+        assert r.repaired in seed_004.line(r.line).text or r.repaired == ""
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("00[0-3]_*.txt")))
+def test_correct_seeds_pass_through_unchanged(name):
+    from govgraph.pipeline import clean, read
+    raw = read(EXAMPLES / name)
+    doc = clean(raw)
+    assert doc.repairs == [], doc.repairs[:5]
+    assert FLAG_OCR not in doc.flags and FLAG_ENCODING not in doc.flags
+
+
+def test_damage_stats_tell_damaged_from_clean():
+    damaged = damage_stats(DAMAGED_BODY * 3)
+    clean = damage_stats(CLEAN_BODY * 3)
+    assert damaged.suspect_ocr() and not clean.suspect_ocr()
+    assert clean.diacritic_rate > 0.15 > damaged.diacritic_rate
+
+
+def test_clean_document_takes_the_fast_path():
+    doc = make_doc(CLEAN_BODY * 40)
+    t = time.perf_counter()
+    repair_document(doc)
+    # generous bound: the fast path must not load the lexicon (which takes about a second)
+    assert time.perf_counter() - t < 0.5
+    assert not doc.repairs
