@@ -253,7 +253,7 @@ class _ProtocolBuilder:
         meta = p.meta_prov
         body_prov = _prov(meta.get("body"), quote=p.body or "")
         if p.body:
-            self.body_id = self.touch(self.r.body(p.body, document=self.doc), body_prov)
+            self.body_id = self.touch(self.r.body(p.body, document=self.doc, own=True), body_prov)
             self.add_local("Body", self.body_id, [p.body, *self.r.aliases(self.body_id)])
         self.meeting = ids.meeting_id(self.body_id or "okant-organ", p.date,
                                       None if (p.date and self.body_id) else self.doc)
@@ -357,6 +357,10 @@ class _ProtocolBuilder:
         """Full names the protocol mentions (not only participants) and their variants."""
         for m in self.p.people:
             pr = _prov(None, quote=m.name)
+            key = norm(m.name)
+            if key not in self.person_by_key and any(
+                    key.startswith(k + " ") for k in self.person_by_key if " " in k):
+                continue        # a listed person's name plus the words after it ("X Y Nora")
             pid = self.person(m.name, pr, organization=m.organization, title=m.title)
             if not pid:
                 continue
@@ -505,11 +509,12 @@ class _ProtocolBuilder:
                     self.g.edge(bid, target, "PART_OF", pr)
 
     def _container(self, name: str, bid: str) -> str | None:
-        m = re.match(r"^(.+?):s\s+\S", name)
-        tail = m.group(1) if m else None
+        m = re.match(r"^(.+?):s\s+\S", name)          # "SocSam:s ledningsgrupp"
+        tail, bodies_only = (m.group(1), False) if m else (None, False)
         if tail is None:
-            m = re.search(r"\s(?:i|inom|under|vid|för)\s+(.+)$", name)
-            tail = m.group(1) if m else None
+            m = re.search(r"\s(i|inom|under|vid|för)\s+(.+)$", name)
+            if m:                   # "X för Y": only a body Y contains X ("AU för chefsgruppen")
+                tail, bodies_only = m.group(2), m.group(1) == "för"
         if not tail:
             return None
         if self.body_id and self.body_id != bid and (
@@ -517,6 +522,9 @@ class _ProtocolBuilder:
                 or (self.p.body and (norm(tail) == norm(self.p.body) or compare_body_names(tail, self.p.body)))
                 or any(norm(tail) == norm(a) for a in self.r.aliases(self.body_id))):
             return self.body_id
+        if bodies_only:
+            hit = self.match_local(tail, ("Body",), loose=False)
+            return hit[1] if hit and hit[1] != bid else None
         ref = find_reference_org(tail)
         if ref:
             return self.touch(self.r.organization(tail), self.touched.get(bid) or _prov(None, quote=name))

@@ -54,28 +54,27 @@ för och samt i den det de av om med vid till på inom kring avseende gällande 
 från under en ett som kring hos efter mot inför ur the of and & a an in for on to
 """.split())
 
-# national agencies and associations: canonical name -> abbreviations / former names
-AGENCIES: dict[str, tuple[str, ...]] = {
-    "Sveriges Kommuner och Regioner": ("SKR", "SKL", "Sveriges Kommuner och Landsting"),
-    "Socialstyrelsen": ("SoS",),
-    "Folkhälsomyndigheten": ("FHM",),
-    "Försäkringskassan": ("FK",),
-    "Arbetsförmedlingen": ("AF",),
-    "Inspektionen för vård och omsorg": ("IVO",),
-    "Statens institutionsstyrelse": ("SiS",),
-    "Myndigheten för delaktighet": ("MFD",),
-    "Skolverket": (),
-    "Polismyndigheten": ("Polisen",),
-    "Kriminalvården": (),
-    "Migrationsverket": (),
-    "Statens beredning för medicinsk och social utvärdering": ("SBU",),
-    "E-hälsomyndigheten": (),
-    "Myndigheten för familjerätt och föräldraskapsstöd": ("MFoF",),
-    "Myndigheten för vård- och omsorgsanalys": ("Vårdanalys",),
-    "Läkemedelsverket": (),
-    "Boverket": (),
-    "Kommunförbundet": (),
-    "Nationell Samverkan för Psykisk Hälsa": ("NSPH",),
+# national agencies and associations: canonical name -> (kind, abbreviations / former names)
+AGENCIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Sveriges Kommuner och Regioner": ("association", ("SKR", "SKL", "Sveriges Kommuner och Landsting")),
+    "Socialstyrelsen": ("agency", ("SoS",)),
+    "Folkhälsomyndigheten": ("agency", ("FHM",)),
+    "Försäkringskassan": ("agency", ("FK",)),
+    "Arbetsförmedlingen": ("agency", ("AF",)),
+    "Inspektionen för vård och omsorg": ("agency", ("IVO",)),
+    "Statens institutionsstyrelse": ("agency", ("SiS",)),
+    "Myndigheten för delaktighet": ("agency", ("MFD",)),
+    "Skolverket": ("agency", ()),
+    "Polismyndigheten": ("agency", ()),
+    "Kriminalvården": ("agency", ()),
+    "Migrationsverket": ("agency", ()),
+    "Statens beredning för medicinsk och social utvärdering": ("agency", ("SBU",)),
+    "E-hälsomyndigheten": ("agency", ()),
+    "Myndigheten för familjerätt och föräldraskapsstöd": ("agency", ("MFoF",)),
+    "Myndigheten för vård- och omsorgsanalys": ("agency", ("Vårdanalys",)),
+    "Läkemedelsverket": ("agency", ()),
+    "Boverket": ("agency", ()),
+    "Nationell Samverkan för Psykisk Hälsa": ("association", ("NSPH",)),
 }
 
 # body names that only make sense inside another body ("Presidiet" of which council?)
@@ -226,7 +225,7 @@ def _municipality_index() -> dict[str, reference.Municipality]:
 def _agency_index() -> dict[str, tuple[str, str]]:
     """norm(form) -> (canonical name, the form as written)."""
     idx: dict[str, tuple[str, str]] = {}
-    for canon, alts in AGENCIES.items():
+    for canon, (_kind, alts) in AGENCIES.items():
         idx[norm(canon)] = (canon, canon)
         for a in alts:
             idx.setdefault(norm(a), (canon, a))
@@ -252,7 +251,7 @@ def find_reference_org(name: str) -> dict[str, Any] | None:
     if a:
         canon, form = a
         ev = "canonical name" if norm(form) == norm(canon) else f"known abbreviation/former name {form!r}"
-        return {"name": canon, "kind": "agency", "rule": "agency", "evidence": ev}
+        return {"name": canon, "kind": AGENCIES[canon][0], "rule": "agency", "evidence": ev}
     return None
 
 
@@ -309,6 +308,7 @@ class EntityRecord:
     documents: set[str] = field(default_factory=set)
     counties: set[str] = field(default_factory=set)
     parent: str | None = None
+    own_name: bool = False      # the name is how the body's own protocol writes it
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -329,8 +329,28 @@ class Resolver:
     # ------------------------------------------------------------------ construction
     @classmethod
     def from_store(cls, store) -> "Resolver":
-        """Start from the entities already in a store (``store.entities(label)``)."""
-        return cls({label: list(store.entities(label) or []) for label in LABELS})
+        """Start from the entities already in a store (``store.entities(label)``), with the
+        persons' context (organisations they represent, bodies they are members of) read
+        from the store's REPRESENTS / MEMBER_OF relationships when the store has them."""
+        existing = {label: [dict(n) for n in (store.entities(label) or [])] for label in LABELS}
+        context: dict[str, dict[str, set[str]]] = {}
+        iter_edges = getattr(store, "iter_edges", None)
+        if callable(iter_edges):
+            for rel, key in (("REPRESENTS", "organizations"), ("MEMBER_OF", "bodies")):
+                try:
+                    for src, dst, _t, _props in iter_edges(rel):
+                        context.setdefault(src, {}).setdefault(key, set()).add(dst)
+                except Exception:       # a store without that table yet: no context, same rules
+                    continue
+        counties = {n["id"]: n.get("county_code") for n in existing.get("Organization", [])
+                    if n.get("county_code")}
+        for node in existing.get("Person", []):
+            ctx = context.get(node.get("id"), {})
+            orgs = ctx.get("organizations", set())
+            node["organizations"] = sorted(orgs)
+            node["bodies"] = sorted(ctx.get("bodies", set()))
+            node["counties"] = sorted({counties[o] for o in orgs if o in counties})
+        return cls(existing)
 
     def _ingest(self, label: str, node: dict) -> None:
         nid = node.get("id")
@@ -401,6 +421,8 @@ class Resolver:
 
     def _add_alias(self, rec: EntityRecord, alias: str, rule: str, evidence: str) -> None:
         alias = " ".join((alias or "").split())
+        if rec.label != "Person":
+            alias = re.sub(r"(?<=[A-ZÅÄÖ]):s$", "", alias)     # "SKR:s" is SKR
         if not alias or alias == rec.name:
             return
         if alias not in rec.aliases:
@@ -557,6 +579,7 @@ class Resolver:
     def organization(self, name: str, kind: str | None = None) -> str:
         """The Organization id for ``name`` (municipalities/regions/agencies via reference)."""
         written = " ".join((name or "").split())
+        written = re.sub(r"(?<=[A-ZÅÄÖ]):s$", "", written)     # genitive of an abbreviation: "SKR:s"
         ref = find_reference_org(written)
         if ref:
             canon = ref["name"]
@@ -571,7 +594,7 @@ class Resolver:
                     rec.counties.add(ref["county_code"])
                 if ref.get("short"):
                     self._add_alias(rec, ref["short"], ref["rule"], ref["evidence"])
-                for alt in AGENCIES.get(canon, ()):
+                for alt in AGENCIES.get(canon, ("", ()))[1]:
                     self._add_alias(rec, alt, "agency", f"known abbreviation/former name of {canon}")
             else:
                 rec = self._records[hit]
@@ -608,9 +631,10 @@ class Resolver:
         return all(w in _generic_heads() or w in parent_words for w in words[1:])
 
     def body(self, name: str, kind: str | None = None, *, parent: str | None = None,
-             document: str | None = None) -> str:
+             document: str | None = None, own: bool = False) -> str:
         """The Body id for ``name``. ``parent`` (a Body id): the body whose protocol names this
-        one — generic names ("Presidiet", "AU") are that body's own."""
+        one — generic names ("Presidiet", "AU") are that body's own. ``own``: the name is how
+        the body's own protocol writes it (preferred as display name; the id never changes)."""
         written = " ".join((name or "").split())
         main, abbr = _split_abbreviation(written)
         if parent and parent not in self._records:
@@ -624,7 +648,17 @@ class Resolver:
             rec = self._new("Body", main, lambda n, d: ids.body_id(n, d), kind=kind,
                             discriminator=disc, parent=parent if generic else None)
         else:
-            self._note_name(rec, main, rule, evidence)
+            if own and not rec.own_name and main != rec.name:
+                old_name = rec.name
+                rec.merges.pop(main, None)
+                if main in rec.aliases:
+                    rec.aliases.remove(main)
+                rec.name = main
+                self._index(rec, main)
+                self._add_alias(rec, old_name, rule, evidence)
+            else:
+                self._note_name(rec, main, rule, evidence)
+        rec.own_name = rec.own_name or own
         if abbr:
             self._add_alias(rec, abbr, "abbreviation", f"written in parentheses after {main!r}")
         if written != main and written not in rec.names():
