@@ -34,7 +34,8 @@ _SECTIONS: list[tuple[re.Pattern, str, bool, bool]] = [
     (re.compile(r"^(?:närvarande|deltagare|deltagande|närvarande\s+deltagare|närvarolista|mötesdeltagare|deltog)$"), "member", True, True),
 ]
 _OFFICER_LABEL = re.compile(
-    r"^(?:ordf\S{0,2}rande|sekreterare|justerare|justerande|vid\s+protokollet|justerat|"
+    r"^(?:ordf\S{0,2}rande|sekreterare|justerare|justerande|vid\s+protokollet|justerat|antecknare|"
+    r"antecknat\s+av|vid\s+anteckningarna|mötesanteckningar\s+förda\s+av|protokollförare|"
     r"justeringens?\s+(?:plats|tid|datum)|underskrifter|paragrafer|utses\s+att\s+justera|"
     r"protokollet\s+justeras|justeringsdatum|sign)\b", re.I)
 _STAFF_TITLE = re.compile(
@@ -129,15 +130,20 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
     if sm and sm.start() > 0:
         serves = sm.group(1)
         t = squeeze(t[:sm.start()] + " " + t[sm.end():]).strip(" ,")
+    org_paren = None
+    mo = re.search(r"\(([^()]{2,60})\)", t)
+    if mo and is_org(mo.group(1)) and not _party(mo.group(1)):
+        org_paren = normalise_org(mo.group(1))
+        t = squeeze(t[:mo.start()] + " " + t[mo.end():]).strip(" ,")
     party = None
     m = re.match(r"^([^(),]+?)\s*\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)\s*(.*)$", t)
-    if m:
-        head, party, rest = m.group(1), m.group(2).upper(), m.group(3).strip(" ,")
+    if m and _party(m.group(2)):
+        head, party, rest = m.group(1), _party(m.group(2)), m.group(3).strip(" ,")
     else:
         parts = t.split(",", 1)
         head, rest = parts[0], (parts[1].strip() if len(parts) > 1 else "")
     words = head.split()
-    org = None
+    org = org_paren
     n = leading_name(words)
     name = None
     if n and n == len(words) and len(words) >= 3:
@@ -172,6 +178,8 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
             continue
         if _SECRETARY.match(seg):
             flags["secretary"] = True
+            if seg.casefold() not in ("sekreterare", "sekr"):
+                titles.append(seg)
             continue
         if _ADJUSTER.match(seg):
             flags["adjuster"] = True
@@ -192,6 +200,17 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
                        serves_for=serves, items=items), flags
 
 
+def _party(abbr: str) -> str | None:
+    """A party abbreviation: a known one (any case: "(s)", "Kd") or 1–4 capitals ("VV")."""
+    from ... import reference
+    a = abbr.strip()
+    if a.upper() in reference.parties():
+        return reference.parties()[a.upper()].abbr
+    if re.fullmatch(r"[A-ZÅÄÖ]{1,4}", a):
+        return a
+    return None
+
+
 def _strict_org(text: str) -> bool:
     """An organisation by reference data or a clear prefix (for names and organisations written
     without a separator)."""
@@ -207,7 +226,7 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     if not cells_plain:
         return None
     first = cells_plain[0]
-    multi = names_with_parties(first)
+    multi = None if _SERVES.search(first) else names_with_parties(first)
     names: list[tuple[str, str | None]] | None = None
     if multi and len(multi) >= 2:
         names = multi
@@ -265,8 +284,8 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
             flags["secretary"] = True
             continue
         pm2 = PARTY.fullmatch(c.strip())
-        if pm2:
-            p.party = pm2.group(1).upper()
+        if pm2 and _party(pm2.group(1)):
+            p.party = _party(pm2.group(1))
             continue
         if not c:
             continue
@@ -368,8 +387,9 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
     # "Närvarande: Anna Ek, Per Holm och Eva Lind" (several names after a label)
     if len(cells) == 1 and re.search(r",|\boch\b", cells[0]):
         parts = [p.strip() for p in re.split(r",\s*|\s+och\s+", cells[0]) if p.strip()]
-        if len(parts) >= 2 and all(leading_name(PARTY.sub("", p).split()) ==
-                                   len(PARTY.sub("", p).split()) for p in parts):
+        def bare(p: str) -> list[str]:
+            return _PARTIAL.sub(" ", re.sub(r"\([^()]*\)", " ", p)).split()
+        if len(parts) >= 2 and all(leading_name(bare(p)) == len(bare(p)) for p in parts):
             for p in parts:
                 _take_row(att, ln, [p], [p], section, block, doc)
             return
@@ -411,8 +431,15 @@ def apply_generic_roles(att: Attendance, chairs: set[str], secretaries: set[str]
         return n.casefold().replace("-", " ")
     chair_keys = {key(n) for n in chairs}
     sec_keys = {key(n) for n in secretaries}
-    staff_blocks = {f.block for f in att.found
-                    if f.section.generic and key(f.person.name) in sec_keys}
+    staff_blocks = set()
+    for f in att.found:
+        if not (f.section.generic and key(f.person.name) in sec_keys):
+            continue
+        same = [g for g in att.found if g.section is f.section]
+        blocks = sorted({g.block for g in same})
+        block_lines = {g.line for g in same if g.block == f.block}
+        if len(blocks) >= 2 and f.block == blocks[-1] and len(block_lines) >= 2:
+            staff_blocks.add(f.block)
     for f in att.found:
         if not f.section.generic:
             continue

@@ -18,7 +18,9 @@ from .text import Line, leading_name, squeeze
 
 _ROLE_WORDS = [
     (re.compile(r"^(?:mötes)?ordf\S{0,2}rande$|^ordf\.?$", re.I), "chair"),
-    (re.compile(r"^(?:mötes)?sekreterare$|^protokollförare$|^sekr\.?$|^vid\s+protokollet$", re.I), "secretary"),
+    (re.compile(r"^(?:mötes)?sekreterare$|^protokollförare$|^sekr\.?$|^vid\s+protokollet$|^antecknare$|"
+                r"^antecknat\s+av$|^vid\s+anteckningarna$|^anteckningar\s+förda\s+av$", re.I), "secretary"),
+    (re.compile(r"^(?:utses\s+att\s+justera|att\s+justera|justerare\s+utsedd)$", re.I), "adjuster"),
     (re.compile(r"^justerare$|^justerande$|^justeras\s+av$|^protokollsjusterare$", re.I), "adjuster"),
 ]
 _LABEL_TOKEN = re.compile(r"(?:mötes)?ordf\S{0,2}rande|sekreterare|protokollförare|justerare|justerande|"
@@ -37,8 +39,10 @@ _OPENS = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){0,3})(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?"
     r"(?:\s*,\s*(?:mötes)?ordförande\s*,)?\s+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)\b"
     r"(?:\s+\S+){0,4}?\s*(?:mötet|sammanträdet|välkomna|välkommen|öppnat)", re.I)
-_LABELLED = re.compile(r"^(?P<label>(?:mötes)?ordf\S{0,2}rande|sekreterare|protokollförare|justerare|"
-                       r"justerande|vid\s+protokollet)\s*(?::|\t|\s{2,})\s*(?P<rest>.+)$", re.I)
+_LABELLED = re.compile(r"^(?P<label>(?:mötes)?ordf\S{0,2}rande|(?:mötes)?sekreterare|protokollförare|justerare|"
+                       r"justerande|vid\s+protokollet|antecknare|antecknat\s+av|vid\s+anteckningarna|"
+                       r"anteckningar\s+förda\s+av|utses\s+att\s+justera|att\s+justera)"
+                       r"\s*(?::|\t|\s{2,})\s*(?P<rest>.+)$", re.I)
 
 
 @dataclass
@@ -99,7 +103,8 @@ def _names_in(text: str) -> list[str] | None:
 def _clear_given(word: str) -> bool:
     """A common given name that is not also a surname (a safe place to split two names)."""
     from .people import _given_count, _is_surname
-    return _given_count(word) >= 1000 and not _is_surname(word)
+    c = _given_count(word)
+    return c >= 1000 and (c >= 10000 or not _is_surname(word))
 
 
 def _prov(doc: str, lines: list[Line], a: int, b: int, item: str | None = None) -> Provenance:

@@ -200,7 +200,11 @@ def names_with_parties(cell: str) -> list[tuple[str, str | None]] | None:
         name = cell[pos:m.start()].strip(" ,;")
         if not name:
             return None
-        out.append((squeeze(name), m.group(1).upper()))
+        abbr = m.group(1)
+        if not (abbr.upper() in reference.parties() or re.fullmatch(r"[A-ZÅÄÖ]{1,4}", abbr)):
+            return None
+        out.append((squeeze(name), reference.parties()[abbr.upper()].abbr
+                    if abbr.upper() in reference.parties() else abbr))
         pos = m.end()
     if cell[pos:].strip(" ,;"):
         return None

@@ -1,0 +1,236 @@
+"""Attendance lists and officers in the layouts of Swedish minutes (synthetic protocols)."""
+from __future__ import annotations
+
+from govgraph.loaders.structure import parse_structure
+from govgraph.loaders.structure_parts.people import (is_org, split_names, split_orgs,
+                                                     split_titles, split_trailing_org)
+from govgraph.model import CleanDocument, CleanLine
+
+
+def doc_of(text: str, name: str = "a.txt", fields: dict | None = None) -> CleanDocument:
+    return CleanDocument(name, name, "text/plain", "0" * 64,
+                         [CleanLine(t, raw_index=i, **(fields or {}).get(i + 1, {}))
+                          for i, t in enumerate(text.split("\n"))])
+
+
+def parse(text: str, fields: dict | None = None):
+    d = doc_of(text, fields=fields)
+    p = parse_structure(d)
+    for prov in p.all_provenance():
+        assert prov.quote in d.text
+    return p
+
+
+def people(p):
+    return {x.name: x for x in p.participants}
+
+
+NAMND = """Sammanträdesprotokoll
+Omsorgsnämnden
+Sammanträdesdatum 2023-05-17
+
+Plats och tid: Stadshuset, sal 3, kl. 13.00–16.30
+
+Beslutande
+Anna Svensson (S), ordförande
+Per Holm (m), vice ordförande
+Karl Berg (C)
+Sofia Lind (S) tjg för Eva Ström (S)
+Lars Nyqvist (L) §§ 45-47
+
+Ersättare
+Maja Ek (V)
+Gustav Dahl (KD)
+
+Övriga närvarande
+Elin Falk, förvaltningschef
+Johan Brink, nämndsekreterare
+
+Utses att justera\tKarl Berg
+
+Underskrifter\tSekreterare\t..................... §§ 45-52
+\tJohan Brink
+\tOrdförande\t.....................
+\tAnna Svensson
+\tJusterande\t.....................
+\tKarl Berg
+
+§ 45 Val av justerare
+Karl Berg väljs att justera protokollet.
+
+§ 46 Budgetuppföljning
+Nämnden godkänner uppföljningen.
+"""
+
+
+def test_namnd_sections_parties_substitute_and_partial():
+    p = parse(NAMND)
+    ps = people(p)
+    assert list(ps) == ["Anna Svensson", "Per Holm", "Karl Berg", "Sofia Lind", "Lars Nyqvist",
+                        "Maja Ek", "Gustav Dahl", "Elin Falk", "Johan Brink"]
+    assert ps["Anna Svensson"].party == "S" and ps["Anna Svensson"].role == "member"
+    assert ps["Per Holm"].party == "M" and ps["Per Holm"].title == "vice ordförande"
+    assert ps["Sofia Lind"].role == "substitute" and ps["Sofia Lind"].serves_for == "Eva Ström"
+    assert ps["Lars Nyqvist"].items == "§§ 45-47"
+    assert ps["Maja Ek"].role == "substitute" and ps["Gustav Dahl"].party == "KD"
+    assert ps["Elin Falk"].role == "other" and ps["Elin Falk"].title == "förvaltningschef"
+    assert p.chair == ["Anna Svensson"]
+    assert p.secretary == ["Johan Brink"]
+    assert p.adjusters == ["Karl Berg"]
+    assert p.body == "Omsorgsnämnden" and p.date == "2023-05-17"
+    assert p.place == "Stadshuset, sal 3"
+
+
+def test_tab_table_one_person_per_row_and_absent_section():
+    text = ("Protokoll Kommunstyrelsens arbetsutskott\nDatum: 12 mars 2024\n\n"
+            "Närvarande ledamöter\tEva Lindqvist (C)\tordförande\n"
+            "\tJan Persson (S)\n"
+            "\tBritt Mattsson (M)\ttjänstgörande ersättare för Olle Åberg (M)\n"
+            "Närvarande ersättare\tKim Sandberg (SD)\n"
+            "Frånvarande\tOlle Åberg (M)\n"
+            "Tjänstepersoner\tStina Hall\tkommundirektör\n"
+            "\tMalin Öberg\tsekreterare\n\n"
+            "Justerare\tJan Persson\n\n"
+            "1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n2. Ekonomi\nGodkänns.\n")
+    p = parse(text)
+    ps = people(p)
+    assert ps["Britt Mattsson"].role == "substitute"
+    assert ps["Britt Mattsson"].serves_for == "Olle Åberg"
+    assert ps["Kim Sandberg"].role == "substitute" and ps["Kim Sandberg"].party == "SD"
+    assert ps["Olle Åberg"].present is False and ps["Olle Åberg"].role == "member"
+    assert ps["Stina Hall"].role == "other" and ps["Stina Hall"].title == "kommundirektör"
+    assert p.chair == ["Eva Lindqvist"] and p.secretary == ["Malin Öberg"]
+    assert p.adjusters == ["Jan Persson"]
+
+
+def test_name_tab_municipality_struck_names_absent_and_staff_block():
+    text = ("## Protokoll Ledningsgrupp vuxenpsykiatri\n\nTid: 2022-06-01\n\n### Närvarande:\n\n"
+            "Olivia Sund\tverksamhetschef Psykiatri\n"
+            "<del>Bengt Falk</del>\t<del>enhetschef Beroende</del>\n\n"
+            "Kerstin Moberg\tFalun\n"
+            "~~Arvid Lund~~\t~~Borlänge~~\n"
+            "Hanna Björk\tMora\n\n"
+            "Tove Ahl\tRegion Dalarna\n"
+            "Gunnar Wik\tRegion Dalarna\n"
+            "Signe Berg\tRegion Dalarna\n\n"
+            "Sekreterare: Signe Berg\n\n"
+            "### 1. Inledning\n\nGunnar hälsar alla välkomna. Hanna Björk har anmält förhinder.\n\n"
+            "### 2. Avslut\n\nTack.\n")
+    p = parse(text)
+    ps = people(p)
+    assert ps["Olivia Sund"].title == "verksamhetschef Psykiatri" and ps["Olivia Sund"].organization is None
+    assert ps["Bengt Falk"].present is False
+    assert ps["Arvid Lund"].present is False and ps["Arvid Lund"].organization == "Borlänge"
+    assert ps["Kerstin Moberg"].organization == "Falun" and ps["Kerstin Moberg"].present
+    assert ps["Hanna Björk"].present is False          # "har anmält förhinder" in item 1
+    assert all(x.role == "member" for n, x in ps.items() if n not in ("Tove Ahl", "Signe Berg"))
+    assert p.chair == ["Gunnar Wik"]                    # "Gunnar hälsar alla välkomna"
+    assert ps["Gunnar Wik"].role == "member"
+    assert ps["Signe Berg"].role == "other" and ps["Tove Ahl"].role == "other"
+    assert p.secretary == ["Signe Berg"]
+
+
+def test_struck_fields_from_cleaner():
+    text = "Närvarande ledamöter:\nAstrid Nyman\tGagnef\nViktor Holm\tLeksand\n\n1. Start\nText\n2. Slut\nx"
+    p = parse(text, fields={3: {"struck": ((0, 11),)}})
+    assert people(p)["Viktor Holm"].present is False
+    assert people(p)["Astrid Nyman"].present is True
+
+
+def test_comma_titles_with_trailing_organisation_and_chair():
+    text = ("Mötesanteckningar chefsgrupp skola den 4 maj 2023\n\nNärvarande:\n\n"
+            "Henrik Alm, förvaltningschef barn och utbildning, ordförande\n"
+            "Sara Ek, strategisk planerare Gävle kommun\n"
+            "Jonas Öst, rektor Hofors kommun\n"
+            "Ebba Stål, samordnare länsstyrelsen Gävleborgs län\n"
+            "Mira Lind, utvecklingsledare skola\n\n"
+            "1. Föregående anteckningar\nText\n2. Övrigt\nText")
+    p = parse(text)
+    ps = people(p)
+    assert ps["Henrik Alm"].title == "förvaltningschef barn och utbildning"
+    assert p.chair == ["Henrik Alm"]
+    assert ps["Sara Ek"].organization == "Gävle kommun"
+    assert ps["Sara Ek"].title == "strategisk planerare"
+    assert ps["Ebba Stål"].organization == "Länsstyrelsen Gävleborgs län"
+    assert ps["Mira Lind"].role == "other"
+    assert ps["Jonas Öst"].role == "member"
+
+
+def test_multi_name_table_cells_split_in_order():
+    text = ("2020-04-04\n\nPolitisk samrådsgrupp (PSG)\t\t\n"
+            "Beslutande\tIngrid Holm (S) Bertil Sand (M) Karin Ås (VV)\t"
+            "Falu kommun Mora kommun Region Dalarna\t"
+            "<i>Ordf. socialnämnden</i> <i>Vice ordf. omsorgsnämnden</i> <i>Ledamot regionstyrelsen</i>\n"
+            "Tjänstepersoner\tLena Grön Oskar Vik Anna Maria Berg\tFalu kommun Mora kommun Kommunförbundet\t\n"
+            "Ej närvarande\t<i>Beslutande</i> Erik Ros (C), Leksands kommun\t"
+            "<i>Tjänstepersoner</i> Mona Lund, Orsa kommun\t\n"
+            "Justerande\t_____\t\n\tBertil Sand\t\n\n"
+            "§ 10 Öppnande\nIngrid Holm (S), ordförande, öppnar mötet.\n\n§ 11 Avslut\nText\n")
+    p = parse(text)
+    ps = people(p)
+    assert [n for n in ps][:3] == ["Ingrid Holm", "Bertil Sand", "Karin Ås"]
+    assert ps["Karin Ås"].party == "VV" and ps["Karin Ås"].organization == "Region Dalarna"
+    assert ps["Bertil Sand"].title == "Vice ordf. omsorgsnämnden"
+    assert ps["Anna Maria Berg"].organization == "Kommunförbundet"
+    assert ps["Lena Grön"].role == "other"
+    assert ps["Erik Ros"].present is False and ps["Erik Ros"].role == "member"
+    assert ps["Mona Lund"].present is False and ps["Mona Lund"].role == "other"
+    assert p.chair == ["Ingrid Holm"] and p.adjusters == ["Bertil Sand"]
+    assert p.body == "Politisk samrådsgrupp (PSG)"
+
+
+def test_signature_blocks_side_by_side_and_name_above_label():
+    text = ("Protokoll Länsgemensamt råd för folkhälsa\n\nTid: 2 maj 2018\n\nVid protokollet\n\n"
+            "Petra Holm\nSekreterare\n\nJusterat den: 2018-05-09\n\n"
+            "Agneta Lund Stefan Berg\nOrdförande Justerare\n\n"
+            "Närvarande ledamöter:\n\nAgneta Lund\tArvika\nStefan Berg\tKil\n\n"
+            "Övriga närvarande\n\nPetra Holm\tRegion Värmland\n\n"
+            "1. Mötet öppnades\nText\n\n2. Val av justerare\nStefan Berg utsågs till justerare.\n")
+    p = parse(text)
+    assert p.chair == ["Agneta Lund"] and p.secretary == ["Petra Holm"]
+    assert p.adjusters == ["Stefan Berg"]
+    assert people(p)["Petra Holm"].role == "other"
+    assert people(p)["Agneta Lund"].organization == "Arvika"
+
+
+def test_name_and_municipality_without_separator_and_org_on_next_line():
+    text = ("Närvarande ledamöter:\n\nGöran Vik Torsby\nLena Dahl Region Värmland (del av mötet)\n"
+            "Kent Ås\n\nRegion Värmland\n\n1. Start\nText\n2. Slut\nText")
+    ps = people(parse(text))
+    assert ps["Göran Vik"].organization == "Torsby"
+    assert ps["Lena Dahl"].organization == "Region Värmland"
+    assert ps["Lena Dahl"].items == "del av mötet"
+    assert ps["Kent Ås"].organization == "Region Värmland"
+
+
+def test_inline_lists_after_labels():
+    text = ("Minnesanteckningar Nätverk kost\nDatum: 2023-11-03\n\n"
+            "Deltagare: Anna Ek (Falun), Per Holm (Borlänge) och Olof Dahl (Mora)\n"
+            "Anmält förhinder: Eva Ström (Leksand), Kurt Nord (Orsa)\n"
+            "Antecknare: Per Holm\n\n1. Välkommen\nText\n2. Aktuellt\nText")
+    p = parse(text)
+    ps = people(p)
+    assert ps["Olof Dahl"].organization == "Mora" and ps["Olof Dahl"].party is None
+    assert ps["Kurt Nord"].present is False and ps["Eva Ström"].present is False
+    assert ps["Anna Ek"].present and p.secretary == ["Per Holm"]
+
+
+def test_no_participants_outside_attendance_sections():
+    text = ("Protokoll Kulturrådet\n\nAnna Berg\nOrdförande\n\n1. Start\nPer Holm informerade.\n"
+            "2. Slut\nText")
+    p = parse(text)
+    assert p.participants == []
+    assert p.chair == ["Anna Berg"]
+
+
+def test_people_helpers():
+    assert [" ".join(n) for n in split_names("Lena Grön Oskar Vik Anna Maria Berg".split())] == [
+        "Lena Grön", "Oskar Vik", "Anna Maria Berg"]
+    assert split_orgs("Falu kommun Region Dalarna Centrum mot våld", 3) == [
+        "Falu kommun", "Region Dalarna", "Centrum mot våld"]
+    assert split_orgs("Falu kommun Mora kommun", 3) is None
+    assert split_titles("Ordförande x Vice ordf. y", 2) == ["Ordförande x", "Vice ordf. y"]
+    assert split_trailing_org("rektor Hofors kommun") == ("rektor", "Hofors kommun")
+    assert split_trailing_org("enhetschef psykiatri") == ("enhetschef psykiatri", None)
+    assert is_org("Region Dalarna") and is_org("Leksand") and is_org("RF-SISU")
+    assert not is_org("enhetschef Beroende")

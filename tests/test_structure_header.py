@@ -1,0 +1,83 @@
+"""Meeting header: body, date, place (synthetic protocols in the common layouts)."""
+from __future__ import annotations
+
+import pytest
+
+from govgraph.loaders.structure import parse_structure
+from govgraph.loaders.structure_parts.dates import find_dates, strip_dates_and_times
+from govgraph.model import CleanDocument, CleanLine
+
+
+def doc_of(text: str, name: str = "h.txt") -> CleanDocument:
+    return CleanDocument(name, name, "text/plain", "0" * 64,
+                         [CleanLine(t, raw_index=i) for i, t in enumerate(text.split("\n"))])
+
+
+def header(text: str):
+    p = parse_structure(doc_of(text))
+    d = doc_of(text)
+    for prov in p.meta_prov.values():
+        assert prov.quote in d.text
+    return p.body, p.date, p.place
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2024-03-15 klockan 13.00-16.00", ["2024-03-15"]),
+    ("Fredag den 8 oktober 2021 kl. 09:00", ["2021-10-08"]),
+    ("Tid: 22 september 2017", ["2017-09-22"]),
+    ("den 3 mars", [None]),
+    ("möte 8/10 2021 och 2021-12-01", ["2021-10-08", "2021-12-01"]),
+    ("2021-13-40", []),
+])
+def test_find_dates(text, expected):
+    assert [f.iso for f in find_dates(text)] == expected
+
+
+def test_strip_dates_and_times():
+    assert strip_dates_and_times("Onsdag den 4 maj 2022 kl. 13.00–15.00 Kommunhuset, Hedemora") \
+        == "Kommunhuset, Hedemora"
+
+
+def test_protocol_title_line_tid_plats():
+    text = ("Protokoll Regionala beredningsgruppen för äldrefrågor\n\n"
+            "Tid: 14 juni 2019\n\nPlats: Stadshuset, Karlstad\n\n1. Mötet öppnas\nText.\n\n2. Avslut\n")
+    assert header(text) == ("Regionala beredningsgruppen för äldrefrågor", "2019-06-14",
+                            "Stadshuset, Karlstad")
+
+
+def test_minnesanteckningar_with_date_in_title():
+    text = ("Datum\n2023-04-02\n\nMinnesanteckningar ledningsgrupp funktionsstöd den 2 april 2023\n\n"
+            "Närvarande:\nOla Berg, chef\n\n1. Inledning\nText\n2. Avslut\nText")
+    body, date, place = header(text)
+    assert body == "Ledningsgrupp funktionsstöd"
+    assert date == "2023-04-02"
+    assert place is None
+
+
+def test_day_without_year_takes_year_from_adjustment_date():
+    text = ("Protokoll Samverkansråd barn och unga\n\nTid: Tisdag den 7 mars kl 13.00-15.00\n"
+            "Plats: Digitalt via Teams\n\nJusterat den: 2023-03-14\n\n1. Öppnande\nText\n2. Slut\nText")
+    assert header(text) == ("Samverkansråd barn och unga", "2023-03-07", "Digitalt via Teams")
+
+
+def test_adjustment_date_is_not_the_meeting_date_and_furniture_ignored():
+    text = ("Kommunstyrelsen\nSammanträdesdatum 2022-01-19\nJusteringsdatum 2022-01-25\n\n"
+            "§ 1 Upprop\nText\n\n2021-05-05\n§ 2 Avslut\nText\n2021-05-05\n\n2021-05-05\n")
+    body, date, _ = header(text)
+    assert body == "Kommunstyrelsen"
+    assert date == "2022-01-19"
+
+
+def test_table_header_time_and_place_in_one_cell():
+    text = ("2020-02-02\n\nRegionalt samrådsorgan (RSO)\t\t\n"
+            "Tid och plats för sammanträdet\tOnsdag den 5 februari 2020 kl. 10:00 – 12:00 Via Skype\t\n"
+            "§ 1 Öppnande\nText\n§ 2 Avslut\nText")
+    assert header(text) == ("Regionalt samrådsorgan (RSO)", "2020-02-05", "Via Skype")
+
+
+def test_letterhead_body_wrapped_over_two_lines():
+    text = ("Styrgruppen för hälso- och sjukvård\ni hemmet\n\nTid: 2021-09-01\n\n"
+            "1. Start\nText\n2. Slut\nText")
+    body, date, _ = header(text)
+    assert body == "Styrgruppen för hälso- och sjukvård i hemmet"
+    assert date == "2021-09-01"
