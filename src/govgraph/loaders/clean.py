@@ -158,11 +158,17 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
     order = {i: n for n, i in enumerate(idx)}        # position among non-blank lines
     head_limit = 3                                    # a block starting this early is "at the top"
 
-    # page numbers: whole-line patterns anywhere; lone numbers only next to a page break
+    # page numbers: whole-line patterns anywhere (also as a TAB cell of a header line);
+    # lone numbers only next to a page break
     for i in idx:
         t = lines[i].text.strip()
         if _PAGE_NO.match(t):
             lines[i].dropped = True
+        elif "\t" in t and not lines[i].struck:
+            cells = lines[i].text.split("\t")
+            kept = [c for c in cells if not _PAGE_NO.match(c.strip())]
+            if len(kept) < len(cells):
+                lines[i].text = "\t".join(kept).rstrip("\t")
     if pages > 1:
         for i in _page_edges(lines, idx, depth=1):
             if _LONE_NUMBER.match(lines[i].text.strip()):
@@ -357,6 +363,19 @@ def _next_continuation(lines: list[_Line], pos: int) -> _Line | None:
 
 
 # --------------------------------------------------------------------------- assembly
+def _merge_spans(spans, length: int) -> tuple[tuple[int, int], ...]:
+    """Sorted, clipped spans with touching/overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted((max(0, s), min(length, e)) for s, e in spans):
+        if e <= s:
+            continue
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
 def _collapse_blanks(lines: list[_Line]) -> list[CleanLine]:
     out: list[CleanLine] = []
     for ln in lines:
@@ -367,7 +386,7 @@ def _collapse_blanks(lines: list[_Line]) -> list[CleanLine]:
                 continue
             out.append(CleanLine("", ln.page, ln.raw_index))
             continue
-        spans = tuple(sorted((s, e) for s, e in ln.struck if 0 <= s < e <= len(ln.text)))
+        spans = _merge_spans(ln.struck, len(ln.text))
         out.append(CleanLine(ln.text, ln.page, ln.raw_index, spans, ln.heading, ln.bold))
     while out and not out[-1].text:
         out.pop()
