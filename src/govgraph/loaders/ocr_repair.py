@@ -197,7 +197,10 @@ def damage_stats(texts: Iterable[str], marks: bool = True) -> DamageStats:
 class _Context:
     """Per-document state of one repair run."""
     doc_forms: dict[str, set[str]] = field(default_factory=dict)   # folded word -> spellings with åäö
-    cache: dict[tuple[str, bool], list[tuple[str, float, int]]] = field(default_factory=dict)
+    cache: dict[tuple, list[tuple[str, float, int]]] = field(default_factory=dict)
+    # second pass: the document's text after the first pass (lower case), used to settle near-ties
+    # ("vard": "vård" or "värd"?) by which restored stem the document uses more ("sjukvård", ...)
+    vote_text: str | None = None
 
 
 def fold(word: str) -> str:
@@ -300,60 +303,80 @@ def _valid_compound(low: str, depth: int = 0) -> bool:
     return False
 
 
-def _part_form(part: str, ctx: _Context) -> tuple[str, float, bool] | None:
-    """The spelling of one compound part: (form, score, changed), or None when it is no word."""
+def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, bool]]:
+    """Spellings of one compound part: (form, score, changed) — as written when it is a word, and
+    its best restoration when there is an unambiguous one."""
     from .lexicon import swedish_lexicon
     lex = swedish_lexicon()
-    if _plain_word(part):
-        s0 = max(lex.zipf(part), 1.0)
-        cands = _candidates(part, False, ctx)
-        if cands and cands[0][1] >= s0 + 1.5:
-            return cands[0][0], cands[0][1], True
-        return part, s0, False
-    if len(part) < 4:
-        return None
-    cands = _candidates(part, True, ctx)
-    if not cands or (len(cands) > 1 and cands[0][1] - cands[1][1] < 0.3):
-        return None
-    form, score, n_hard = cands[0]
-    if score < 2.5 or (n_hard and (score < 3.0 or len(part) < 5)):
-        return None
-    return form, score, True
+    out: list[tuple[str, float, bool]] = []
+    plain = _plain_word(part)
+    if plain:
+        out.append((part, max(lex.zipf(part), 1.0), False))
+    if len(part) < 4 and not plain:
+        return out
+    cands = _candidates(part, not plain, ctx)
+    if cands and (len(cands) == 1 or cands[0][1] - cands[1][1] >= 0.3):
+        form, score, n_hard = cands[0]
+        if score >= 2.5 and not (n_hard and (score < 3.0 or len(part) < 5)):
+            out.append((form, score, True))
+    return out
 
 
 def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
     """Restore an unknown compound part by part: ``lansgemensamma`` → ``länsgemensamma``.
 
-    Returns (form, weakest part's score, parts changed); None when the word is a valid compound as
-    written or no split gives known parts.
+    Returns (form, weakest part's score, parts changed), or None when no split gives known parts
+    or the word splits at least as well into known parts as written ("vaccinations|tider").
     """
     low = token.lower()
-    if len(low) < 7 or not low.isalpha() or (depth == 0 and _valid_compound(low)):
+    if len(low) < 7 or not low.isalpha():
         return None
     best: tuple[int, float, str] | None = None
+    best_plain = -9.0
     for i in range(3, len(low) - 3):
         left, right = low[:i], low[i:]
-        lefts = [lf for lf in (_part_form(left, ctx),) if lf]
+        lefts = _part_forms(left, ctx)
         if left.endswith("s") and len(left) > 4:
-            inner = _part_form(left[:-1], ctx)
-            if inner:
-                lefts.append((inner[0] + "s", inner[1], inner[2]))
+            lefts += [(f + "s", sc, ch) for f, sc, ch in _part_forms(left[:-1], ctx)]
         if not lefts:
             continue
-        rights = [rf for rf in (_part_form(right, ctx),) if rf]
-        if not rights and depth == 0:
+        rights = _part_forms(right, ctx)
+        if depth == 0:
             sub = _compound(right, ctx, 1)
             if sub:
-                rights.append((sub[0], sub[1], True))
+                rights.append((sub[0], sub[1], bool(sub[2])))
         for lf in lefts:
             for rf in rights:
                 changed = int(lf[2]) + int(rf[2])
+                score = min(lf[1], rf[1])
                 if not changed:
+                    best_plain = max(best_plain, score)
                     continue
-                key = (-changed, min(lf[1], rf[1]), lf[0] + rf[0])
+                key = (-changed, score, lf[0] + rf[0])
                 if best is None or key[:2] > best[:2]:
                     best = key
-    return (best[2], best[1], -best[0]) if best else None
+        if depth == 0:
+            best_plain = max(best_plain, _plain_split_score(left, right))
+    if best is None or best[1] < best_plain + 1.0:
+        return None
+    return best[2], best[1], -best[0]
+
+
+def _plain_split_score(left: str, right: str) -> float:
+    """Weakest part's frequency when ``left|right`` are known words as written (else -9)."""
+    from .lexicon import swedish_lexicon
+    lex = swedish_lexicon()
+    head = left if _plain_word(left) else (left[:-1] if left.endswith("s") and _plain_word(left[:-1]) else None)
+    if head is None:
+        return -9.0
+    if _plain_word(right):
+        return min(max(lex.zipf(head), 1.0), max(lex.zipf(right), 1.0))
+    for j in range(3, len(right) - 2):
+        a, b = right[:j], right[j:]
+        a = a if _plain_word(a) else (a[:-1] if a.endswith("s") and _plain_word(a[:-1]) else None)
+        if a and _plain_word(b):
+            return min(max(lex.zipf(head), 1.0), max(lex.zipf(a), 1.0), max(lex.zipf(b), 1.0))
+    return -9.0
 
 
 def _count_zipf(count: int) -> float:
@@ -393,6 +416,8 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> t
         return None
     best, score, _ = cands[0]
     second = cands[1][1] if len(cands) > 1 else -9.0
+    if ctx.vote_text is not None:
+        return _vote(token, cands, s0, is_word, is_name, ctx) if damaged else None
     in_doc = best in ctx.doc_forms.get(fold(best), ())
     if not damaged:
         # undamaged text: only a capitalised word the same document spells with å/ä/ö, never a word
@@ -409,6 +434,23 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> t
             return None
         reason = "document-name" if in_doc else "lexicon"
     return _case_like(best, token), reason
+
+
+def _vote(token: str, cands: list[tuple[str, float, int]], s0: float, is_word: bool, is_name: bool,
+          ctx: _Context) -> tuple[str, str] | None:
+    """Second pass: settle a near-tie between the two best restorations of an unknown word by how
+    often the document (already repaired) uses each as a stem: at least 3 times and 3 times more."""
+    if is_word or is_name or len(cands) < 2 or len(cands[0][0]) < 3:
+        return None
+    (a, sa, _), (b, sb, _) = cands[0], cands[1]
+    if sa - sb >= 0.3 or sb < 0.5 * sa or len(cands) > 2 and cands[2][1] > sb - 0.3:
+        return None
+    text = ctx.vote_text or ""
+    va, vb = text.count(a), text.count(b)
+    for form, v, w in ((a, va, vb), (b, vb, va)):
+        if v >= 3 and v >= 3 * w:
+            return _case_like(form, token), "document-vote"
+    return None
 
 
 # --------------------------------------------------------------------------- steps
@@ -640,6 +682,12 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
             if not is_damaged and not any(w in collisions for w in _WORD_RE.findall(line.text)):
                 continue
             _apply_edits(doc, n, _word_edits(line.text, is_damaged, ctx), flags)
+        if damaged:
+            ctx.vote_text = doc.text.lower()
+            ctx.cache.clear()
+            for n, line in enumerate(doc.lines, 1):
+                if line.page in damaged:
+                    _apply_edits(doc, n, _word_edits(line.text, True, ctx), flags)
     if len(doc.repairs) > n_repairs:
         doc.repairs[n_repairs:] = sorted(doc.repairs[n_repairs:], key=lambda r: r.line)
         for f in (FLAG_OCR, FLAG_ENCODING):
