@@ -145,7 +145,7 @@ EDGES: dict[str, EdgeType] = {e.type: e for e in [
     EdgeType("MANDATED", (("Body", "Person"), ("Body", "Body"), ("Body", "Organization")), "gg:mandated",
              "A body gave a person or body a task.",
              {"date": STRING, "decision": STRING, "reported": BOOLEAN, "task": STRING}),
-    EdgeType("ALLOCATED", _ACTORS_TO_SUBJECTS, "gg:allocates", "A body allocated money.",
+    EdgeType("ALLOCATED", _ACTORS_TO_SUBJECTS, "gg:allocated", "A body allocated money.",
              {"date": STRING, "decision": STRING, "reported": BOOLEAN, "amount_sek": INT64, "purpose": STRING}),
     EdgeType("APPOINTED", (("Body", "Person"),), "gg:appointed", "A body appointed a person to a post.",
              {"date": STRING, "decision": STRING, "reported": BOOLEAN, "post": STRING}),
@@ -177,7 +177,38 @@ NAMESPACES: dict[str, str] = {
     "vcard": "http://www.w3.org/2006/vcard/ns#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "gg": "https://w3id.org/govgraph/ns#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "spdx": "http://spdx.org/rdf/terms#",
 }
+
+# RDF: node property -> predicate (CURIE) used by export/rdf.py; None = not exported as a
+# literal (carried by a relationship instead, or local only such as file paths). The
+# exporter types values from the property type (INT64 -> xsd:integer, …); kinds become SKOS
+# concepts of govgraph's vocabulary (schema/govgraph.ttl).
+PROPERTY_RDF: dict[str, dict[str, str | None]] = {
+    "Document": {"name": "dct:title", "path": None, "sha256": "spdx:checksum",
+                 "media_type": "dct:format", "pages": "gg:pages", "ocr": "gg:ocr",
+                 "ocr_confidence": "gg:ocrConfidence", "flags": "gg:flag", "loaded_at": None},
+    "Meeting": {"title": "dct:title", "body": None, "date": "dct:date", "place": "prov:atLocation"},
+    "AgendaItem": {"number": "gg:number", "title": "dct:title", "ordinal": "schema:position",
+                   "meeting": None, "date": None},
+    "Decision": {"kind": "dct:type", "subject": "eli:title", "text": "eli:description", "by": None,
+                 "assignee": None, "amount_sek": "gg:allocates", "reported": "gg:reported",
+                 "date": "eli:date_document", "item": None, "meeting": None},
+    "Person": {"name": "foaf:name", "aliases": "skos:altLabel", "given_name": "foaf:givenName",
+               "family_name": "foaf:familyName", "party": "gg:party"},
+    "Post": {"name": "skos:prefLabel", "of_name": None},
+    "Body": {"name": "skos:prefLabel", "kind": "org:classification", "aliases": "skos:altLabel"},
+    "Organization": {"name": "skos:prefLabel", "kind": "org:classification",
+                     "aliases": "skos:altLabel", "kommunkod": "org:identifier",
+                     "county_code": "org:identifier", "org_number": "org:identifier",
+                     "wikidata": "owl:sameAs"},
+    "Agreement": {"name": "eli:title", "kind": "dct:type", "aliases": "skos:altLabel"},
+}
+# relationships whose RDF property points the other way (object -> subject)
+RDF_INVERSE_EDGES: frozenset[str] = frozenset({"HELD", "DECIDED", "PRESENTED", "PARTY_TO"})
 
 
 def node(label: str) -> NodeType:
