@@ -15,6 +15,7 @@ import hashlib
 from pathlib import Path
 
 from ..model import RawDocument, RawLine, ReadError
+from .clean import normalize_chars
 from .formats.sniff import MEDIA_TYPES, TEXT_MARKUP_KINDS, sniff
 from .formats.text import BinaryData, decode_text, text_lines
 
@@ -79,7 +80,7 @@ def read_bytes(data: bytes, path: str, *, ocr: bool = True) -> RawDocument:
     except Exception as e:  # a library choked on a damaged file: one clear line, no traceback
         raise ReadError(path, f"could not read this {kind.upper()} file ({type(e).__name__}: {e})",
                         "the file may be damaged; open and save it again, or export it as PDF") from None
-    if not any(line.text.strip() for line in doc.lines):
+    if not any(normalize_chars(line.text).strip() for line in doc.lines):
         raise ReadError(path, "no text found in the document",
                         "if it is a scan, make sure OCR is on (omit --no-ocr) and tesseract is installed")
     return doc

@@ -39,6 +39,15 @@ _LATIN1_FALLBACK = "govgraph-latin1-fallback"
 codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
 
+def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    return err.object[err.start:err.end].decode("cp1252", errors=_LATIN1_FALLBACK), err.end
+
+
+_CP1252_FALLBACK = "govgraph-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
 def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4096]
     if len(sample) < 4 or len(sample) % 2:
@@ -98,6 +107,11 @@ def decode_text(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # mostly UTF-8 with a few stray single-byte characters (files pasted together)
+    valid = len(_UTF8_SEQ.findall(data))
+    high = sum(1 for b in data if b >= 0x80)
+    if valid and valid * 2 >= high - valid * 2:
+        return data.decode("utf-8", errors=_CP1252_FALLBACK), "utf-8 (with cp1252 bytes)"
     return _single_byte(data)
 
 
