@@ -26,12 +26,14 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePath
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _MAX_SLUG = 80
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Remove diacritics (NFKD) and case: "Ångman" -> "angman", "Schoén" -> "schoen"."""
     s = unicodedata.normalize("NFKD", text or "")

@@ -90,6 +90,7 @@ _SUFFIXES = ("ernas", "arnas", "ornas", "erna", "arna", "orna", "ens", "ets", "e
              "er", "ar", "or", "a", "t", "e", "n")
 
 
+@lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """Case-, diacritic-, punctuation- and whitespace-insensitive key."""
     s = ids.fold(text or "")
@@ -107,6 +108,7 @@ def clean_name(name: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     """Name key: folded, q->k, final dt->t, doubled letters collapsed, no spaces/hyphens."""
     s = norm(clean_name(name))
@@ -139,11 +141,14 @@ def stem(word: str) -> str:
     w = ids.fold(word)
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= (4 if len(suf) == 1 else 3):
-            return w[: -len(suf)]
-    return w
+            w = w[: -len(suf)]
+            break
+    # "utskott"/"utskottet" -> "utskot": a final double consonant is written single
+    return re.sub(r"([bcdfghjklmnpqrstvwxz])\1$", r"\1", w)
 
 
-def content_words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def content_words(name: str) -> tuple[str, ...]:
     """Stems of the content words of a name, in order, function words and "-" dropped."""
     s = ids.fold(name or "")
     s = s.replace("-", " ")
@@ -155,7 +160,7 @@ def content_words(name: str) -> list[str]:
         st = stem(w)
         if st and st not in out:
             out.append(st)
-    return out
+    return tuple(out)
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -265,7 +270,8 @@ def _split_abbreviation(name: str) -> tuple[str, str | None]:
     return (name or "").strip(), None
 
 
-def _agreement_words(name: str) -> tuple[list[str], frozenset[str]]:
+@lru_cache(maxsize=16384)
+def _agreement_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     """(content stems without years, years) of an agreement name: "ÖK" spelled out, the
     parties' "mellan …" clause dropped."""
     s = " ".join((name or "").split())
@@ -274,7 +280,7 @@ def _agreement_words(name: str) -> tuple[list[str], frozenset[str]]:
     s = re.sub(r"\bmellan\b.*?(?=\b(om|avseende|kring|gällande|rörande|för|inom)\b|$)", " ", s)
     words = content_words(s)
     years = frozenset(w for w in words if _YEAR.match(w))
-    return [w for w in words if not _YEAR.match(w)], years
+    return tuple(w for w in words if not _YEAR.match(w)), years
 
 
 def _kinds_agree(a: str | None, b: str | None) -> bool:
