@@ -56,7 +56,7 @@ _SECTION_HINT_RE = re.compile(r"^[ \t]*[?\ufffd]{1,2} ?\d+[a-z]?(?:\s|$)", re.MU
 _ENC_SECTION_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))[?\ufffd]{1,2}(?=\s?\d)")
 _CAMEL_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
 _CAMEL_HINT_RE = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
-_DASH_HINT_RE = re.compile(r"[—–-][—–-]|__|~~")
+_DASH_HINTS = ("——", "––", "—–", "–—", "---", "-—", "—-", "-–", "–-", "__", "~~")
 _DASH_GARBAGE_RE = re.compile(r"(?<=[^\W\d_])(?:[—–]{2,}|[—–-]{3,}|[_~]{2,})(?=\s|$)")
 _SWEDISH_FUNCTION_WORDS = frozenset((
     "och att som det av med till den har inte ett om vid samt ska kommer fran från för for "
@@ -643,8 +643,9 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     text = doc.text
     has_mojibake = "\u00c3" in text or "\u00c2" in text
     has_encoding = _has_encoding_damage(text)
-    has_camel = bool(_CAMEL_HINT_RE.search(text)) and bool(_CAMEL_RE.search(text))
-    has_dash = bool(_DASH_HINT_RE.search(text)) and bool(_DASH_GARBAGE_RE.search(text))
+    camel = ({t for t in set(_CAMEL_RE.findall(text)) if _split_name_parts(t)}
+             if _CAMEL_HINT_RE.search(text) else set())
+    has_dash = any(h in text for h in _DASH_HINTS) and bool(_DASH_GARBAGE_RE.search(text))
     ctx = _Context()
     flags: set[str] = set()
     n_repairs = len(doc.repairs)
@@ -669,7 +670,7 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     for n, line in enumerate(doc.lines, 1):
         if has_dash:
             _apply_edits(doc, n, _dash_edits(line.text), flags)
-        if has_camel:
+        if camel and any(t in line.text for t in camel):
             _apply_edits(doc, n, _camel_edits(line.text), flags)
 
     damaged = _damaged_pages(doc, ctx) if scan else set()
@@ -718,23 +719,27 @@ def doc_pages(doc: CleanDocument) -> int:
 
 def _needs_lexicon_scan(doc: CleanDocument) -> bool:
     """Cheap test: is there any sign of OCR damage worth loading the lexicon for?"""
-    st = damage_stats([doc.text], marks=False)
-    if st.suspect_ocr():
-        return True
-    if doc_pages(doc) > 1:
-        pages: dict[int, list[str]] = {}
-        for line in doc.lines:
-            pages.setdefault(line.page, []).append(line.text)
-        return any(damage_stats(t).suspect_ocr() for t in pages.values())
+    pages: dict[int, list[str]] = {}
+    for line in doc.lines:
+        pages.setdefault(line.page, []).append(line.text)
+    for texts in ([doc.text], *(pages.values() if len(pages) > 1 else ())):
+        text = "\n".join(texts)
+        # fast path: normal Swedish has an å/ä/ö in about every fourth word
+        if sum(map(text.count, "åäöÅÄÖ")) >= 0.15 * max(len(text.split()), 1):
+            continue
+        if damage_stats([text]).suspect_ocr():
+            return True
     return False
 
 
+_PUNCT = ".,:;()[]\"'”“’!?»«"
 _CAPWORD_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][^\W\d_]{2,}")
 
 
 def _fold_collisions(doc: CleanDocument, ctx: _Context) -> set[str]:
     """Capitalised words written without å/ä/ö that the same document also spells with them."""
-    words = set(_CAPWORD_RE.findall(doc.text))
+    words = {w.strip(_PUNCT) for w in doc.text.split() if w[:1].isupper()}
+    words = {w for w in words if len(w) >= 3 and w.isalpha()}
     folded = {fold(w) for w in words if not w.isascii() and not _DIACRITICS.isdisjoint(w)}
     if not folded:
         return set()
