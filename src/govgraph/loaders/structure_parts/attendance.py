@@ -87,9 +87,18 @@ class Attendance:
     found: list[Found] = field(default_factory=list)
 
 
+_LABEL_FIRST = frozenset("""närvarande ej icke inte frånvarande anmält anmäl anmälda förhinder frånvaro
+avanmälda tjänstgörande ersättare suppleanter beslutande ordinarie ledamöter ledamot övriga övrigt
+tjänstepersoner tjänstemän tjänstepersonal adjungerade adjungerad gäster inbjudna föredragande
+medverkande från dessutom även deltagare deltagande närvarolista mötesdeltagare deltog
+inkallade""".split())
+
+
 def section_of(text: str) -> tuple[str, bool, bool] | None:
+    if len(text) > 60:
+        return None
     t = squeeze(strip_markup(text)).strip(" :;.").casefold()
-    if not t or len(t) > 45:
+    if not t or len(t) > 45 or t.split(" ", 1)[0] not in _LABEL_FIRST:
         return None
     for pat, role, present, generic in _SECTIONS:
         if pat.match(t):
@@ -99,6 +108,8 @@ def section_of(text: str) -> tuple[str, bool, bool] | None:
 
 def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
     """"Närvarande ledamöter: Anna Ek, …" -> (section, rest); also "Beslutande Anna Ek (C)"."""
+    if squeeze(strip_markup(text[:40])).split(" ", 1)[0].strip(" :;.").casefold() not in _LABEL_FIRST:
+        return None
     m = re.match(r"^([^:\t]{3,45}):\s*(.*)$", text)
     if m:
         sec = section_of(m.group(1))

@@ -75,8 +75,9 @@ def _clean_body(s: str) -> str:
     return _cap(s)
 
 
-def find_body(lines: list[Line], header_end: int, doc: str) -> tuple[str | None, Provenance | None]:
-    furniture = _repeated(lines)
+def find_body(lines: list[Line], header_end: int, doc: str,
+              furniture: set[str] | None = None) -> tuple[str | None, Provenance | None]:
+    furniture = _repeated(lines) if furniture is None else furniture
     region = [ln for ln in lines[:header_end] if not ln.blank]
     # 1. "Protokoll <body>" / "Mötesanteckningar <body> den …" in the header
     for ln in region:
@@ -122,8 +123,9 @@ def _year_hint(lines: list[Line], header_end: int) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def find_date(lines: list[Line], header_end: int, doc: str) -> tuple[str | None, Provenance | None]:
-    furniture = _repeated(lines)
+def find_date(lines: list[Line], header_end: int, doc: str,
+              furniture: set[str] | None = None) -> tuple[str | None, Provenance | None]:
+    furniture = _repeated(lines) if furniture is None else furniture
     region = lines[:header_end]
 
     def value_lines():
@@ -205,8 +207,9 @@ def find_place(lines: list[Line], header_end: int, doc: str) -> tuple[str | None
 
 
 def find_header(lines: list[Line], header_end: int, doc: str) -> Header:
-    body, bp = find_body(lines, header_end, doc)
-    date, dp = find_date(lines, header_end, doc)
+    furniture = _repeated(lines)
+    body, bp = find_body(lines, header_end, doc, furniture)
+    date, dp = find_date(lines, header_end, doc, furniture)
     place, pp = find_place(lines, header_end, doc)
     prov = {k: v for k, v in (("body", bp), ("date", dp), ("place", pp)) if v is not None}
     return Header(body, date, place, prov)

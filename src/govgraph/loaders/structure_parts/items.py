@@ -46,6 +46,11 @@ class Candidate:
 
 
 def _candidate(ln: Line) -> Candidate | None:
+    if ln.blank:
+        return None
+    head = ln.plain.lstrip(" \t")[:1]
+    if not (head.isdigit() or head in "§-–•*·e"):
+        return None
     text = ln.plain.replace("\t", " ").strip()
     if not text:
         return None
@@ -54,7 +59,9 @@ def _candidate(ln: Line) -> Candidate | None:
     if m:
         dash = True
         text = text[m.end():]
-    if _TOC_TAIL.search(ln.plain.rstrip()) and not ln.heading:
+    if not (text[0].isdigit() or text[0] == "§"):
+        return None
+    if not ln.heading and _TOC_TAIL.search(ln.plain.rstrip()):
         return None
     mp = _PARA.match(text)
     if mp:

@@ -25,6 +25,7 @@ _ROLE_WORDS = [
 ]
 _LABEL_TOKEN = re.compile(r"(?:mötes)?ordf\S{0,2}rande|sekreterare|protokollförare|justerare|justerande|"
                           r"vid\s+protokollet", re.I)
+_LABEL_HINTS = ("ordf", "sekr", "juster", "protokoll", "anteckn", "sign")
 _SIG_NOISE = re.compile(r"^[\s_.…\-–]*$")
 _APPOINT = re.compile(
     r"(?P<names>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3}(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?"
@@ -127,6 +128,9 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
         if ln.blank:
             continue
         plain = ln.plain.strip()
+        low = plain[:60].casefold()
+        if not any(k in low for k in _LABEL_HINTS):
+            continue
         m = _LABELLED.match(plain)
         if m:
             role = _role_of(m.group("label"))
@@ -172,6 +176,10 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
     for number, start, end in first_items or []:
         for ln in lines[start - 1:end]:
             t = ln.plain.replace("\t", " ")
+            low = t.casefold()
+            if "juster" not in low and "ordförande" not in low and "sekreterare" not in low \
+                    and not any(w in low for w in ("öppna", "hälsa", "välkom", "förklara")):
+                continue
             for m in _APPOINT.finditer(t):
                 role = m.group("role").casefold()
                 role = "adjuster" if role.startswith("just") else (

@@ -18,11 +18,14 @@ _EMPH = re.compile(r"\*\*|(?<!_)__(?!_)|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])
 _HEAD = re.compile(r"^\s*(#{1,6})\s+")
 _STRUCK_MARKUP = re.compile(r"<(del|s|strike)\b[^>]*>(.*?)</\1>|~~(.+?)~~", re.I)
 _WS = re.compile(r"[ \u00a0\u2000-\u200b]+")
+_MARKUP_CHARS = re.compile(r"[#<*_~\\\u00a0\u2000-\u200b]|  ")
 
 
 def strip_markup(text: str) -> str:
     """Text without HTML emphasis tags, Markdown emphasis and heading hashes; spaces squeezed
     (TABs kept)."""
+    if not _MARKUP_CHARS.search(text):
+        return text.strip(" ")
     t = _HEAD.sub("", text)
     t = _TAG.sub("", t)
     t = _EMPH.sub("", t)
@@ -34,6 +37,8 @@ def heading_level(line: CleanLine) -> int:
     """Markup heading level: the cleaner's field, else leftover ``#`` hashes."""
     if line.heading:
         return line.heading
+    if "#" not in line.text[:8]:
+        return 0
     m = _HEAD.match(line.text)
     return len(m.group(1)) if m else 0
 
@@ -42,6 +47,8 @@ def is_bold(line: CleanLine) -> bool:
     """Whole line emphasised (cleaner's field, or leftover ``**…**`` / ``<b>…</b>``)."""
     if line.bold:
         return True
+    if "*" not in line.text and "<" not in line.text:
+        return False
     t = _HEAD.sub("", line.text).strip()
     t = re.sub(r"^[-*•]\s+", "", t)
     return bool(re.fullmatch(r"\*\*[^*].*\*\*:?|<b>.*</b>:?|<strong>.*</strong>:?", t, re.I))
@@ -50,6 +57,8 @@ def is_bold(line: CleanLine) -> bool:
 def struck_fraction(line: CleanLine) -> float:
     """Share of the line's non-space characters that are struck through (field or markup)."""
     text = line.text
+    if not line.struck and "~~" not in text and "<" not in text:
+        return 0.0
     total = sum(1 for c in text if not c.isspace())
     if not total:
         return 0.0
@@ -79,7 +88,7 @@ def span_struck(line: CleanLine, needle: str) -> bool:
     return False
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """A cleaned line with its parse-time views. ``no`` is 1-based."""
     no: int
@@ -87,19 +96,20 @@ class Line:
     plain: str            # markup stripped, spaces squeezed, TABs kept
     heading: int
     bold: bool
+    blank: bool = False   # nothing but spaces, rules and separators
 
     @property
     def text(self) -> str:
         return self.raw.text
 
-    @property
-    def blank(self) -> bool:
-        return not self.plain.strip(" \t-–—_|")
-
 
 def lines_of(doc: CleanDocument) -> list[Line]:
-    return [Line(i + 1, ln, strip_markup(ln.text), heading_level(ln), is_bold(ln))
-            for i, ln in enumerate(doc.lines)]
+    out = []
+    for i, ln in enumerate(doc.lines):
+        plain = strip_markup(ln.text)
+        out.append(Line(i + 1, ln, plain, heading_level(ln), is_bold(ln),
+                        not plain.strip(" \t-–—_|")))
+    return out
 
 
 # --------------------------------------------------------------------------- names
