@@ -1,8 +1,46 @@
-"""Semantic extraction: presenters, decisions, entities. (Bootstrap version: nothing yet.)"""
+"""Semantic extraction: presenters, decisions, agreements, bodies, organisations, people.
+
+``extract_semantics(doc, protocol)`` reads each item's lines ``doc.lines[item.start-1:item.end]``
+and the whole document, and fills the protocol in place (it also returns it):
+
+- ``item.presenters``  (:mod:`.presenters`)
+- ``item.decisions``   (:mod:`.decisions`)
+- ``protocol.agreements`` / ``bodies`` / ``organizations`` (:mod:`.entities`)
+- ``protocol.people``  (:mod:`.names`)
+
+Every fact carries a :class:`~govgraph.model.Provenance` whose quote is exact cleaned text.
+"""
 from __future__ import annotations
 
 from ..model import CleanDocument, Protocol
+from .decisions import find_decisions
+from .entities import EntityFinder
+from .names import NameIndex
+from .presenters import find_presenters
+from .text import plain, units
+
+
+def build_name_index(doc: CleanDocument, protocol: Protocol) -> NameIndex:
+    names = NameIndex(protocol)
+    for line in doc.lines:
+        t = plain(line)
+        if t:
+            names.add_from_text(t)
+    return names
 
 
 def extract_semantics(doc: CleanDocument, protocol: Protocol) -> Protocol:
+    names = build_name_index(doc, protocol)
+    entities = EntityFinder(doc, protocol, names)
+    entities.scan()
+    for item in protocol.items:
+        if not item.start:
+            continue
+        body_units = units(doc, item.start + 1, item.end)
+        item.presenters = find_presenters(doc, item, body_units, names)
+        item.decisions = find_decisions(doc, protocol, item, body_units, names, entities)
+    protocol.agreements = entities.agreements()
+    protocol.bodies = entities.bodies()
+    protocol.organizations = entities.organizations()
+    protocol.people = names.mentions()
     return protocol

@@ -1,0 +1,55 @@
+"""Sums of money in Swedish text → integer kronor.
+
+"7 140 000 kr" → 7140000, "750 000 kronor" → 750000, "12 miljoner kronor" → 12000000,
+"6 mkr" → 6000000, "1,5 mkr" → 1500000, "214 237:-" → 214237, "30 000 kr" → 30000,
+"500 tkr" → 500000, "2,3 miljarder kronor" → 2300000000.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUM = r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?"
+_UNITS = [
+    (r"(?:miljarder|miljard|mdkr|mdr\.?)\s*(?:kronor|kr\.?|sek)?", 1_000_000_000),
+    (r"(?:miljoner|miljon|milj\.?|mnkr|mkr|msek|mn\.?)\s*(?:kronor|kr\.?|sek)?", 1_000_000),
+    (r"(?:tusen\s*(?:kronor|kr\.?)|tkr|ksek)", 1_000),
+    (r"(?:kronor|kr\b\.?|sek\b|:-)", 1),
+]
+_AMOUNT = re.compile(_NUM + r"\s*(" + "|".join(u for u, _ in _UNITS) + r")", re.I)
+_UNIT_RES = [(re.compile(u, re.I), f) for u, f in _UNITS]
+
+
+@dataclass
+class Amount:
+    value: int
+    start: int
+    end: int
+    text: str
+
+
+def _value(intpart: str, frac: str | None, unit: str) -> int | None:
+    digits = re.sub(r"[ \u00a0\u202f.]", "", intpart)
+    if not digits.isdigit():
+        return None
+    factor = next((f for rx, f in _UNIT_RES if rx.fullmatch(unit.strip())), 1)
+    if frac and factor == 1:
+        return int(digits)              # "1 234,50 kr": öre are dropped
+    num = float(f"{digits}.{frac}") if frac else int(digits)
+    return int(round(num * factor))
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every sum of money in ``text`` with its character span."""
+    out = []
+    for m in _AMOUNT.finditer(text):
+        v = _value(m.group(1), m.group(2), m.group(3))
+        if v is not None:
+            out.append(Amount(v, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def parse_amount(text: str) -> int | None:
+    """The first sum of money in ``text`` as integer kronor, or None."""
+    found = find_amounts(text)
+    return found[0].value if found else None

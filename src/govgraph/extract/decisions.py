@@ -1,0 +1,2 @@
+def find_decisions(doc, protocol, item, units, names, entities):
+    return []

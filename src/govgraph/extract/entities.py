@@ -1,0 +1,850 @@
+"""Agreements, bodies and organisations named in one protocol — each once, canonical name,
+aliases for the short forms, provenance for every mention.
+
+- bodies by their head nouns (råd, grupp, nämnd, styrelse, utskott, nätverk, presidium,
+  beredning, fullmäktige, forum, kansli, kommission, kommitté, partnerskap, plattform) with
+  their modifiers ("Regionala samverkansrådet", "Styrgrupp för samsjuklighet", "CMV:s
+  styrgrupp"); a bare generic reference ("chefsgruppen", "rådet") is resolved to the meeting's
+  own body or to the one named body it fits, never listed on its own;
+- organisations: municipalities and regions from :mod:`govgraph.reference` (code in
+  ``Entity.code``), Länsstyrelsen (with the county), national agencies and associations
+  (:mod:`.gazetteer`), names by form ("…förbundet", "… universitet", "företaget X", "X AB");
+- agreements: överenskommelse/ÖK, avtal, strategi, handlingsplan, riktlinje, policy, plan,
+  rekommendation, färdplan with their complement ("ÖK mellan A och B avseende X" →
+  "Överenskommelse om X").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .. import reference
+from ..model import CleanDocument, Entity, Protocol
+from .gazetteer import EXTENDABLE, ORGANISATIONS
+
+_ORG_ACRONYMS = {a.upper() for _n, _k, al in ORGANISATIONS for a in al if len(a) <= 6}
+from .names import NameIndex, find_names
+from .text import cap, fold, plain, prov, units
+
+# ----------------------------------------------------------------------------- tokens
+_TOKEN = re.compile(r"[\w][\w:/\-–.]*[\w]|[\w]|[^\w\s]")
+
+_STOP = {
+    "som", "har", "hade", "är", "var", "ska", "skall", "kommer", "kan", "bör", "får", "fick",
+    "där", "att", "men", "då", "när", "eftersom", "vilket", "vilken", "genom", "med", "från",
+    "till", "på", "under", "efter", "inför", "vid", "den", "det", "de", "denna", "detta",
+    "dessa", "en", "ett", "sig", "sin", "sitt", "sina", "också", "även", "inte", "ej", "nu",
+    "samma", "dag", "dagens", "januari", "februari", "mars", "april", "maj", "juni", "juli",
+    "augusti", "september", "oktober", "november", "december", "år", "året", "hösten",
+    "våren", "sommaren", "vintern", "möte", "mötet", "möten", "sammanträde", "sammanträdet",
+    "ge", "ges", "gett", "getts", "fått", "blir", "blev", "vara", "varit", "bli", "gäller",
+    "om", "vad", "hur", "vem", "vilka", "ut", "in", "upp", "ner", "över", "av", "hos", "man",
+    "vi", "ni", "han", "hon", "dem", "deras", "dess", "eller", "samt", "och", "angående",
+    "utifrån", "mellan", "bl.a", "t.ex", "enligt", "så", "här", "redan", "tidigare",
+}
+_PRE_STOP = {"sina", "sin", "sitt", "våra", "vår", "vårt", "deras", "hela", "alla", "andra",
+             "flera", "olika", "samma", "denna", "detta", "dessa", "nya", "ny", "nytt",
+             "tidigare", "befintliga", "befintlig", "nuvarande", "ytterligare", "respektive",
+             "varje", "båda", "bägge", "egna", "egen", "eget", "sådana", "sådan", "vilka",
+             "många", "några", "samtliga", "övriga", "dagens", "kommande", "förra", "senaste",
+             "aktuella", "ena", "denna", "enstaka", "befintligt", "gamla", "extra", "tidiga"}
+_ADJ = re.compile(r"^[A-ZÅÄÖa-zåäöé\-]{2,}(?:iska|ala|ella|ande|ende|iga|liga|isk|ig|ska|ika|ikt|ära|ativa|iva|nska|rska|ala|al|ell|gemensamma|gemensam|lla)$")
+_VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
+
+_BODY_HEAD = re.compile(
+    r"^(?P<mod>[\w/\-–]*?)(?P<head>grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|beredning|"
+    r"fullmäktige|forum|kansli|kommission|kommitté|partnerskap|plattform|delegation)"
+    r"(?P<suf>en|et|er|erna|ens|ets|ernas|n|t|na|um|ar|arna|s|ets|ens)?$", re.I)
+# compound first parts that make no body: "målgruppen", "riskgrupper", "regionråd" (a title)
+_BAD_BODY_MODS = {
+    "grupp": {"mål", "risk", "ålders", "patient", "små", "fokus", "elev", "befolknings", "yrkes",
+              "personal", "mindre", "barn", "kontakt", "brukar", "diagnos", "inkomst", "studie",
+              "kund", "intresse", "ung", "ungdoms", "tema", "dialog", "äldre", "vuxen",
+              "kontroll", "jämförelse", "test", "mål-", "under", "sam", "riskgrupp", "familje",
+              "grund", "språk", "deltagar", "invånar", "personal", "medarbetar", "hushålls",
+              "läs", "musik", "lek", "klass", "arbets-", "teams"},
+    "råd": {"sam", "för", "region", "kommunal", "oppositions", "kommun", "grad", "till", "ut",
+            "rå", "be", "stats", "landstings", "elev", "ungdoms", "huvud", "om", "område",
+            "till", "omr", "före", "förr"},
+    "nämnd": {"om", "be", "ut"},
+    "styrelse": {"social", "läns", "skol", "arbetsmiljö", "rätts", "konsumentverket"},
+    "nätverk": {"socialt", "sociala"},
+    "plattform": {"digital", "it", "webb", "sam"},
+    "forum": {"publikt"},
+}
+_ORG_WORDS_IN_BODIES = re.compile(r"^(?:social|läns|skol)styrelse", re.I)
+# compound first parts that leave a bare reference generic ("styrgruppen", "chefsgruppen")
+_GENERIC_MODS = {"", "styr", "arbets", "referens", "lednings", "chefs", "samverkans", "projekt",
+                 "berednings", "läns", "lokal", "samråds", "sam", "led", "politisk", "tjänste",
+                 "förvaltnings", "kontakt", "nätverks", "organisations", "rådgivande",
+                 "ledning", "samordnings", "ledar", "expert", "verksamhets", "personal", "forskar",
+                 "fokus", "stöd", "kompetens", "utvecklings", "uppföljnings", "utrednings"}
+_BODY_KIND = [("chefs", "management_group"), ("lednings", "management_group"), ("styr", "steering_group"),
+              ("nätverk", "network"), ("forum", "network"), ("partnerskap", "network"),
+              ("plattform", "network"), ("grupp", "working_group"), ("råd", "council"),
+              ("nämnd", "committee"), ("utskott", "committee"), ("beredning", "committee"),
+              ("kommission", "committee"), ("kommitté", "committee"), ("delegation", "committee"),
+              ("styrelse", "board"), ("fullmäktige", "assembly"), ("presidi", "other"),
+              ("kansli", "other")]
+
+_AGR_HEAD = re.compile(
+    r"^(?P<mod>[\w/\-–]*?)(?P<head>överenskommelse|ök|avtal|strategi|handlingsplan|riktlinje|policy|"
+    r"färdplan|plan|rekommendation)(?P<suf>n|r|rna|er|erna|en|et|na|ens|ets|s)?$", re.I)
+_AGR_KIND = {"överenskommelse": "överenskommelse", "ök": "överenskommelse", "avtal": "avtal",
+             "strategi": "strategi", "handlingsplan": "handlingsplan", "riktlinje": "riktlinje",
+             "policy": "policy", "plan": "plan", "färdplan": "färdplan",
+             "rekommendation": "rekommendation"}
+_AGR_CANON = {"ök": "Överenskommelse", "överenskommelse": "Överenskommelse"}
+_AGR_KEEP_ADJ = {"gemensam", "gemensamma", "regional", "regionala", "nationell", "nationella",
+                 "lokal", "lokala", "länsgemensam", "länsgemensamma", "strategisk", "strategiska",
+                 "långsiktig", "långsiktiga", "kommunala", "kommunal", "tillfälliga", "tillfällig",
+                 "politisk", "politiska", "regionalt", "nationellt", "kommunalt", "gemensamt"}
+_AGR_BAD_MODS = {"avtals", "projekt", "tids", "verksamhets", "kommunikations", "utbildnings",
+                 "arbets", "detalj", "aktivitets", "genomförande", "års", "besöks", "mötes",
+                 "sammanträdes", "mål", "budget", "lokal", "bemannings", "in", "to", "ut", "upp",
+                 "en", "sam", "av", "an", "bo", "grund", "kvarters", "fokus", "under", "mot", "til"}
+_COMPLEMENT_PREP = {"för", "i", "inom", "om", "avseende", "kring", "mot", "gällande", "mellan",
+                    "rörande", "angående"}
+_AGR_GENERIC_MODS = {"samarbets", "samverkans", "uppföljnings", "handlings", "avtals", "ramavtals",
+                     "läns", "del", "special", "tilläggs", "original", "grund", "utkast"}
+_AGR_COMP_WORDS = {"för", "i", "med", "om", "mot", "av", "mellan", "vid", "från", "inom", "kring",
+                   "avseende", "gällande"}
+_PLURAL_NOUNS = {"insatser", "medel", "personer", "kommuner", "föräldrar", "barnfamiljer",
+                 "funktionsnedsättningar", "pengar", "droger", "äldre", "anhöriga", "frågor"}
+_AGR_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlighet", "såsom",
+             "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc", "medlen", "innehåller", "anges",
+             "följande", "finns", "gäller", "ska", "skall"}
+_COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlighet", "arbetet",
+              "såsom", "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc"}
+_PAREN = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖé\-]+(?:\s+(?:och\s+|för\s+|i\s+|mot\s+)?[\wåäöÅÄÖé\-]+){0,6})\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö/\-]{1,7})\)")
+
+
+@dataclass
+class BodyRef:
+    start: int
+    end: int
+    written: str
+    name: str | None          # canonical name (None: unresolved generic reference)
+    kind: str
+    own: bool = False
+    generic: bool = False
+
+
+def _initials_fit(abbr: str, long: str) -> bool:
+    a = [c for c in abbr.lower() if c.isalpha()]
+    s = fold(long)
+    words = s.split()
+    if not a or not words or not words[0].startswith(fold(a[0])):
+        return False
+    i = 0
+    for c in fold("".join(a)):
+        i = s.find(c, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
+def _key(name: str) -> str:
+    """Merge key: folded, definite endings and adjective -a removed."""
+    words = []
+    for w in re.sub(r"[^\w\s]", " ", fold(name)).split():
+        w = re.sub(r"(?<=e[tn])s$|(?<=na)s$", "", w) if len(w) > 6 else w
+        w = re.sub(r"(erna|arna|orna|en|et|na|n)$", "", w) if len(w) > 5 else w
+        w = re.sub(r"(iska|ska|a|t)$", "", w) if len(w) > 5 else w
+        words.append(w)
+    return " ".join(words)
+
+
+def _similar(a: str, b: str) -> float:
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return 1.0
+    return SequenceMatcher(None, ka, kb).ratio()
+
+
+def written_is_org(text: str) -> bool:
+    """A gazetteer organisation whose name has a body head ("Socialstyrelsen", "Brottsförebyggande rådet")."""
+    f = fold(text)
+    return any(f == fold(n) or f == fold(n) + "s" for n, _k, _a in ORGANISATIONS)
+
+
+class EntityFinder:
+    """Finds and keeps the agreements, bodies and organisations of one protocol."""
+
+    def __init__(self, doc: CleanDocument, protocol: Protocol, names: NameIndex):
+        self.doc, self.protocol, self.names = doc, protocol, names
+        self.own = protocol.body or ""
+        self.own_aliases = self._own_aliases(self.own)
+        self._ents: dict[str, list[Entity]] = {"agreement": [], "body": [], "org": []}
+        self.abbrev: dict[str, tuple[str, str]] = {}     # ABBR -> (category, long name)
+        self._line_item: dict[int, str] = {}
+        for it in protocol.items:
+            for no in range(it.start, it.end + 1):
+                self._line_item[no] = it.number
+        self._participant_munis: dict[str, str] = {}     # municipality code -> written form
+        self._county: str | None = None
+
+    # ----------------------------------------------------------------- own body
+    @staticmethod
+    def _own_aliases(own: str) -> set[str]:
+        out = set()
+        for m in re.finditer(r"\(([^)]+)\)", own):
+            out.add(fold(m.group(1)))
+        for w in re.findall(r"\b[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ]\w*\b", own):
+            out.add(fold(w))
+        return out
+
+    def is_own(self, written: str) -> bool:
+        if not self.own:
+            return False
+        w = re.sub(r"(:s|s)$", "", written.strip()) if written.endswith(":s") else written.strip()
+        fw = fold(w)
+        if fw in self.own_aliases or fold(written.rstrip(":s")) in self.own_aliases:
+            return True
+        base = re.sub(r"\s*\([^)]*\)", "", self.own)
+        if _similar(written, base) >= 0.8:
+            return True
+        wk, ok = _key(written).split(), set(_key(base).split())
+        return len(wk) >= 2 and set(wk) <= ok
+
+    def _generic_is_own(self, head_token: str) -> bool:
+        """'chefsgruppen', 'rådet', 'gruppen' refer to the meeting's own body when its name
+        has that head."""
+        if not self.own:
+            return False
+        m = _BODY_HEAD.match(head_token.lower())
+        if not m:
+            return False
+        stem = (m.group("mod") + m.group("head")).lower()
+        for w in re.findall(r"[\wåäö]+", self.own.lower()):
+            wm = _BODY_HEAD.match(w)
+            if wm and (wm.group("mod") + wm.group("head")).endswith(stem):
+                return True
+        return False
+
+    # ----------------------------------------------------------------- scanning
+    def scan(self) -> None:
+        doc = self.doc
+        all_units = units(doc, 1, len(doc.lines), {it.start for it in self.protocol.items if it.start})
+        full_text = "\n".join(u.text for u in all_units)
+        for m in _PAREN.finditer(full_text):
+            long, abbr = m.group(1).strip(), m.group(2)
+            words = long.split()
+            # take the shortest tail of ``long`` that the abbreviation's letters fit
+            for k in range(1, len(words) + 1):
+                cand = " ".join(words[-k:])
+                if _initials_fit(abbr, cand) and len(cand) > len(abbr) + 2:
+                    cat = "body" if self._body_head_in(cand) else (
+                        "agreement" if self._agr_head_in(cand) else "org")
+                    if cat == "org" and not cand[:1].isupper():
+                        break
+                    self.abbrev.setdefault(abbr, (cat, cap(cand)))
+                    break
+        # participants' municipalities decide how a municipality is written
+        for p in self.protocol.participants:
+            if p.organization:
+                mu = self._muni_of(p.organization)
+                if mu:
+                    self._participant_munis.setdefault(mu.code, p.organization.strip())
+        self._county = self._guess_county(full_text)
+        for p in self.protocol.participants:
+            if p.organization:
+                self._participant_org(p.organization)
+        first_item = min((it.start for it in self.protocol.items if it.start), default=1)
+        for u in all_units:
+            heading = u.kind == "heading" or self._is_item_heading(u.start) or u.text.endswith(":") \
+                or (u.kind == "bullet" and len(u.text.split()) <= 6 and not u.text.endswith("."))
+            if u.start < first_item:
+                self._scan_orgs(u.text, u)
+                continue
+            self._scan_orgs(u.text, u)
+            for ref in self.find_bodies(u.text, heading=heading):
+                if ref.name and not ref.own and not ref.generic:
+                    self._add("body", ref.name, ref.kind, ref.written, u.line_at(ref.start), ref.written)
+            self._scan_agreements(u.text, u, heading, u.kind == "heading" or self._is_item_heading(u.start))
+
+    def _is_item_heading(self, line: int) -> bool:
+        return any(it.start == line for it in self.protocol.items)
+
+    def _body_head_in(self, text: str) -> bool:
+        return any(self._body_head(t) for t in text.split())
+
+    def _agr_head_in(self, text: str) -> bool:
+        return any(_AGR_HEAD.match(t) and self._agr_ok(_AGR_HEAD.match(t)) for t in text.split())
+
+    # ----------------------------------------------------------------- storage
+    def _add(self, cat: str, name: str, kind: str, written: str | None, line: int,
+             snippet: str | None, code: str | None = None) -> Entity:
+        name = " ".join(name.split()).strip(" ,.:;")
+        item = self._line_item.get(line)
+        pv = prov(self.doc, item, line, line, snippet)
+        for e in self._ents[cat]:
+            if e.name == name or _similar(e.name, name) >= 0.9 or (
+                    cat != "org" and len(name) >= 12 and fold(e.name).startswith(fold(name))):
+                if written and written != e.name and written not in e.aliases and len(e.prov) < 50:
+                    e.aliases.append(written)
+                if len(e.prov) < 20:
+                    e.prov.append(pv)
+                return e
+            if cat != "org" and len(e.name) >= 12 and fold(name).startswith(fold(e.name)) \
+                    and len(name) > len(e.name):
+                # a longer form of a name already seen: keep the longer one as canonical
+                if e.name not in e.aliases:
+                    e.aliases.append(e.name)
+                e.name = name
+                e.prov.append(pv)
+                return e
+        e = Entity(name, kind, [], code, [pv])
+        if written and written != name:
+            e.aliases.append(written)
+        self._ents[cat].append(e)
+        return e
+
+    # ----------------------------------------------------------------- organisations
+    @staticmethod
+    def _muni_of(text: str):
+        t = " ".join(text.split())
+        m = reference.find_municipality(t)
+        if m:
+            return m
+        ft = fold(t)
+        for mu in reference.municipalities():
+            if ft in (fold(mu.name), fold(mu.long_name), fold(mu.name + "s kommun")):
+                return mu
+        return None
+
+    def _guess_county(self, text: str) -> str | None:
+        counts: dict[str, int] = {}
+        for m in re.finditer(r"Region ([A-ZÅÄÖ][\wåäö]+(?: län)?)", text):
+            r = reference.find_region("Region " + m.group(1))
+            if r:
+                counts[r.county] = counts.get(r.county, 0) + 3
+        for code in self._participant_munis:
+            for mu in reference.municipalities():
+                if mu.code == code:
+                    counts[mu.county] = counts.get(mu.county, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    def _participant_org(self, org: str) -> None:
+        org = org.strip()
+        if not org:
+            return
+        mu = self._muni_of(org)
+        reg = reference.find_region(org)
+        line = self._participant_line(org)
+        if mu:
+            self._add("org", self._participant_munis.get(mu.code, org), "municipality", org, line, org, mu.code)
+        elif reg:
+            self._add("org", reg.name if fold(org).startswith("region") else org, "region", org, line,
+                      org, reg.org_number or reg.county_code)
+
+    def _participant_line(self, org: str) -> int:
+        for p in self.protocol.participants:
+            if p.organization == org and p.prov:
+                return p.prov.start
+        return 1
+
+    _ORG_FORMS = [
+        (re.compile(r"\b[Ll]änsstyrelse(?:n|ns)(?:\s+i)?(?:\s+([A-ZÅÄÖ][\wåäö]+s?\s+län))?"), "lst"),
+        (re.compile(r"\b([Pp]olisområde\s+[A-ZÅÄÖ][\wåäö]+)"), "polis"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ]?[\wåäö]+)?\s+universitet)\b"), "univ"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:folkhögskola|högskola))\b"), "school"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]*kyrkan)\b"), "church"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet)\b"), "assoc"),
+        (re.compile(r"\bföretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company"),
+        (re.compile(r"\b([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+){0,2}\s+AB)\b"), "company"),
+    ]
+
+    def _scan_orgs(self, text: str, u) -> None:
+        masked = [False] * len(text)
+
+        def mask(s, e):
+            for i in range(s, min(e, len(text))):
+                masked[i] = True
+
+        def free(s, e):
+            return not any(masked[s:e])
+
+        for s, e, _n in find_names(text):
+            mask(s, e)
+        # regions: "Region X", "X län"
+        for m in re.finditer(r"\bRegion(?:en)?\s+((?:[A-ZÅÄÖ][\wåäö]+\s*){1,2}(?:län)?)", text):
+            written = text[m.start():m.end()].strip()
+            r = reference.find_region(written) or reference.find_region(" ".join(written.split()[:2]))
+            if r and free(m.start(), m.end()):
+                self._add("org", r.name, "region", written, u.line_at(m.start()), written,
+                          r.org_number or r.county_code)
+                mask(m.start(), m.end())
+        for m in re.finditer(r"\b([A-ZÅÄÖ][\wåäö]+s?)\s+län\b", text):
+            if not free(m.start(), m.end()):
+                continue
+            r = reference.find_region(m.group(0))
+            if r:
+                prior = [e for e in self._ents["org"] if e.name == r.name]
+                pre = text[max(0, m.start() - 25):m.start()]
+                if re.search(r"(?:Länsstyrelsen|RF-SISU|ABF|Region)\s*$", pre):
+                    continue
+                name = r.name if prior or fold(r.county) == fold(self._county or "") else m.group(0)
+                self._add("org", name, "region", m.group(0), u.line_at(m.start()), m.group(0),
+                          r.org_number or r.county_code)
+                mask(m.start(), m.end())
+        for m in re.finditer(r"\b(Västernorrland|Värmland|Jämtland Härjedalen|Dalarna|Gävleborg|"
+                             r"Norrbotten|Västerbotten|Blekinge|Kronoberg|Halland|Skåne|Sörmland|"
+                             r"Östergötland|Västmanland|Västra Götaland)s?\b", text):
+            if not free(m.start(), m.end()):
+                continue
+            r = next((x for x in reference.regions() if fold(m.group(1)) in fold(x.name)), None)
+            if r:
+                self._add("org", r.name, "region", m.group(0), u.line_at(m.start()), m.group(0),
+                          r.org_number or r.county_code)
+                mask(m.start(), m.end())
+        # fixed forms
+        for rx, form in self._ORG_FORMS:
+            for m in rx.finditer(text):
+                if not free(m.start(), m.end()):
+                    continue
+                line = u.line_at(m.start())
+                if form == "lst":
+                    county = m.group(1) or self._county
+                    name = f"Länsstyrelsen {county}" if county else "Länsstyrelsen"
+                    self._add("org", name, "agency", m.group(0), line, m.group(0))
+                elif form == "polis":
+                    e = self._add("org", cap(m.group(1)), "agency", m.group(1), line, m.group(1))
+                    if "Polisen" not in e.aliases:
+                        e.aliases.append("Polisen")
+                elif form in ("univ", "school", "church"):
+                    self._add("org", m.group(1), "other", m.group(1), line, m.group(1))
+                elif form == "assoc":
+                    self._add("org", m.group(1), "association", m.group(1), line, m.group(1))
+                else:
+                    self._add("org", m.group(1), "company", m.group(1), line, m.group(1))
+                mask(m.start(), m.end())
+        # gazetteer
+        for name, kind, aliases in ORGANISATIONS:
+            for form in (name, *aliases):
+                short = len(form) <= 6 and any(c.isupper() for c in form[1:])
+                rx = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?::s|s)?(?![\w-])", 0 if short else re.I)
+                for m in rx.finditer(text):
+                    if not free(m.start(), m.end()):
+                        continue
+                    written = text[m.start():m.end()]
+                    canon = name
+                    if name in EXTENDABLE:
+                        ext = re.match(r"\s+([A-ZÅÄÖ][\wåäö]+s?\s+län|[A-ZÅÄÖ][\wåäö]+)", text[m.end():])
+                        if ext and re.search(r"län$", ext.group(1)):
+                            canon = f"{name} {ext.group(1)}"
+                            written = canon
+                    self._add("org", canon, kind, written if written != name else None,
+                              u.line_at(m.start()), text[m.start():m.end()])
+                    mask(m.start(), m.end())
+        # organisations known by a document-defined abbreviation "Long name (ABBR)"
+        for abbr, (cat, long) in self.abbrev.items():
+            if cat != "org":
+                continue
+            for m in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?::s)?(?![\w-])", text):
+                if free(m.start(), m.end()):
+                    self._add("org", long, "other", abbr, u.line_at(m.start()), abbr)
+                    mask(m.start(), m.end())
+        # municipalities
+        for m in re.finditer(r"\b([A-ZÅÄÖ][\wåäö]+(?:[ -][A-ZÅÄÖ][\wåäö]+)?)(s?\s+(?:kommun|stad)\b)?", text):
+            if not free(m.start(), m.end()):
+                continue
+            word, suffix = m.group(1), m.group(2)
+            mu = reference.find_municipality(word + (suffix or ""))
+            if mu is None and suffix:
+                mu = reference.find_municipality(word)
+            if mu is None:
+                fw = fold(word + (suffix or ""))
+                mu = next((x for x in reference.municipalities()
+                           if fold(x.name) == fold(word) and (suffix or len(word) > 5)), None) \
+                    if fw else None
+            if mu is None:
+                continue
+            if not suffix and not self._plain_muni_ok(mu, text, m.start()):
+                continue
+            if mu.code in self._participant_munis:
+                name = self._participant_munis[mu.code]
+            elif suffix:
+                name = mu.long_name if "stad" not in suffix else f"{mu.name} stad"
+            else:
+                name = mu.name
+            self._add("org", name, "municipality", text[m.start():m.end()], u.line_at(m.start()),
+                      text[m.start():m.end()], mu.code)
+            mask(m.start(), m.end())
+        # "Long name (ABBR)" where the long name is an organisation
+        for abbr, (cat, long) in list(self.abbrev.items()):
+            if cat == "org" and long in text:
+                i = text.find(long)
+                if free(i, i + len(long)):
+                    self._add("org", long, "other", abbr, u.line_at(i), long)
+
+    _AMBIGUOUS_MUNIS = {"Mark", "Ale", "Vara", "Kil", "Eda", "Berg", "Lund", "Bjuv", "Habo", "Salem",
+                        "Säter", "Nora", "Mora", "Hjo", "Sala", "Heby", "Kinda", "Tranås", "Boden",
+                        "Åre", "Orust", "Tierp", "Ljusdal", "Storfors", "Sunne", "Falun", "Arvika"}
+
+    def _plain_muni_ok(self, mu, text: str, start: int) -> bool:
+        if mu.code in self._participant_munis:
+            return True
+        if mu.name in self._AMBIGUOUS_MUNIS:
+            return False
+        if start == 0 or text[start - 2:start] in (". ", ": "):
+            # sentence-initial capital: accept only names that are no common word
+            return mu.name not in self._AMBIGUOUS_MUNIS
+        return True
+
+    # ----------------------------------------------------------------- bodies
+    @staticmethod
+    def _body_head(token: str):
+        low = token.lower().rstrip(":")
+        if "områd" in low or _ORG_WORDS_IN_BODIES.match(low):
+            return None
+        m = _BODY_HEAD.match(low)
+        if not m:
+            return None
+        mod = m.group("mod").rstrip("-–/")
+        bad = _BAD_BODY_MODS.get(m.group("head"), ())
+        if mod in bad or m.group("mod") in bad:
+            return None
+        if re.match(r"^[a-zåäö]{2,6}-$", m.group("mod")) and m.group("mod")[:-1].upper() in _ORG_ACRONYMS:
+            return None                                  # "NSPH-nätverket" is the organisation
+        if m.group("head") == "råd" and token.lower().startswith("råd") and not m.group("suf"):
+            return None                                  # "råd och stöd" (advice)
+        return m
+
+    def find_bodies(self, text: str, heading: bool = False) -> list[BodyRef]:
+        """Body mentions in ``text`` with their canonical names."""
+        toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        out: list[BodyRef] = []
+        i = 0
+        while i < len(toks):
+            tok, s, e = toks[i]
+            # abbreviations: AU, PKR, known bodies by ABBR
+            bare = re.sub(r":s$", "", tok)
+            if bare in self.abbrev and self.abbrev[bare][0] == "body":
+                name = self.abbrev[bare][1]
+                out.append(BodyRef(s, e, tok, name, self._body_kind(name), self.is_own(name)))
+                i += 1
+                continue
+            if bare == "AU":
+                out.append(BodyRef(s, e, tok, "Arbetsutskottet", "committee", False))
+                i += 1
+                continue
+            if self.own and fold(bare) in self.own_aliases:
+                out.append(BodyRef(s, e, tok, self.own, "other", True))
+                i += 1
+                continue
+            hm = self._body_head(tok)
+            if not hm:
+                i += 1
+                continue
+            # modifiers before the head
+            j = i
+            while j > 0 and i - j < 3:
+                pt = toks[j - 1][0]
+                if pt.lower() in _PRE_STOP or pt.lower() in _STOP:
+                    break
+                if re.fullmatch(r"[\wÅÄÖåäö/\-]+:s", pt) or (_ADJ.match(pt) and not _VERBISH.match(pt.lower())):
+                    j -= 1
+                    continue
+                if pt == "och" and j >= 2 and toks[j - 2][0].endswith("-"):
+                    j -= 2
+                    continue
+                break
+            # complement after the head
+            k = i + 1
+            has_comp = False
+            capital_head = tok[:1].isupper() and s > 0 and text[max(0, s - 2):s] not in (". ", ": ")
+            if k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP and toks[k][0].lower() != "mellan":
+                k2 = self._complement_end(toks, k + 1)
+                if k2 > k + 1 and not (hm.group("mod") == "" and toks[k][0].lower() == "angående"):
+                    k, has_comp = k2, True
+            elif k < len(toks) and (capital_head or heading) and toks[k][0][:1].islower() \
+                    and toks[k][0].lower() not in _STOP and not _VERBISH.match(toks[k][0]) \
+                    and hm.group("mod").lower() not in ("",):
+                k2 = self._complement_end(toks, k)
+                if k2 > k:
+                    k, has_comp = k2, True
+            start, end = toks[j][1], toks[k - 1][2]
+            written = text[start:end]
+            mod = hm.group("mod").lower().rstrip("-–/")
+            sentence_start = s == 0 or text[max(0, s - 2):s] in (". ", ": ", "! ", "? ") or \
+                (i > 0 and toks[i - 1][0] in ("-", "•", "(", '"', "”"))
+            proper = tok[:1].isupper() and not sentence_start
+            suf = (hm.group("suf") or "").lower()
+            indefinite = suf in ("", "er", "ar", "s") and hm.group("head") not in ("presidi", "fullmäktige")
+            generic = j == i and not has_comp and (mod in _GENERIC_MODS or mod.endswith("s") and mod[:-1] in _GENERIC_MODS) and not proper
+            if j == i and not has_comp and mod == "" and not proper:
+                generic = True
+            if mod == "" and not proper and not (has_comp and suf in ("en", "et", "n", "t")):
+                generic = True
+            if "/" in mod and not mod.isupper() and not tok.split("/")[0].isupper():
+                generic = True
+            if indefinite and not proper and not has_comp and j == i:
+                generic = True                   # "elevråd", "arbetsgrupper": no name
+            if suf in ("er", "ar") and not proper:
+                generic = True                   # plural indefinite: a kind of group, no name
+            if written_is_org(text[toks[j][1]:toks[k - 1][2]]):
+                i = k
+                continue
+            if hm.group("head") == "presidi":
+                generic = False
+                written_name = "Presidiet"
+            else:
+                written_name = cap(written)
+            name: str | None = written_name
+            own = self.is_own(written) or (generic and self._generic_is_own(tok))
+            if generic and not own:
+                name = self._resolve_generic(tok)
+            if own:
+                name = self.own
+            out.append(BodyRef(start, end, written, name, self._body_kind(written_name), own,
+                               generic and not own and name is None))
+            i = k
+        return out
+
+    def _complement_end(self, toks, k: int) -> int:
+        n = 0
+        last_ok = k
+        while k < len(toks) and n < 10:
+            t = toks[k][0]
+            tl = t.lower()
+            if not re.match(r"[\wÅÄÖåäö]", t):
+                if t in ("-", "–") and n > 0 and k + 1 < len(toks) and toks[k + 1][0] == "och":
+                    k += 1
+                    continue
+                break
+            if tl in ("och", "samt"):
+                if k + 1 < len(toks) and toks[k + 1][0][:1].islower() and toks[k + 1][0].lower() not in _STOP \
+                        and not _VERBISH.match(toks[k + 1][0]) and not self._body_head(toks[k + 1][0]):
+                    k += 1
+                    n += 1
+                    continue
+                break
+            if (tl in _STOP or tl in _PRE_STOP or tl in _COMP_STOP) and tl not in ("för", "i", "med", "om", "mot", "av"):
+                break
+            if tl in ("för", "i", "med", "om", "mot", "av"):
+                if k + 1 >= len(toks) or toks[k + 1][0].lower() in _STOP or not re.match(r"\w", toks[k + 1][0]):
+                    break
+                k += 1
+                n += 1
+                continue
+            if _VERBISH.match(t) and n > 0:
+                break
+            if self._body_head(t) and n > 0:
+                break
+            if t[:1].isupper() and n > 0 and toks[k - 1][0].lower() in ("och", "samt"):
+                break
+            k += 1
+            n += 1
+            last_ok = k
+        return last_ok
+
+    def _body_kind(self, name: str) -> str:
+        low = name.lower()
+        words = low.split()
+        # the head word decides
+        for w in words:
+            m = _BODY_HEAD.match(w.rstrip(":"))
+            if m:
+                stem = m.group("mod") + m.group("head")
+                for key, kind in _BODY_KIND:
+                    if key in stem:
+                        return kind
+        return "other"
+
+    def _resolve_generic(self, tok: str) -> str | None:
+        """'chefsgruppen' → the one named body of the document with that head, if unique."""
+        m = _BODY_HEAD.match(tok.lower())
+        if not m:
+            return None
+        stem = (m.group("mod") + m.group("head")).lower()
+        if not m.group("mod"):
+            return None
+        cands = []
+        for e in self._ents["body"]:
+            first = e.name.split()[0].lower()
+            fm = _BODY_HEAD.match(first)
+            if fm and (fm.group("mod") + fm.group("head")).lower() == stem:
+                cands.append(e.name)
+        return cands[0] if len(set(cands)) == 1 else None
+
+    def resolve_body(self, written: str) -> tuple[str | None, bool]:
+        """Canonical name of a body reference and whether it is the meeting's own body."""
+        refs = self.find_bodies(written)
+        if refs:
+            r = refs[0]
+            return r.name, r.own
+        if self.is_own(written):
+            return self.own, True
+        return None, False
+
+    # ----------------------------------------------------------------- agreements
+    @staticmethod
+    def _agr_ok(m) -> bool:
+        mod = m.group("mod").lower().rstrip("-–/")
+        head = m.group("head").lower()
+        if mod in _AGR_BAD_MODS or m.group("mod").lower() in _AGR_BAD_MODS:
+            return False
+        if head == "plan" and mod not in ("", "handlings", "färd", "uppföljnings", "åtgärds", "läns"):
+            return False
+        if head == "rekommendation" and mod:
+            return False
+        if head == "strategi" and mod in ("", "lednings"):
+            return True
+        return True
+
+    def _scan_agreements(self, text: str, u, heading: bool, title: bool = False) -> None:
+        toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        person_starts = {a for a, _b, _n in find_names(text)}
+        i = 0
+        while i < len(toks):
+            tok, s, e = toks[i]
+            core = re.sub(r":s$", "", tok)
+            m = _AGR_HEAD.match(core)
+            if not m or not self._agr_ok(m):
+                i += 1
+                continue
+            head = m.group("head").lower()
+            mod = m.group("mod")
+            suf = (m.group("suf") or "").lower()
+            if head == "ök" and (core != "ÖK" or mod):
+                i += 1
+                continue
+            plural = suf in ("r", "er", "rna", "erna") or (head == "avtal" and suf == "en")
+            # adjectives kept before the head; a proper genitive before it ("Operations Norrskans")
+            j = i
+            while j > 0 and toks[j - 1][0].lower() in _AGR_KEEP_ADJ:
+                j -= 1
+            owner = []
+            q = i
+            while q > 0 and j == i and len(owner) < 3:
+                pt = toks[q - 1][0]
+                if pt in ('"', "”", "“", "'"):
+                    q -= 1
+                    continue
+                if re.fullmatch(r"[A-ZÅÄÖ][\wåäö\-]*s", pt) and not pt.isupper():
+                    owner.insert(0, pt[:-1])
+                    q -= 1
+                    continue
+                break
+            acronym_before = i > 0 and j == i and not owner and \
+                re.fullmatch(r"[A-ZÅÄÖ]{2,6}", toks[i - 1][0]) is not None
+            k = i + 1
+            comp = ""
+            if k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP:
+                prep = toks[k][0].lower()
+                k2 = self._agr_complement_end(toks, k + 1, person_starts)
+                if k2 > k + 1:
+                    comp = text[toks[k][1]:toks[k2 - 1][2]]
+                    if prep == "mellan":
+                        # "ÖK mellan A, B och C avseende X" → "… om X"
+                        mm = re.match(r"mellan\s[^.;:]*?\b(?:avseende|om|gällande|kring|rörande)\s+", text[toks[k][1]:])
+                        if mm:
+                            at = toks[k][1] + mm.end()
+                            k3 = next((x for x, t in enumerate(toks) if t[1] >= at), len(toks))
+                            k4 = self._agr_complement_end(toks, k3, person_starts)
+                            if k4 > k3:
+                                comp = "om " + text[toks[k3][1]:toks[k4 - 1][2]]
+                                k2 = k4
+                    k = k2
+            elif title and j == i and k < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k][0]) \
+                    and toks[k][0].lower() not in _STOP and toks[k][1] not in person_starts:
+                k2 = self._agr_complement_end(toks, k, person_starts, proper_ok=True)
+                if k2 > k:
+                    comp = text[toks[k][1]:toks[k2 - 1][2]]
+                    k = k2
+            elif k < len(toks) and head in ("riktlinje", "överenskommelse") \
+                    and re.fullmatch(r"[A-ZÅÄÖ]{2,6}", toks[k][0]):
+                comp = "för " + toks[k][0]
+                k += 1
+            adjs = [t for t, _, _ in toks[j:i]]
+            compound_specific = bool(mod) and mod.lower().rstrip("-") not in _AGR_GENERIC_MODS
+            proper = tok[:1].isupper() and s > 0 and text[max(0, s - 2):s] not in (". ", ": ")
+            comp_prep = comp.split()[0].lower() if comp else ""
+            if comp and not re.search(r"[A-Za-zÅÄÖåäö]{3,}", comp[len(comp_prep):]):
+                comp = ""                                   # "plan för 2021-2022": no topic
+            if plural and not (comp and (adjs or proper or heading or comp_prep in ("för", "om", "avseende", "gällande"))):
+                i = k if comp else i + 1
+                continue
+            if head == "plan" and not mod and not comp:
+                i += 1
+                continue
+            if not (comp or owner or acronym_before or compound_specific or proper
+                    or (adjs and mod)):
+                i += 1
+                continue
+            head_word = core[:len(mod) + len(m.group("head"))]
+            if head == "ök":
+                head_word = "Överenskommelse"
+            if owner:
+                name = f"{cap(head_word.lower())} för {' '.join(owner)}"
+            elif acronym_before and not comp:
+                name = f"{cap(head_word.lower())} för {toks[i - 1][0]}"
+            else:
+                parts = [a.lower() for a in adjs] + [head_word.lower() if (adjs or head != "ök") else head_word]
+                name = cap(" ".join(parts) + (f" {comp}" if comp else ""))
+            kind = _AGR_KIND.get(head, "plan")
+            first = q if owner else (i - 1 if acronym_before else j)
+            written = text[toks[first][1]:toks[k - 1][2]]
+            self._add("agreement", name, kind, written, u.line_at(s), written)
+            i = k
+
+    def _agr_complement_end(self, toks, k: int, person_starts=frozenset(), proper_ok=False) -> int:
+        n = 0
+        last = k
+        while k < len(toks) and n < 16:
+            t, ts, _te = toks[k]
+            tl = t.lower()
+            if ts in person_starts:
+                break
+            if not re.match(r"[\wÅÄÖåäö]", t):
+                if t == "," and k + 1 < len(toks) and toks[k + 1][0][:1].islower() and n > 0 \
+                        and toks[k + 1][0].lower() not in _STOP and toks[k + 1][0].lower() not in _COMP_STOP:
+                    k += 1
+                    continue
+                if t in ("-", "–") and k + 1 < len(toks) and toks[k + 1][0] in ("och", "eller"):
+                    k += 1
+                    continue
+                break
+            if tl in ("och", "samt", "eller"):
+                if k + 1 < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k + 1][0]) \
+                        and toks[k + 1][0].lower() not in _STOP and not _VERBISH.match(toks[k + 1][0]) \
+                        and toks[k + 1][1] not in person_starts:
+                    k += 1
+                    continue
+                break
+            if tl in _AGR_COMP_WORDS:
+                if k + 1 < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k + 1][0]) and toks[k + 1][0].lower() not in _STOP:
+                    k += 1
+                    continue
+                break
+            if tl in ("ett", "en") and n == 0:
+                k += 1
+                continue
+            if tl in _STOP or tl in _PRE_STOP or tl in _AGR_STOP:
+                break
+            if self._body_head(t) and n == 0:
+                return k if k > last else last
+            if _VERBISH.match(t) and tl not in _PLURAL_NOUNS:
+                break
+            if self._body_head(t) and n > 0:
+                break
+            if t[:1].isupper() and n > 0 and not proper_ok and not t.isupper() \
+                    and toks[k - 1][0].lower() not in _COMPLEMENT_PREP:
+                break
+            k += 1
+            n += 1
+            last = k
+        return last
+
+    # ----------------------------------------------------------------- results
+    def agreements(self) -> list[Entity]:
+        return list(self._ents["agreement"])
+
+    def bodies(self) -> list[Entity]:
+        return [e for e in self._ents["body"] if not self.is_own(e.name)]
+
+    def organizations(self) -> list[Entity]:
+        return list(self._ents["org"])

@@ -1,0 +1,198 @@
+"""Person names inside one protocol: find full names, resolve short references.
+
+"Ingmar" → "Ingmar Ångman", "Anna J" → "Anna Jakobsson", "Johanna BH" → "Johanna Bernström
+Höglom", "Ordförande" → the chair, "Catrine Skoglund" → the listed "Catrin Skoglund". A short
+reference that fits two people of the document stays unresolved (``None``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from .. import reference
+from ..model import PersonMention, Protocol
+from .text import fold
+
+_UP = "A-ZÅÄÖÉÜ"
+_LO = "a-zåäöéüè"
+NAME_TOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+# A run of capitalised words (the candidate full name) — checked by ``looks_like_name``.
+NAME_RUN = re.compile(rf"(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
+
+_NOT_NAME_WORDS = {
+    "region", "regionen", "kommun", "kommunen", "kommunerna", "län", "länet", "ordförande",
+    "sekreterare", "justerare", "rådet", "gruppen", "chefsgruppen", "styrgruppen", "protokoll",
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december", "måndag", "tisdag", "onsdag", "torsdag", "fredag",
+    "lördag", "söndag", "ärendet", "beslut", "att", "och", "samt", "med", "den", "det", "ett",
+    "en", "för", "från", "till", "vid", "om", "rapport", "information", "presentation",
+    "överenskommelse", "avtal", "tema", "psykisk", "hälsa", "vård", "nära", "barn", "unga",
+    "ungdom", "mottagning", "verksamhet", "projekt", "projektet", "stad", "universitet",
+}
+_SURNAME_SUFFIXES = ("son", "sen", "berg", "ström", "strom", "man", "gren", "lund", "qvist",
+                     "kvist", "dotter", "ell", "éen", "een", "stedt", "sjö", "holm", "mark",
+                     "dal", "hed", "fors", "näs", "nas", "by", "torp", "hult", "löf", "lof",
+                     "ling", "lin", "ius", "ander", "in", "é", "er", "ck", "sky")
+
+
+def _norm(name: str) -> str:
+    return " ".join(fold(name).replace("-", " ").split())
+
+
+def looks_like_name(candidate: str) -> bool:
+    """Given name followed by one to three capitalised surname-like words."""
+    toks = candidate.split()
+    if not 2 <= len(toks) <= 5:
+        return False
+    first = toks[0].split("-")[0]
+    if not reference.is_given_name(first) or toks[0].lower() in _NOT_NAME_WORDS:
+        return False
+    rest = toks[1:]
+    if any(t.lower() in _NOT_NAME_WORDS for t in rest):
+        return False
+    last = rest[-1]
+    if last.isupper():
+        return False
+    return any(reference.is_surname(t) or t.lower().endswith(_SURNAME_SUFFIXES) or "-" in t
+               or reference.is_given_name(t) for t in rest)
+
+
+def find_names(text: str) -> list[tuple[int, int, str]]:
+    """Full person names in ``text``: (start, end, name)."""
+    out = []
+    for m in NAME_RUN.finditer(text):
+        run = m.group(1)
+        toks = run.split()
+        # take the longest prefix (2..5 tokens) that looks like a name, then continue after it
+        best = None
+        for k in range(min(5, len(toks)), 1, -1):
+            cand = " ".join(toks[:k])
+            if looks_like_name(cand):
+                best = cand
+                break
+        if best:
+            s = m.start(1)
+            out.append((s, s + len(best), best))
+    return out
+
+
+@dataclass
+class Person:
+    name: str
+    participant: bool = False
+    organization: str | None = None
+    title: str | None = None
+    variants: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> str:
+        return self.name.split()[0]
+
+    @property
+    def surnames(self) -> list[str]:
+        return self.name.replace("-", " ").split()[1:]
+
+
+class NameIndex:
+    """The people one protocol names, and resolution of short references to them."""
+
+    def __init__(self, protocol: Protocol):
+        self.people: list[Person] = []
+        self._by_norm: dict[str, Person] = {}
+        self.roles: dict[str, list[str]] = {"chair": protocol.chair, "secretary": protocol.secretary}
+        for p in protocol.participants:
+            self.add(p.name, participant=True, organization=p.organization, title=p.title)
+        for o in protocol.officers:
+            self.add(o.name, participant=True)
+
+    def add(self, name: str, participant: bool = False, organization: str | None = None,
+            title: str | None = None) -> Person:
+        key = _norm(name)
+        p = self._by_norm.get(key)
+        if p is None:
+            p = self._fuzzy(name)
+        if p is None:
+            p = Person(name, participant, organization, title)
+            self.people.append(p)
+            self._by_norm[key] = p
+        else:
+            if name != p.name and name not in p.variants:
+                p.variants.append(name)
+            p.participant = p.participant or participant
+            p.organization = p.organization or organization
+            p.title = p.title or title
+        return p
+
+    def add_from_text(self, text: str) -> None:
+        for _s, _e, name in find_names(text):
+            self.add(name)
+
+    def _fuzzy(self, name: str) -> Person | None:
+        """A listed person whose full name differs only by a spelling slip (one or two letters)."""
+        key = _norm(name)
+        toks = key.split()
+        if len(toks) < 2:
+            return None
+        best, best_s = None, 0.0
+        for p in self.people:
+            pk = _norm(p.name)
+            pt = pk.split()
+            if len(pt) < 2:
+                continue
+            s = SequenceMatcher(None, key, pk).ratio()
+            same_last = toks[-1] == pt[-1] or SequenceMatcher(None, toks[-1], pt[-1]).ratio() >= 0.85
+            same_first = toks[0] == pt[0] or SequenceMatcher(None, toks[0], pt[0]).ratio() >= 0.83
+            if s >= 0.88 and same_last and same_first and s > best_s:
+                best, best_s = p, s
+        return best
+
+    def role(self, word: str) -> list[str]:
+        w = fold(word).rstrip(".")
+        if w.startswith(("ordforande", "ordf")):
+            return list(self.roles.get("chair") or [])
+        if w.startswith("sekreterare"):
+            return list(self.roles.get("secretary") or [])
+        return []
+
+    def resolve(self, ref: str, record: bool = True) -> str | None:
+        """Full name for ``ref`` ("Ingmar", "Ingmars", "Anna J", "Catrine Skoglund"), or None."""
+        ref = " ".join(ref.replace("\u00a0", " ").split()).strip(" ,.:;")
+        if not ref:
+            return None
+        key = _norm(ref)
+        p = self._by_norm.get(key)
+        if p:
+            return p.name
+        toks = ref.split()
+        full_like = len(toks) >= 2 and all(len(t) > 3 or (t[:1].isupper() and t[1:].islower() and len(t) > 1)
+                                           for t in toks[1:]) and not any(t.isupper() for t in toks[1:])
+        if full_like:
+            p = self._fuzzy(ref)
+            if p:
+                if record and ref != p.name and ref not in p.variants:
+                    p.variants.append(ref)
+                return p.name
+            return None
+        first = fold(toks[0])
+        initials = "".join(toks[1:]) if len(toks) > 1 else ""
+        cands = [p for p in self.people if len(p.name.split()) >= 2 and fold(p.first) == first]
+        if not cands and first.endswith("s") and not initials:        # genitive "Ingmars"
+            cands = [p for p in self.people if len(p.name.split()) >= 2 and fold(p.first) == first[:-1]]
+        if initials:
+            ini = fold(initials.replace(".", ""))
+            cands = [p for p in cands if "".join(fold(s)[0] for s in p.surnames).startswith(ini)
+                     or (len(ini) == 1 and fold(p.surnames[-1]).startswith(ini) if p.surnames else False)]
+        if len(cands) == 1:
+            p = cands[0]
+            if record and ref not in p.variants and ref != p.name:
+                p.variants.append(ref)
+            return p.name
+        if len(cands) > 1:                  # prefer the unique listed participant
+            parts = [p for p in cands if p.participant]
+            if len(parts) == 1 and len(cands) - len(parts) == 0:
+                return parts[0].name
+        return None
+
+    def mentions(self) -> list[PersonMention]:
+        return [PersonMention(p.name, list(p.variants), p.organization, p.title) for p in self.people]

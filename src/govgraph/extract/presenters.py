@@ -1,0 +1,171 @@
+"""Who presented an agenda item.
+
+Forms recognised (any tense, diacritics optional so OCR-damaged text still matches):
+"X presenterade/föredrog/informerade/redovisade/rapporterade/delger …", "Ärendet föredras
+(av)(:) X", "Föredragande: X" (also glued to the title), a name after the title ("7. SPOT,
+Maria Gunnarsson och Karin Haster"), a sub-heading "Söder, Jaana Jansson.", "X och Y
+medverkade", and "Y ersätter X som är ledig" (Y presents, not X). "Föredragande: Ordförande"
+is the chair. Short names are resolved through :class:`NameIndex`; one that stays ambiguous
+is left out.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import reference
+from ..model import CleanDocument, Item, NameRef
+from .names import NameIndex, looks_like_name
+from .text import Unit, deaccent, plain, prov
+
+_UP = "A-ZÅÄÖÉÜ"
+_W = r"[\wåäöéü]"
+# One name: "Ingmar", "Anna J", "Johanna BH", "Marie-Louise Forsberg-Fransson"
+_NAME = rf"[{_UP}]{_W}+(?:-[{_UP}]{_W}+)?(?:\s+(?:[{_UP}]{_W}+(?:-[{_UP}]{_W}+)?|[{_UP}]{{1,3}}\b)){{0,3}}"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+och\s+{_NAME})?"
+_VERBS = (r"presenter(?:ade|ar|at)|f[oe]redr(?:og|ar|agit)|informer(?:ade|ar|at)|redovis(?:ade|ar|at)"
+          r"|rapporter(?:ade|ar|at)|delg(?:er|av)|inledde|berattade|berattar|medverkade"
+          r"|(?:ger|gav|hall|holl) en (?:lagesrapport|presentation|dragning|genomgang)"
+          r"|gick igenom|visade|drog arendet")
+_ROLE = r"(?:[Oo]rdf(?:orande|\.)n?|[Ss]ekreterare(?:n)?)"
+
+_SUBJ_VERB = re.compile(rf"(?:^|(?<=[.:;]\s))({_NAMES}|{_ROLE})\s+(?i:{_VERBS})\b")
+_INVERTED = re.compile(rf"^(?i:vidare|darefter|sedan|slutligen|dessutom)\s+(?i:{_VERBS})\s+({_NAMES})\b")
+_FOREDRAS = re.compile(rf"(?i:arendet\s+)?(?i:f[oe]redras)(?:\s+(?i:av))?\s*:?\s*({_NAMES}|{_ROLE})")
+_FOREDRAGANDE = re.compile(rf"(?i:f[oe]redragande)\s*:?\s*({_NAMES}|{_ROLE})")
+_REPLACES = re.compile(rf"({_NAME})\s+(?i:ersatter|ersatte|vikarierar for)\s+({_NAME})")
+_LABEL_NAME = re.compile(rf"^[{_UP}][\wåäöéü/ -]{{0,30}},\s*({_NAME})\.?$")
+_MEDVERKADE = re.compile(r"(?i:\bmedverkade\b|\bdeltog\s+och\s+(?:presenterade|informerade))")
+_SPLIT = re.compile(r"\s*,\s*|\s+och\s+")
+_TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
+
+
+def _names(chunk: str) -> list[str]:
+    return [c.strip() for c in _SPLIT.split(chunk) if c.strip()]
+
+
+class PresenterFinder:
+    """Collects the presenters of one item with provenance."""
+
+    def __init__(self, doc: CleanDocument, item: Item, names: NameIndex):
+        self.doc, self.item, self.names = doc, item, names
+        self.found: list[NameRef] = []
+        self.removed: set[str] = set()
+
+    # ----------------------------------------------------------------- helpers
+    def _resolve(self, ref: str, explicit: bool = False) -> list[str]:
+        """Full names for ``ref``. ``explicit``: the context says a person is named here
+        ("föredras av", "X och Y föredrog"), so a given name plus capitalised words is enough."""
+        roles = self.names.role(ref)
+        if roles:
+            return roles
+        full = self.names.resolve(ref)
+        if full:
+            return [full]
+        toks = ref.split()
+        if len(toks) >= 2 and (looks_like_name(ref) or (
+                explicit and len(toks) <= 4 and reference.is_given_name(toks[0].split("-")[0])
+                and not any(t.isupper() for t in toks[1:]))):
+            return [self.names.add(ref).name]
+        return []
+
+    def _add(self, refs: list[str], line: int, snippet: str | None = None,
+             explicit: bool = True) -> None:
+        for ref in refs:
+            for full in self._resolve(ref, explicit):
+                if full in self.removed or any(n.name == full for n in self.found):
+                    continue
+                self.found.append(NameRef(full, prov(self.doc, self.item.number, line, line, snippet)))
+
+    # ----------------------------------------------------------------- sources
+    def heading(self) -> None:
+        """Names after the title ("4. Rapport från AU, Ingmar Ångman") and "Föredragande: X"."""
+        if not self.item.start:
+            return
+        line = self.doc.lines[self.item.start - 1]
+        text = deaccent(plain(line))
+        m = _FOREDRAGANDE.search(text)
+        if m:
+            self._add(_names(m.group(1)), self.item.start, None)
+            text = text[:m.start()]
+        text = _TITLE_NUMBER.sub("", text).strip(" *")
+        if "," in text:
+            tail = text.rsplit(",", 1)[1].strip(" .")
+            parts = _names(tail)
+            orig = plain(line)
+            if parts and all(self._is_person(p) for p in parts):
+                self._add([orig_slice(orig, text, p) for p in parts], self.item.start, None)
+
+    def _is_person(self, ref: str) -> bool:
+        if self.names.resolve(ref, record=False):
+            return True
+        return looks_like_name(ref)
+
+    def unit(self, u: Unit) -> None:
+        orig_text = u.text
+        text = deaccent(orig_text)
+        # "Söder, Jaana Jansson." — a label followed by the person reporting for it
+        if u.kind in ("para", "heading") and len(text) < 80:
+            m = _LABEL_NAME.match(text)
+            if m and self._is_person(orig_text[m.start(1):m.end(1)]):
+                self._add([orig_text[m.start(1):m.end(1)]], u.start, orig_text)
+        for s in u.sentences:
+            st = deaccent(s.text)
+            off = 0
+            orig = s.text
+            for m in _REPLACES.finditer(st):
+                new, old = orig[m.start(1):m.end(1)], orig[m.start(2):m.end(2)]
+                for full in self._resolve(old):
+                    self.removed.add(full)
+                    self.found = [n for n in self.found if n.name != full]
+                self._add([new], s.start, orig if s.start == s.end else None)
+            for rx in (_FOREDRAS, _FOREDRAGANDE, _INVERTED):
+                for m in rx.finditer(st):
+                    self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))],
+                              s.start, orig if s.start == s.end else None)
+            for m in _SUBJ_VERB.finditer(st):
+                self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))],
+                          s.start, orig if s.start == s.end else None)
+            if _MEDVERKADE.search(st):
+                # "Maria Lindborg, projektledare och Anton Olofsson samordningsansvarig … medverkade."
+                from .names import find_names
+                subj = orig[:_MEDVERKADE.search(st).start()]
+                self._add([n for _a, _b, n in find_names(subj)], s.start, orig if s.start == s.end else None)
+
+    def line(self, no: int) -> None:
+        """Name-and-verb at the start of a line that the paragraph joiner glued to a heading."""
+        orig = plain(self.doc.lines[no - 1])
+        st = deaccent(orig)
+        for rx in (_SUBJ_VERB, _FOREDRAS):
+            for m in rx.finditer(st):
+                if m.start(1) == 0 or rx is _FOREDRAS:
+                    self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))], no, orig)
+
+    def result(self) -> list[NameRef]:
+        return [n for n in self.found if n.name not in self.removed]
+
+
+def _spans(chunk: str, base: int) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for part in _names(chunk):
+        i = chunk.find(part, pos)
+        out.append((part, base + i))
+        pos = i + len(part)
+    return out
+
+
+def orig_slice(orig: str, folded: str, part: str) -> str:
+    """The original spelling of ``part`` (found in the de-accented text) inside ``orig``."""
+    d = deaccent(orig)
+    i = d.find(part)
+    return orig[i:i + len(part)] if i >= 0 else part
+
+
+def find_presenters(doc: CleanDocument, item: Item, item_units: list[Unit],
+                    names: NameIndex) -> list[NameRef]:
+    f = PresenterFinder(doc, item, names)
+    f.heading()
+    for u in item_units:
+        f.unit(u)
+    for no in range(item.start + 1, item.end + 1):
+        f.line(no)
+    return f.result()

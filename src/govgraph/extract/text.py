@@ -1,0 +1,219 @@
+"""Text helpers for extraction: markup-free analysis text, units (paragraphs, bullets,
+sub-headings), sentences with line spans, diacritic-insensitive matching and provenance.
+
+The cleaned lines stay untouched: every quote is taken from ``CleanDocument`` lines, so it
+occurs verbatim in the cleaned text. Analysis text is a markup-free copy used for matching.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import CleanDocument, CleanLine, Provenance
+
+# One character in, one character out: matching on folded text keeps offsets valid.
+_FOLD = {ord(a): b for a, b in zip("åäöÅÄÖéÉèÈüÜáàÁÀ", "aaoaaoeeeeuuaaaa")}
+
+
+_DEACCENT = {ord(a): b for a, b in zip("åäöÅÄÖéÉèÈüÜáàÁÀ", "aaoAAOeEeEuUaaAA")}
+
+
+def deaccent(s: str) -> str:
+    """Diacritics removed, case kept, same length as ``s``."""
+    return s.translate(_DEACCENT)
+
+
+def fold(s: str) -> str:
+    """Lower-case, diacritics removed (å→a, ä→a, ö→o, é→e), same length as ``s``."""
+    low = s.lower()
+    if len(low) != len(s):          # rare characters whose lower case is longer
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+    return low.translate(_FOLD)
+
+
+_STRUCK_MARKUP = re.compile(r"~~.*?~~|<del>.*?</del>|<s>.*?</s>|<strike>.*?</strike>", re.I)
+_TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub)\b[^>]*>", re.I)
+_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦]|e(?=\s+[A-ZÅÄÖ])|\d{1,2}\s*\)\.?|[a-z]\))\s+")
+_HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
+
+
+def plain(line: CleanLine) -> str:
+    """The line's text with struck-through parts and leftover markup removed."""
+    t = line.text
+    if line.struck:
+        chars = list(t)
+        for s, e in line.struck:
+            for i in range(max(0, s), min(len(chars), e)):
+                chars[i] = ""
+        t = "".join(chars)
+    t = _STRUCK_MARKUP.sub("", t)
+    t = _TAGS.sub("", t)
+    t = _HEADING_MARK.sub("", t)
+    t = t.replace("**", "").replace("__", "")
+    t = re.sub(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", " ", t)   # *emphasis*
+    t = re.sub(r"(?<=\w)\*(?=[A-ZÅÄÖ])", " ", t)              # "barn*Föredragande"
+    return re.sub(r" *\t[ \t]*", "\t", re.sub(r" {2,}", " ", t)).strip()
+
+
+def is_bullet(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def strip_bullet(text: str) -> str:
+    return _BULLET.sub("", text, count=1).strip()
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int            # first line (1-based)
+    end: int              # last line
+    unit: "Unit"
+    index: int = 0        # position within the unit
+
+
+@dataclass
+class Unit:
+    """A paragraph, a bullet or a sub-heading inside an item."""
+    kind: str             # "para" | "bullet" | "heading"
+    start: int
+    end: int
+    text: str             # analysis text (markup removed, lines joined by spaces)
+    offsets: list[tuple[int, int]] = field(default_factory=list)  # (char offset, line no)
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def line_at(self, pos: int) -> int:
+        ln = self.start
+        for off, no in self.offsets:
+            if off <= pos:
+                ln = no
+            else:
+                break
+        return ln
+
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"”„(]?[A-ZÅÄÖÉ0-9])")
+_ABBREV_END = re.compile(r"(?:\b(?:bl\.a|t\.ex|p\.g\.a|d\.v\.s|m\.m|o\.s\.v|ca|fr\.o\.m|t\.o\.m|resp|tf|jfr|nr|kl|s|st|ev|dvs|mkr|tkr|kr)\.|\b[A-ZÅÄÖ]\.)$",
+                         re.I)
+
+
+def split_sentences(unit: Unit) -> list[Sentence]:
+    out: list[Sentence] = []
+    text = unit.text
+    pos = 0
+    pieces: list[tuple[int, int]] = []
+    for m in _SENT_SPLIT.finditer(text):
+        head = text[pos:m.start()]
+        if _ABBREV_END.search(head) and not head.endswith(("mkr.", "tkr.", "kr.")):
+            continue
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    for i, (s, e) in enumerate(pieces):
+        t = text[s:e].strip()
+        if t:
+            out.append(Sentence(t, unit.line_at(s), unit.line_at(max(s, e - 1)), unit, i))
+    return out
+
+
+def _looks_like_subheading(t: str, raw: CleanLine, next_blank: bool) -> bool:
+    if raw.heading or (raw.bold and len(t) < 120):
+        return True
+    s = raw.text.strip()
+    if s.startswith("#") or (s.startswith("**") and s.rstrip(" :").endswith("**")):
+        return True
+    if not next_blank or not t or len(t) > 70 or t.endswith((".", ",", ";", ":", "?", "!")):
+        return False
+    if not t[0].isupper() or is_bullet(t):
+        return False
+    words = t.split()
+    return 1 <= len(words) <= 8
+
+
+def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set[int] = frozenset()) -> list[Unit]:
+    """Split lines start..end (1-based, inclusive) into paragraphs, bullets and sub-headings.
+
+    Lines in ``breaks`` (item headings) always stand alone; so do table rows (lines with tabs).
+    """
+    out: list[Unit] = []
+    cur: Unit | None = None
+
+    def close():
+        nonlocal cur
+        if cur is not None and cur.text.strip():
+            cur.text = cur.text.strip()
+            cur.sentences = split_sentences(cur)
+            out.append(cur)
+        cur = None
+
+    n = len(doc.lines)
+    end = min(end, n)
+    for no in range(max(1, start), end + 1):
+        raw = doc.lines[no - 1]
+        t = plain(raw)
+        if not t:
+            close()
+            continue
+        next_blank = no == end or not doc.lines[no].text.strip()
+        if "\t" in t or no in breaks:           # a table row or a forced break: its own unit
+            close()
+            cur = Unit("heading" if no in breaks else "para", no, no, t, [(0, no)])
+            close()
+            continue
+        if is_bullet(t):
+            close()
+            body = strip_bullet(t)
+            cur = Unit("bullet", no, no, "", [])
+            cur.offsets.append((0, no))
+            cur.text = body
+            if body.endswith(":"):
+                close()
+            continue
+        if _looks_like_subheading(t, raw, next_blank) and (cur is None or cur.kind != "para"
+                                                            or cur.text.endswith((".", ":"))):
+            close()
+            u = Unit("heading", no, no, t, [(0, no)])
+            cur = u
+            close()
+            continue
+        if cur is None and t[:1].islower() and out and out[-1].kind == "para" \
+                and not out[-1].text.endswith((".", ":", "!", "?")):
+            cur = out.pop()                     # a paragraph broken by a page break
+            cur.sentences = []
+        elif cur is None or (cur.kind == "bullet" and t[:1].isupper() and cur.text.endswith((".", ":"))):
+            close()
+            cur = Unit("para", no, no, "", [])
+        if cur.text:
+            if cur.text.endswith("-") and t[:1].islower():      # word split by a line break
+                cur.text = cur.text[:-1]
+            else:
+                cur.text += " "
+        cur.offsets.append((len(cur.text), no))
+        cur.text += t
+        cur.end = no
+        if t.endswith(":"):
+            close()
+    close()
+    return out
+
+
+def quote_for(doc: CleanDocument, start: int, end: int, snippet: str | None = None) -> str:
+    """Exact quote: ``snippet`` when it occurs verbatim in line ``start`` (one-line facts),
+    else the whole lines start..end."""
+    if snippet and start == end and 1 <= start <= len(doc.lines):
+        line = doc.lines[start - 1].text
+        s = snippet.strip()
+        if s and s in line:
+            return s
+    return doc.quote(start, end)
+
+
+def prov(doc: CleanDocument, item: str | None, start: int, end: int,
+         snippet: str | None = None) -> Provenance:
+    return Provenance(doc.name, item, start, end, quote_for(doc, start, end, snippet))
+
+
+def cap(s: str) -> str:
+    """First letter upper case, the rest as written."""
+    s = s.strip()
+    return s[:1].upper() + s[1:] if s else s
