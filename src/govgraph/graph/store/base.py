@@ -207,8 +207,8 @@ class GraphStore(ABC):
         return "new", None
 
     def _delete(self, run: Run, doc_id: str) -> None:
-        for _name, text in S.delete_statements(self.dialect):
-            run(text, {"doc": doc_id})
+        for _name, text, params in S.delete_statements(self.dialect):
+            run(text, {"doc": doc_id} if params else {})
 
     def write_document(self, doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
         """Write one document's subgraph in one transaction, replacing its old facts.

@@ -40,7 +40,7 @@ def all_statements() -> list[tuple[str, str, list[str]]]:
         out.append((f"count_{rel_type}", S.edge_count(rel_type), []))
     out.append(("document_exists", S.DOCUMENT_EXISTS, ["doc"]))
     out.append(("find_documents", S.FIND_DOCUMENTS, ["path", "sha256"]))
-    out += [(name, text, ["doc"]) for name, text in S.delete_statements(d)]
+    out += S.delete_statements(d)
     return out
 
 

@@ -116,10 +116,10 @@ def remove_source(d: Dialect) -> str:
     return f"MATCH (n) WHERE $doc IN n.sources WITH n, $doc AS d SET n.sources = {d.remove('n.sources', 'd')}"
 
 
-def delete_statements(d: Dialect) -> list[tuple[str, str]]:
-    """(name, text) of the statements that remove one document's facts, in order."""
-    return [("delete_doc_edges", DELETE_DOC_EDGES), ("remove_source", remove_source(d)),
-            ("delete_orphans", DELETE_ORPHANS), ("delete_document", DELETE_DOCUMENT)]
+def delete_statements(d: Dialect) -> list[tuple[str, str, list[str]]]:
+    """(name, text, parameter names) of the statements that remove one document's facts, in order."""
+    return [("delete_doc_edges", DELETE_DOC_EDGES, ["doc"]), ("remove_source", remove_source(d), ["doc"]),
+            ("delete_orphans", DELETE_ORPHANS, []), ("delete_document", DELETE_DOCUMENT, ["doc"])]
 
 
 # --------------------------------------------------------------------------- reads
