@@ -234,3 +234,49 @@ def test_people_helpers():
     assert split_trailing_org("enhetschef psykiatri") == ("enhetschef psykiatri", None)
     assert is_org("Region Dalarna") and is_org("Leksand") and is_org("RF-SISU")
     assert not is_org("enhetschef Beroende")
+
+
+PDF_LAYOUT = """Byggnadsnämnden      SAMMANTRÄDESPROTOKOLL
+                     Sammanträdesdatum
+                     2023-02-14
+
+Plats och tid        Kommunhuset, Sammanträdesrum Kåsan, kl 13:15-16:00
+
+Beslutande           Ledamöter
+                     Anna Andersson (S), ordförande
+                     Bo K. Lind (M)
+                     Tjänstgörande ersättare
+                     Per Persson (S) ersätter Lisa Lund (S)
+
+Övriga deltagare     Eva Ek, kommunchef
+
+Justerare            Kalle Karlsson (M)
+
+Underskrifter        Sekreterare   ...........................  Paragrafer §§ 1-3
+                                   Maria Svensson
+                     Ordförande    ...........................
+                                   Anna Andersson
+
+§ 1
+Dnr BN 2023/12
+Val av justerare
+
+Kalle Karlsson utses att justera.
+
+§ 2    Bygglov för förskola
+Text.
+"""
+
+
+def test_pdf_column_layout_signature_lines_and_titles_below_paragraph_marks():
+    p = parse(PDF_LAYOUT)
+    ps = people(p)
+    assert p.body == "Byggnadsnämnden" and p.date == "2023-02-14"
+    assert p.place == "Kommunhuset, Sammanträdesrum Kåsan"
+    assert ps["Bo K. Lind"].party == "M"
+    assert ps["Per Persson"].role == "substitute" and ps["Per Persson"].serves_for == "Lisa Lund"
+    assert ps["Eva Ek"].role == "other"
+    assert p.chair == ["Anna Andersson"] and p.secretary == ["Maria Svensson"]
+    assert p.adjusters == ["Kalle Karlsson"]
+    assert [(i.number, i.title) for i in p.items] == [("1", "Val av justerare"),
+                                                      ("2", "Bygglov för förskola")]

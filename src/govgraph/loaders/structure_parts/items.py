@@ -66,8 +66,8 @@ def _candidate(ln: Line) -> Candidate | None:
     mp = _PARA.match(text)
     if mp:
         title = mp.group(3).strip()
-        if title[:1].isdigit():      # "§ 5 2021-…" is a reference, not a heading
-            return None
+        if title[:1].isdigit() and not re.match(r"^\d{4}[/-]\d+\b", title):
+            return None              # "§ 5 2021-…" is a reference, not a heading
         return Candidate(ln, int(mp.group(1)), (mp.group(2) or "").lower(), "para", "§",
                          title, ln.heading, ln.bold, dash)
     mn = _NUM.match(text)
@@ -235,6 +235,26 @@ def _used_number(cands, back, i, c) -> bool:
     return False
 
 
+_DNR = re.compile(r"^(?:dnr|diarienr|diarienummer|dokumentnr|ärendenr)\.?\s*:?\s*\S+.*$|^\d{4}[/-]\d+\S*$", re.I)
+
+
+def _title_below(c: Candidate, lines: list[Line]) -> str:
+    """"§ 45" alone on its line (or with only a case number): the title is the next line."""
+    title = c.title
+    title = re.sub(r"^(?:dnr|diarienr|diarienummer)?\.?\s*:?\s*\b[A-ZÅÄÖ]{0,4}\s*\d{4}[/-]\d+\S*\s*", "",
+                   title, flags=re.I).strip() if _DNR.match(title) or re.match(r"^\d{4}[/-]", title) else title
+    if title:
+        return title
+    for ln in lines[c.line.no:c.line.no + 4]:
+        t = ln.plain.strip()
+        if ln.blank or _DNR.match(t.replace("\t", " ")):
+            continue
+        if len(t) <= 150 and not t.endswith(".") or len(t.split()) <= 10:
+            return t.replace("\t", " ")
+        break
+    return title
+
+
 def clean_title(title: str) -> str:
     """Heading text without number markup, emphasis, presenter tail or trailing colon."""
     t = strip_markup(title).replace("\t", " ")
@@ -261,6 +281,9 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
         c = _candidate(ln)
         if c is not None:
             cands.append(c)
+    for c in cands:
+        if c.style == "para":
+            c.title = _title_below(c, lines)
     toc = _is_toc_block(cands, lines)
     cands = [c for c in cands if c.line.no not in toc]
     for c in cands:

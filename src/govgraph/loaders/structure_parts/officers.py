@@ -67,7 +67,10 @@ def _role_of(text: str) -> str | None:
 
 def _labels_in(text: str) -> list[str] | None:
     """"Ordförande Justerare" -> ["chair", "adjuster"]; None unless the line is only labels."""
-    t = squeeze(re.sub(r"_+|[.…]{2,}", " ", text.replace("\t", " "))).strip(" :")
+    t = re.sub(r"_+|[.…]{2,}", " ", text.replace("\t", " "))
+    t = re.sub(r"\b(?:underskrift(?:er)?|namnförtydligande|paragrafer|sign\.?)\b|§§?\s*\d+(?:\s*[-–]\s*\d+)?",
+               " ", t, flags=re.I)
+    t = squeeze(t).strip(" :")
     if not t:
         return None
     toks = _LABEL_TOKEN.findall(t)

@@ -18,18 +18,20 @@ _EMPH = re.compile(r"\*\*|(?<!_)__(?!_)|~~|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])
 _HEAD = re.compile(r"^\s*(#{1,6})\s+")
 _STRUCK_MARKUP = re.compile(r"<(del|s|strike)\b[^>]*>(.*?)</\1>|~~(.+?)~~", re.I)
 _WS = re.compile(r"[ \u00a0\u2000-\u200b]+")
+_COLUMN_GAP = re.compile(r"(?<=\S)[ \u00a0]{3,}(?=\S)")
 _MARKUP_CHARS = re.compile(r"[#<*_~\\\u00a0\u2000-\u200b]|  ")
 
 
 def strip_markup(text: str) -> str:
-    """Text without HTML emphasis tags, Markdown emphasis and heading hashes; spaces squeezed
-    (TABs kept)."""
+    """Text without HTML emphasis tags, Markdown emphasis and heading hashes; spaces squeezed,
+    TABs kept, and a gap of 3+ spaces inside the line (a layout column) turned into a TAB."""
     if not _MARKUP_CHARS.search(text):
         return text.strip(" ")
     t = _HEAD.sub("", text)
     t = _TAG.sub("", t)
     t = _EMPH.sub("", t)
     t = t.replace("\\", "") if "\\" in t else t
+    t = _COLUMN_GAP.sub("\t", t.strip(" "))       # layout columns (PDF text) become cells
     return _WS.sub(" ", t).strip(" ")
 
 
@@ -122,10 +124,10 @@ beslutande övriga övrigt ej frånvarande adjungerade tjänstepersoner tjänste
 ärende ärendet rapport information dagordning anmälan se dess den det de en ett och
 eller samt som att från för till med av på i om under efter inför över vård folkhälsa
 kommunerna ingen inga alla varje fredag måndag tisdag onsdag torsdag lördag söndag
-januari februari mars april maj juni juli augusti september oktober november december
+januari februari mars april juni juli augusti september oktober november december
 lokal sal rum digitalt teams zoom via stadshuset kommunhuset sammanträdet skola hälsa
 fokus grupp nära stöd hem hus barn unga äldre social socialnämnden nämnden styrelsen
-bo bor ser har var kan ska får tar gör går står kommer finns lyfter informerar
+bor ser har var kan ska får tar gör går står kommer finns lyfter informerar
 konstaterar godkänner beslutar tackar noterar länsstyrelsen utdragsbestyrkande
 """.split())
 
@@ -190,6 +192,10 @@ def leading_name(words: list[str], max_tokens: int = 4) -> int:
             break
         if w.casefold() in _PARTICLES and n + 1 < len(words) and is_name_token(words[n + 1]):
             n += 1
+            continue
+        if re.fullmatch(r"[A-ZÅÄÖ]\.?", w) and n + 1 < len(words) and is_surname_like(
+                words[n + 1].rstrip(",;:")):
+            n += 1          # a middle initial: "Anna K. Berg"
             continue
         if not is_surname_like(w):
             break
