@@ -352,14 +352,14 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
                 if not changed:
                     best_plain = max(best_plain, score)
                     continue
-                key = (-changed, score, lf[0] + rf[0])
+                key = (score, -changed, lf[0] + rf[0])
                 if best is None or key[:2] > best[:2]:
                     best = key
         if depth == 0:
             best_plain = max(best_plain, _plain_split_score(left, right))
-    if best is None or best[1] < best_plain + 1.0:
+    if best is None or best[0] < best_plain + 1.0:
         return None
-    return best[2], best[1], -best[0]
+    return best[2], best[0], -best[1]
 
 
 def _plain_split_score(left: str, right: str) -> float:
@@ -416,6 +416,8 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> t
         return None
     best, score, _ = cands[0]
     second = cands[1][1] if len(cands) > 1 else -9.0
+    if proper and is_name and not _is_proper_form(best):
+        return None     # a name inside a sentence stays a name ("Anda Embretzen" is not "Ändå")
     if ctx.vote_text is not None:
         return _vote(token, cands, s0, is_word, is_name, ctx) if damaged else None
     in_doc = best in ctx.doc_forms.get(fold(best), ())
@@ -434,6 +436,13 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> t
             return None
         reason = "document-name" if in_doc else "lexicon"
     return _case_like(best, token), reason
+
+
+def _is_proper_form(word: str) -> bool:
+    from .lexicon import name_lexicon
+    names = name_lexicon()
+    cased = word[:1].upper() + word[1:]
+    return names.is_name(cased) or names.is_place(cased)
 
 
 def _vote(token: str, cands: list[tuple[str, float, int]], s0: float, is_word: bool, is_name: bool,
@@ -557,7 +566,7 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
             prev = tok
             continue
         before = text[:m.start()].rstrip()
-        initial = not before or before[-1] in ".!?:;" or bool(re.fullmatch(r"[\d.)(•*·e\s-]*", before))
+        initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(re.fullmatch(r"[\d.)(•*·e\s-]*", before))
         decision = None if abbreviation else _decide(tok, damaged, ctx, proper=_is_title(tok) and not initial)
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
             decision = (_case_like("år", tok), "context-year")
@@ -573,12 +582,16 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
     return edits
 
 
-_YEAR_BEFORE = frozenset("per varje nästa förra detta samma ett i hela innevarande kommande".split())
+_YEAR_BEFORE = frozenset("per varje nästa förra samma ett många några flera två tre fyra fem sex "
+                         "tio hela innevarande kommande".split())
 
 
 def _year_context(prev: str | None, after: str) -> bool:
-    """"ar"/"&r" means "år" (not "är") before a number or after "per", "nästa", "i" ..."""
-    return bool(re.match(r"\s*\d", after)) or (prev or "").lower() in _YEAR_BEFORE
+    """"ar"/"&r" means "år" (not "är") after a number or "per", "nästa", "ett" ..., before a year
+    ("år 2023") or before "sedan"."""
+    p = (prev or "").lower()
+    return (p.isdigit() or p in _YEAR_BEFORE or bool(re.match(r"\s*(?:19|20)\d\d\b", after))
+            or bool(re.match(r"\s*sedan\b", after)))
 
 
 def _place_context(prev: str, tok: str, ctx: _Context) -> str | None:
