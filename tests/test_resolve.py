@@ -278,3 +278,19 @@ def test_classify_recomputes_each_rule():
     assert classify("Organization", "Askersund", "Askersunds kommun").rule == "reference"
     assert classify("Agreement", "ÖK om samverkan vid utskrivning från sluten vård",
                     "Överenskommelse om samverkan vid utskrivning").rule == "prefix-subset"
+
+
+def test_a_one_word_reference_is_kept_as_alias_but_links_nothing_else():
+    r = Resolver()
+    b = r.body("Chefsgrupp folkhälsa", "management_group")
+    r.add_alias(b, "chefsgruppen", "listed-alias", "the protocol calls it so")
+    assert "chefsgruppen" in r.aliases(b)
+    other = r.body("Chefsgrupp för samverkan social välfärd samt vård och omsorg", "management_group")
+    assert other != b
+    assert r.find("Body", "chefsgruppen") is None
+    assert r.holder("chefsgruppen").id == b           # explain still finds it
+
+
+def test_list_order_names_are_turned_around():
+    r = Resolver()
+    assert r.person("Ångman, Ingmar") == r.person("Ingmar Ångman") == "person/ingmar-angman"

@@ -101,6 +101,9 @@ def norm(text: str) -> str:
 def clean_name(name: str) -> str:
     """Collapse whitespace, trim punctuation; split a run-together name ("AnitaBohlinNeuman")."""
     s = " ".join((name or "").replace("\u00a0", " ").split()).strip(" ,.;:–—-*_")
+    m = re.fullmatch(r"([^,]+),\s*([^,]+)", s)         # "Ångman, Ingmar" (list order)
+    if m and reference.is_given_name(m.group(2).split()[0].split("-")[0]):
+        s = f"{m.group(2)} {m.group(1)}"
     if s and " " not in s and len(_RUN_TOGETHER.findall(s)) >= 1 and not s.isupper():
         parts = _RUN_TOGETHER.split(s)
         if len(parts) >= 2 and all(len(p) >= 2 for p in parts):
@@ -283,6 +286,14 @@ def _agreement_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(w for w in words if not _YEAR.match(w)), years
 
 
+def _short_reference(alias: str, name: str) -> bool:
+    """A one-word reference to a longer name by its head word ("chefsgruppen",
+    "överenskommelsen"): it would name any body/agreement of that kind elsewhere."""
+    wa = content_words(alias)
+    wn = content_words(_split_abbreviation(name)[0])
+    return len(wa) == 1 and len(wn) > 1 and wa[0] == wn[0]
+
+
 def _kinds_agree(a: str | None, b: str | None) -> bool:
     return not a or not b or a == "other" or b == "other" or a == b
 
@@ -394,6 +405,8 @@ class Resolver:
         return [k]
 
     def _index(self, rec: EntityRecord, name: str) -> None:
+        if rec.label in ("Body", "Agreement") and name != rec.name and _short_reference(name, rec.name):
+            return          # "chefsgruppen" for "Chefsgrupp för …": kept, but finds nothing
         for k in self._keys(rec.label, name, rec.parent):
             lst = self._by_key.setdefault((rec.label, k), [])
             if rec.id not in lst:
@@ -836,6 +849,15 @@ def describe_name_difference(a: str, b: str) -> str:
     return f"{a!r} = {b!r} after normalising " + ", ".join(dict.fromkeys(notes))
 
 
+def _surface(name: str) -> dict[str, str]:
+    """stem -> the word as written, for evidence people can read."""
+    out: dict[str, str] = {}
+    for w in re.split(r"[\s,;:()/–-]+", name or ""):
+        if w and ids.fold(w) not in _FUNCTION_WORDS:
+            out.setdefault(stem(w), w)
+    return out
+
+
 def compare_body_names(a: str, b: str) -> tuple[str, str] | None:
     """(rule, evidence) when two body names denote one body, else None."""
     if norm(a) == norm(b):
@@ -844,13 +866,17 @@ def compare_body_names(a: str, b: str) -> tuple[str, str] | None:
     if not wa or not wb or wa[0] != wb[0]:
         return None
     sa, sb = set(wa), set(wb)
+    words = {**_surface(b), **_surface(a)}
     if sa == sb:
-        return "same-content-words", (f"content words {sorted(sa)} equal after dropping function "
-                                      f"words and definite forms")
+        shown = ", ".join(words.get(w, w) for w in wa)
+        return "same-content-words", (f"same content words ({shown}) after dropping function "
+                                      f"words and definite/indefinite endings")
     small, big = (sa, sb) if len(sa) < len(sb) else (sb, sa)
     if small < big and len(big - small) == 1 and len(small) >= 4:
-        return "content-words-subset", (f"the shorter name lacks only {next(iter(big - small))!r}; "
-                                        f"{len(small)} content words shared, same head {wa[0]!r}")
+        missing = next(iter(big - small))
+        return "content-words-subset", (f"the shorter name lacks only {words.get(missing, missing)!r}; "
+                                        f"{len(small)} content words shared, same head word "
+                                        f"{words.get(wa[0], wa[0])!r}")
     return None
 
 
@@ -861,10 +887,16 @@ def compare_agreement_names(a: str, b: str) -> tuple[str, str] | None:
     if not wa or not wb or wa[0] != wb[0] or ya != yb:
         return None
     if wa == wb or set(wa) == set(wb):
-        return "same-content-words", f"content words {wa} equal (ÖK spelled out, parties' clause dropped)"
+        words = {**_surface(b), **_surface(a)}
+        shown = " ".join(words.get(w, w) for w in wa)
+        return "same-content-words", (f"same content words ({shown}) with ÖK spelled out and the "
+                                      "parties' clause dropped")
     short, long_ = (wa, wb) if len(wa) < len(wb) else (wb, wa)
     if len(short) >= 3 and long_[: len(short)] == short:
-        return "prefix-subset", (f"content words {short} begin {long_}; same kind and years")
+        words = {**_surface(b), **_surface(a)}
+        shown = " ".join(words.get(w, w) for w in short)
+        return "prefix-subset", (f"the longer name begins with the shorter one's content words "
+                                 f"({shown}); same kind and years")
     return None
 
 
@@ -891,16 +923,22 @@ def classify(label: str, alias: str, canonical: str) -> Merge:
             return Merge(alias, ref["rule"], ref["evidence"])
         if norm(alias) == norm(canonical):
             return Merge(alias, "same-name", describe_name_difference(alias, canonical))
-        return Merge(alias, "abbreviation", f"written as an abbreviation/alias of {canonical!r}")
+        return _alias_merge(alias, canonical)
     if label == "Body":
         v = compare_body_names(alias, canonical)
         if v:
             return Merge(alias, *v)
-        return Merge(alias, "abbreviation", f"written as an abbreviation/alias of {canonical!r}")
+        return _alias_merge(alias, canonical)
     v = compare_agreement_names(alias, canonical)
     if v:
         return Merge(alias, *v)
-    return Merge(alias, "abbreviation", f"written as an abbreviation/alias of {canonical!r}")
+    return _alias_merge(alias, canonical)
+
+
+def _alias_merge(alias: str, canonical: str) -> Merge:
+    if " " not in alias and len(alias) <= 10 and sum(c.isupper() for c in alias) >= 2:
+        return Merge(alias, "abbreviation", f"{alias!r} is written as the abbreviation of {canonical!r}")
+    return Merge(alias, "listed-alias", f"a protocol names {canonical!r} also {alias!r}")
 
 
 def _diacritic_count(s: str) -> int:
