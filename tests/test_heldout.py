@@ -1,0 +1,43 @@
+"""Protocols in conventions the seeds do not use (a municipal nämnd with §§ and "att"-clauses,
+a styrgrupp's minnesanteckningar with a comma-separated participant line), scored with the
+project's scorer against hand-made gold. Guards against rules that only fit the five seeds."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from govgraph.pipeline import extract_file
+
+HELDOUT = Path(__file__).parent / "data" / "heldout"
+SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    if not SCORER.exists():
+        pytest.skip("../shared/eval/score.py is not present")
+    pred = tmp_path_factory.mktemp("pred")
+    for f in sorted(HELDOUT.glob("*.txt")):
+        (pred / f"{f.stem}.json").write_text(
+            json.dumps(extract_file(f).protocol.to_json(), ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(SCORER), "--gold", str(HELDOUT / "gold"), "--pred", str(pred),
+                          "--json"], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+@pytest.mark.parametrize("category,minimum", [
+    ("meta", 0.95), ("participants", 0.9), ("officers", 0.85), ("items", 0.95),
+    ("presenters", 0.8), ("decisions", 0.8),
+])
+def test_heldout_f1(scores, category, minimum):
+    assert scores[category]["f1"] >= minimum, scores[category]
+
+
+def test_heldout_overall(scores):
+    assert scores["overall_f1"] >= 0.85
+    assert scores["participant_present"] >= 0.9
+    assert scores["decision_amount"] == 1.0
