@@ -47,8 +47,8 @@ _PARTIAL = re.compile(
     r"|(?<![\w(])(§§?\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+)*)"
     r"|\b(del\s+av\s+(?:mötet|sammanträdet|dagen))\b", re.I)
 _SERVES = re.compile(
-    r"(?:,\s*)?\b(?:tjg|tjänstgörande(?:\s+ersättare)?|ersättare|ersätter|i\s+stället\s+för|istället\s+för)"
-    r"\s+(?:för\s+)?([A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\))?", re.I)
+    r"(?:,\s*)?\b(?:tjg\.?|tjänstgörande(?:\s+ersättare)?|ersättare|ersätter|i\s+stället\s+för|istället\s+för)"
+    r"\s+(?:ers\.?\s+|ersättare\s+)?(?:för\s+)?([A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\))?", re.I)
 _CHAIR = re.compile(r"^(?:ordf\.?|ordförande|mötesordförande|ordförande\s+för\s+mötet|mötets\s+ordförande|"
                     r"ordförande\s+vid\s+mötet|ordf\S{0,2}rande)$", re.I)
 _SECRETARY = re.compile(r"^(?:sekreterare|mötessekreterare|protokollförare|sekr\.?|nämndsekreterare"
@@ -126,7 +126,8 @@ def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
 
 def _person_from_text(text: str) -> tuple[Participant, dict] | None:
     """One person from "Name (S), title, Org" / "Name Org" / "Name tjg för X" text."""
-    flags = {"chair": False, "secretary": False, "adjuster": False, "name_only": False}
+    flags = {"chair": False, "secretary": False, "adjuster": False, "name_only": False,
+             "substitute": False}
     t = squeeze(text.replace("\t", " ")).strip(" -–•*·")
     t = re.sub(r"^\d+[.)]\s+", "", t)
     if not t:
@@ -155,13 +156,13 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
         head, rest = parts[0], (parts[1].strip() if len(parts) > 1 else "")
     words = head.split()
     org = org_paren
-    n = leading_name(words)
+    n = leading_name(words, min_count=3)
     name = None
     if n and n == len(words) and len(words) >= 3:
         # "Olle Isacsson Hallsberg": a municipality / region written after the name
         for k in (3, 2, 1):
             if len(words) - k >= 2 and _strict_org(" ".join(words[-k:])) and \
-                    leading_name(words[:-k]) == len(words) - k:
+                    leading_name(words[:-k], min_count=3) == len(words) - k:
                 name, org = " ".join(words[:-k]), normalise_org(" ".join(words[-k:]))
                 break
     if name is not None:
@@ -172,7 +173,7 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
         name = None
         for k in (4, 3, 2, 1):
             if len(words) - k >= 2 and _strict_org(" ".join(words[-k:])) and \
-                    leading_name(words[:-k]) == len(words) - k:
+                    leading_name(words[:-k], min_count=3) == len(words) - k:
                 name, org = " ".join(words[:-k]), normalise_org(" ".join(words[-k:]))
                 break
         if name is None:
@@ -194,6 +195,9 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
             continue
         if _ADJUSTER.match(seg):
             flags["adjuster"] = True
+            continue
+        if re.fullmatch(r"(?:tjg\.?|tjänstgörande|ej\s+tjänstgörande)?\s*ersättare", seg, re.I):
+            flags["substitute"] = True
             continue
         if org is None and is_org(seg):
             org = normalise_org(seg)
@@ -270,7 +274,8 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
             out.append((Participant(name=nm, party=party,
                                     organization=normalise_org(orgs[k]) if orgs else None,
                                     title=titles[k] if titles else None),
-                        {"chair": False, "secretary": False, "adjuster": False, "name_only": False}))
+                        {"chair": False, "secretary": False, "adjuster": False, "name_only": False,
+                         "substitute": False}))
         return out
     got = _person_from_text(first)
     if got is None:
@@ -411,7 +416,7 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         struck = span_struck(ln.raw, p.name) or struck_fraction(ln.raw) > 0.6
         p.role = section.role
         p.present = section.present and not struck
-        if p.serves_for and p.role == "member" and not section.generic:
+        if (p.serves_for or flags.get("substitute")) and p.role == "member":
             p.role = "substitute"
         p.prov = Provenance(doc, None, ln.no, ln.no, ln.text)
         att.found.append(Found(p, section, ln.no, block, flags["chair"], flags["secretary"],

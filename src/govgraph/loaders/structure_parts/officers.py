@@ -40,7 +40,7 @@ _OPENS = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){0,3})(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?"
     r"(?:\s*,\s*(?:mötes)?ordförande\s*,)?\s+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)\b"
     r"(?:\s+\S+){0,4}?\s*(?:mötet|sammanträdet|välkomna|välkommen|öppnat)", re.I)
-_LABELLED = re.compile(r"^(?P<label>(?:mötes)?ordf\S{0,2}rande|(?:mötes)?sekreterare|protokollförare|justerare|"
+_LABELLED = re.compile(r"^(?P<label>(?:mötes)?ordf\S{0,2}rande|ordf\.?|(?:mötes)?sekreterare|protokollförare|justerare|"
                        r"justerande|vid\s+protokollet|antecknare|antecknat\s+av|vid\s+anteckningarna|"
                        r"anteckningar\s+förda\s+av|utses\s+att\s+justera|att\s+justera)"
                        r"\s*(?::|\t|\s{2,})\s*(?P<rest>.+)$", re.I)

@@ -177,10 +177,10 @@ def is_surname_like(word: str) -> bool:
     return True
 
 
-def leading_name(words: list[str], max_tokens: int = 4) -> int:
+def leading_name(words: list[str], max_tokens: int = 4, min_count: int = 20) -> int:
     """How many of ``words`` (from the start) form a plausible "Given [Middle] Family" name;
     0 when they do not start with one. A word ending in "," or ";" ends the name."""
-    if len(words) < 2 or not is_given(words[0].rstrip(",;:")) or words[0][-1:] in ",;:":
+    if len(words) < 2 or not is_given(words[0].rstrip(",;:"), min_count) or words[0][-1:] in ",;:":
         return 0
     n = 1
     while n < len(words) and n < max_tokens:
