@@ -46,8 +46,7 @@ STRINGISH = ("STRING", "SEARCH", "DATE", "YEAR")
 
 # diacritics folded by gg_fold() in Cypher and by fold() in Python — one table for both
 FOLD_MAP: dict[str, str] = {
-    "å": "a", "ä": "a", "á": "a", "à": "a", "â": "a", "ö": "o", "ó": "o", "ô": "o",
-    "é": "e", "è": "e", "ê": "e", "ë": "e", "ü": "u", "ú": "u", "í": "i", "ï": "i",
+    "å": "a", "ä": "a", "á": "a", "ö": "o", "ø": "o", "é": "e", "è": "e", "ü": "u",
 }
 _FOLD_TABLE = str.maketrans(FOLD_MAP)
 
@@ -375,6 +374,12 @@ def run(store: Any, query: NamedQuery, args: Mapping[str, Any]) -> QueryResult:
     return QueryResult(query, params, rows, columns)
 
 
+def suggest_statement(label: str, prop: str) -> str:
+    """The look-up of candidate names; label and property come from the schema (checked at
+    load), never from the user."""
+    return f"MATCH (n:{label}) WHERE n.{prop} IS NOT NULL RETURN DISTINCT n.{prop} AS v"
+
+
 def close_names(store: Any, query: NamedQuery, args: Mapping[str, Any], n: int = 5) -> list[str]:
     """Names in the store close to the query's search arguments (for 'nothing matched')."""
     wanted = [fold(str(v)) for p in query.params if p.type in ("SEARCH", "STRING")
@@ -383,8 +388,7 @@ def close_names(store: Any, query: NamedQuery, args: Mapping[str, Any], n: int =
         return []
     names: set[str] = set()
     for label, prop in query.suggest:
-        # identifiers come from the schema (checked at load), never from the user
-        for row in store.query(f"MATCH (n:{label}) RETURN n.{prop} AS v"):
+        for row in store.query(suggest_statement(label, prop)):
             if row.get("v"):
                 names.add(str(row["v"]))
     by_fold: dict[str, str] = {}
@@ -432,5 +436,5 @@ def describe(queries: Iterable[NamedQuery]) -> list[dict[str, str]]:
 
 __all__ = ["FOLD_MAP", "NamedQuery", "Param", "QueryError", "QueryResult", "all_statements",
            "close_names", "describe", "discover", "expand_macros", "fold", "fold_expr", "get",
-           "param_names", "run"]
+           "param_names", "run", "sort_rows", "suggest_statement"]
 
