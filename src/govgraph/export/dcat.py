@@ -40,6 +40,13 @@ FILE_TYPES = {
     ".md": ("text/markdown", "TXT"),
 }
 
+# Swedish titles of the CSV tables (export/tables.py); other tables keep their file name
+TABLE_NAMES_SV = {"agreements": "överenskommelser och styrdokument", "attendance": "närvaro",
+                  "bodies": "organ", "decisions": "beslut", "items": "ärenden", "meetings": "möten",
+                  "organizations": "organisationer", "people": "personer", "posts": "uppdrag",
+                  "memberships": "medlemskap", "presenters": "föredragande", "edges": "relationer",
+                  "documents": "protokoll"}
+
 _ORGNR = re.compile(r"^\d{6}-?\d{4}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -292,7 +299,8 @@ def publish_bundle(rows: Callable[[], tuple[Iterable[NodeRow], Iterable[EdgeRow]
         for p in sorted(Path(x) for x in tables(table_dir) or ()):
             rel = p.resolve().relative_to(out.resolve()).as_posix()
             stem = p.stem.replace("_", " ")
-            files.append(DataFile(rel, 0, f"Tabell: {stem} (CSV)", f"Table: {stem} (CSV)"))
+            files.append(DataFile(rel, 0, f"Tabell: {TABLE_NAMES_SV.get(p.stem, stem)} (CSV)",
+                                  f"Table: {stem} (CSV)"))
         result.tables = True
     for f in files:
         f.size = (out / f.name).stat().st_size
