@@ -294,3 +294,15 @@ def test_a_one_word_reference_is_kept_as_alias_but_links_nothing_else():
 def test_list_order_names_are_turned_around():
     r = Resolver()
     assert r.person("Ångman, Ingmar") == r.person("Ingmar Ångman") == "person/ingmar-angman"
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Björn Nilsson", "Bjöm Nilsson"),          # rn read as m
+    ("Ulrika Nyberg", "UIrika Nyberg"),         # l read as capital I
+    ("Anna Hedbom", "Anna Hedborn"),            # m read as rn in a surname
+])
+def test_ocr_confusions_merge_with_context(a, b):
+    r = Resolver()
+    assert r.person(a, document="doc/1") == r.person(b, document="doc/1")
+    r = Resolver()
+    assert r.person(a, document="doc/1") != r.person(b, document="doc/2")

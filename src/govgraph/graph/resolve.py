@@ -263,6 +263,7 @@ def find_reference_org(name: str) -> dict[str, Any] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _split_abbreviation(name: str) -> tuple[str, str | None]:
     """"Sociala samrådsgruppen (SocSam)" -> ("Sociala samrådsgruppen", "SocSam")."""
     m = _ABBR_PAREN.match(name or "")
@@ -414,8 +415,8 @@ class Resolver:
         if rec.label == "Person":
             given, _ = _name_parts(name)
             gk = person_key(given)
-            if gk:
-                lst = self._by_given.setdefault(gk, [])
+            for k in ((gk, "~" + ocr_skeleton(given)) if gk else ()):
+                lst = self._by_given.setdefault(k, [])
                 if rec.id not in lst:
                     lst.append(rec.id)
         elif rec.label in ("Body", "Agreement"):
@@ -568,7 +569,7 @@ class Resolver:
             return None, "", ""
         # candidates: same given name, or a final-e variant of it
         cands: list[str] = []
-        for k in (gk, gk + "e", gk[:-1] if gk.endswith("e") else None):
+        for k in (gk, gk + "e", gk[:-1] if gk.endswith("e") else None, "~" + ocr_skeleton(given)):
             if k:
                 cands += [c for c in self._by_given.get(k, []) if c not in cands]
         for pid in cands:
@@ -586,6 +587,12 @@ class Resolver:
                         return rec, "given-name-variant", (
                             f"given names {given!r}/{og!r} differ by a final 'e', family names "
                             f"agree; {ctx}")
+                if ofk == fk and ogk != gk and _given_ocr_variant(given, og):
+                    ctx = self._context(rec, org_id, body_id, document)
+                    if ctx:
+                        return rec, "given-name-ocr-variant", (
+                            f"given names {given!r}/{og!r} differ by letters OCR confuses and one is "
+                            f"no known given name; family names agree; {ctx}")
                 if ogk == gk and ofk != fk:
                     diff = _surname_ocr_variant(family, of_)
                     if diff:
@@ -795,6 +802,27 @@ class Resolver:
 
 # ---------------------------------------------------------------------------- rules as functions
 
+_OCR_CONFUSIONS = (("rn", "m"), ("cl", "d"), ("vv", "w"))
+
+
+@lru_cache(maxsize=65536)
+def ocr_skeleton(word: str) -> str:
+    """A word with the letters OCR confuses made equal: "rn"/"m" ("Bjöm"/"Björn"), "cl"/"d",
+    "vv"/"w", a capital I inside a word read for l, digits 1/0/5 for l/o/s."""
+    w = re.sub(r"(?<=[A-Za-zÅÄÖåäöé])I(?=[a-zåäöé])", "l", word or "")
+    w = ids.fold(w).translate(str.maketrans("105", "los"))
+    for a, b in _OCR_CONFUSIONS:
+        w = w.replace(a, b)
+    return w
+
+
+def _given_ocr_variant(a: str, b: str) -> bool:
+    """Two given names that OCR confusions make equal, one of them no known given name."""
+    if ids.fold(a) == ids.fold(b) or ocr_skeleton(a) != ocr_skeleton(b):
+        return False
+    return not (reference.is_given_name(a) and reference.is_given_name(b))
+
+
 def _final_e_variant(a: str, b: str) -> bool:
     """"catrin"/"catrine": one is the other plus a final e (and at least 4 letters)."""
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
@@ -811,7 +839,7 @@ def _surname_ocr_variant(a: str, b: str) -> str | None:
         return None
     x, y = diffs[0]
     kx, ky = person_key(x), person_key(y)
-    if min(len(kx), len(ky)) < 5 or not _edit1(kx, ky):
+    if min(len(kx), len(ky)) < 5 or not (_edit1(kx, ky) or ocr_skeleton(x) == ocr_skeleton(y)):
         return None
     if _established(x) and _established(y):
         return None           # Lindberg / Lindborg: two real names
@@ -912,6 +940,10 @@ def classify(label: str, alias: str, canonical: str) -> Merge:
             return Merge(alias, "given-name-variant",
                          f"given names {ga!r}/{gc!r} differ by a final 'e', family names agree "
                          "(context checked when merged)")
+        if person_key(fa) == person_key(fc) and _given_ocr_variant(ga, gc):
+            return Merge(alias, "given-name-ocr-variant",
+                         f"given names {ga!r}/{gc!r} differ by letters OCR confuses; family names "
+                         "agree (context checked when merged)")
         if person_key(ga) == person_key(gc):
             diff = _surname_ocr_variant(fa, fc)
             if diff:
