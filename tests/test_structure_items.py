@@ -124,3 +124,23 @@ def test_bold_title_after_number():
 def test_no_items_in_plain_prose():
     text = "Det var en gång en liten stad.\n\nI staden bodde 2000 personer.\n\n1999 kom tåget."
     assert items_of(text) == []
+
+
+def test_agenda_list_in_header_is_not_items_and_attendance_at_the_end():
+    text = "\n".join([
+        "Minnesanteckningar Länsnätverk för MAS", "", "Dagordning",
+        "1. Mötets öppnande", "2. Aktuellt från regionen", "3. Övriga frågor", "",
+        "1. Mötets öppnande", "Ordförande Lena Holm öppnade mötet.", "",
+        "2. Aktuellt från regionen", "Följande punkter diskuterades:", "1. Läkemedel",
+        "2. Hjälpmedel", "", "3. Övriga frågor", "Inga.", "",
+        "Närvarande", "Lena Holm\tKiruna", "Jonas Berg\tGällivare", "", "Frånvarande",
+        "Siri Lind\tPajala",
+    ])
+    p = parse_structure(doc_of(text))
+    assert [(i.number, i.title, i.start, i.end) for i in p.items] == [
+        ("1", "Mötets öppnande", 8, 9), ("2", "Aktuellt från regionen", 11, 14),
+        ("3", "Övriga frågor", 16, 17)]
+    assert [(x.name, x.organization, x.present) for x in p.participants] == [
+        ("Lena Holm", "Kiruna", True), ("Jonas Berg", "Gällivare", True),
+        ("Siri Lind", "Pajala", False)]
+    assert p.chair == ["Lena Holm"]

@@ -44,6 +44,11 @@ def parse_structure(doc: CleanDocument) -> Protocol:
     proto.meta_prov = dict(head.prov or {})
 
     att = find_attendance(lines, header_end, doc.name)
+    if not att.participants and proto.items:
+        # some minutes list attendance after the items (or inside the first one)
+        att = find_attendance(lines, len(lines), doc.name,
+                              stops={it.start for it in proto.items}, start=header_end)
+        _end_items_before_attendance(proto, att, lines)
     first_items = [(it.number, it.start, it.end) for it in proto.items[:4]]
     off = find_officers(lines, header_end, doc.name, first_items)
     proto.participants = att.participants
@@ -69,6 +74,18 @@ def parse_structure(doc: CleanDocument) -> Protocol:
     apply_generic_roles(att, chair_names, {n for n, _ in secretaries})
     _absent_from_first_item(proto, lines, doc.name)
     return proto
+
+
+def _end_items_before_attendance(proto: Protocol, att, lines: list[Line]) -> None:
+    """An attendance list after the last item is not part of that item."""
+    labels = [f.section.label_line for f in att.found if f.section.label_line > proto.items[-1].start]
+    if not labels:
+        return
+    it = proto.items[-1]
+    end = min(labels) - 1
+    while end > it.start and lines[end - 1].blank:
+        end -= 1
+    it.end = max(it.start, min(it.end, end))
 
 
 def _key(name: str) -> str:

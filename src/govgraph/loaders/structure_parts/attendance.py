@@ -336,13 +336,18 @@ def _looks_like_prose(text: str) -> bool:
     return len(words) > 14 and "\t" not in text and not PARTY.search(text)
 
 
-def find_attendance(lines: list[Line], end: int, doc: str) -> Attendance:
-    """Participants listed in lines[0:end] (the header before the first item)."""
+def find_attendance(lines: list[Line], end: int, doc: str,
+                    stops: set[int] | None = None, start: int = 0) -> Attendance:
+    """Participants listed in lines[start:end] (normally the header before the first item);
+    a line number in ``stops`` (an item heading) ends the current section."""
     att = Attendance()
     section: Section | None = None
     block = 0
     last_found: Found | None = None
-    for ln in lines[:end]:
+    for ln in lines[start:end]:
+        if stops and ln.no in stops:
+            section = None
+            continue
         if ln.blank:
             block += 1
             continue

@@ -101,7 +101,8 @@ def _is_toc_block(cands: list[Candidate], lines: list[Line]) -> set[int]:
 
     prev_no = None
     for c in cands:
-        if prev_no is not None and all(lines[i - 1].blank for i in range(prev_no + 1, c.line.no)):
+        if prev_no is not None and run and c.number > run[-1].number and \
+                all(lines[i - 1].blank for i in range(prev_no + 1, c.line.no)):
             run.append(c)
         else:
             flush()

@@ -37,7 +37,7 @@ _APPOINT_AFTER = re.compile(
     r"(?P<names>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3}(?:\s*(?:,|och)\s*[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})*)",
     re.I)
 _OPENS = re.compile(
-    r"^(?P<name>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){0,3})(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?"
+    r"^(?:(?:mötets\s+)?ordförande(?:n)?\s+)?(?P<name>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){0,3})(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?"
     r"(?:\s*,\s*(?:mötes)?ordförande\s*,)?\s+(?:öppnar|öppnade|hälsar|hälsade|förklarar|förklarade)\b"
     r"(?:\s+\S+){0,4}?\s*(?:mötet|sammanträdet|välkomna|välkommen|öppnat)", re.I)
 _LABELLED = re.compile(r"^(?P<label>(?:mötes)?ordf\S{0,2}rande|ordf\.?|(?:mötes)?sekreterare|protokollförare|justerare|"
