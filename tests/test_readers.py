@@ -446,3 +446,14 @@ def test_missing_file_and_folder(tmp_path):
         read_document(tmp_path / "nope.txt")
     with pytest.raises(ReadError, match="folder"):
         read_document(tmp_path)
+
+
+def test_docx_first_page_header_is_read_once_on_top(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Kommunstyrelsen\tSammanträdesprotokoll\t2024-05-06"
+    d.add_paragraph("§ 1 Mötet öppnas")
+    f = tmp_path / "h.docx"
+    d.save(str(f))
+    texts = [ln.text for ln in read_document(f).lines if ln.text]
+    assert texts == ["Kommunstyrelsen\tSammanträdesprotokoll\t2024-05-06", "§ 1 Mötet öppnas"]

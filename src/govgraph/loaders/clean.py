@@ -45,12 +45,13 @@ _CHAR_MAP.update({ord(k): v for k, v in _LIGATURES.items()})
 # C0/C1 control characters except TAB; \v and \f become nothing (readers split pages on \f)
 _CHAR_MAP.update({c: None for c in range(0x00, 0x20) if c != 0x09})
 _CHAR_MAP.update({c: None for c in range(0x7f, 0xa0)})
+_ASCII_CTRL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u02bc\u2018\u00b4](?=\w)")
 
 
 def normalize_chars(text: str) -> str:
     """Normalise the characters of one line (see the module docstring, step 1)."""
-    if text.isascii() and "\x7f" not in text and not any(ord(c) < 32 and c != "\t" for c in text):
+    if text.isascii() and not _ASCII_CTRL.search(text):
         return text
     text = text.translate(_CHAR_MAP)
     text = unicodedata.normalize("NFC", text)
@@ -393,13 +394,18 @@ def _collapse_blanks(lines: list[_Line]) -> list[CleanLine]:
     return out
 
 
-def clean_document(raw: RawDocument) -> CleanDocument:
-    """Clean a RawDocument (see the module docstring). Never raises on odd Unicode."""
+def clean_document(raw: RawDocument, *, repair: bool = True) -> CleanDocument:
+    """Clean a RawDocument (see the module docstring). Never raises on odd Unicode.
+
+    ``repair=False`` skips the last step (OCR/encoding repair), for debugging and benchmarks.
+    """
     lines = _prepare(raw)
     _mark_furniture(lines, raw.pages)
     _dehyphenate(lines)
     clean_lines = _collapse_blanks(lines)
     doc = CleanDocument(raw.name, raw.path, raw.media_type, raw.sha256, clean_lines, raw.pages,
                         raw.ocr, raw.ocr_confidence, warnings=list(raw.warnings))
+    if not repair:
+        return doc
     from .ocr_repair import repair_document
     return repair_document(doc)

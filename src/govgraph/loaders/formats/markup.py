@@ -42,6 +42,7 @@ _TOKEN = re.compile(
 _STRIKE_TAGS = {"del", "s", "strike"}
 _BOLD_TAGS = {"b", "strong"}
 _LIST_PREFIX = re.compile(r"^\s*(?:[-*+•]\s+)?(?:(?:§\s*)?\d+[a-z]?[.)]?\s+)?")
+_MARKUP_CHARS = re.compile(r"[<>*~_#|\\&\[]")
 _ITALIC_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 
 
@@ -93,6 +94,9 @@ def strip_line_markup(text: str) -> MarkedLine:
     ('Anna Berg\\tKumla', ((0, 9), (10, 15)))
     """
     text = text.rstrip(" ")               # Markdown hard break (two trailing spaces)
+    if not _MARKUP_CHARS.search(text):
+        stripped = text.strip(" ")
+        return MarkedLine(stripped)
     heading = 0
     m = _HEADING.match(text)
     if m:

@@ -137,21 +137,39 @@ def read_docx(data: bytes, doc: RawDocument) -> None:
     numbering = _Numbering(document)
     styles = _docx_styles(document)
     out = LineBuilder()
-    body = document.element.body
-    for child in body.iterchildren():
+    # the first page's header often names the body and the meeting date: read it once, on top
+    header = _first_header(document)
+    if header is not None:
+        _docx_blocks(header, out, _NO_NUMBERING, styles)
+        out.blank()
+    _docx_blocks(document.element.body, out, numbering, styles)
+    doc.lines = out.finish()
+    doc.pages = 1
+
+
+def _first_header(document):
+    """The XML element of the first page's header, or None."""
+    try:
+        sec = document.sections[0]
+        hdr = sec.first_page_header if sec.different_first_page_header_footer else sec.header
+        if hdr.is_linked_to_previous:
+            return None
+        return hdr._element
+    except (IndexError, AttributeError, KeyError, NotImplementedError):
+        return None
+
+
+def _docx_blocks(container, out: LineBuilder, numbering, styles) -> None:
+    """Paragraphs and tables of a body/header element, in order."""
+    for child in container.iterchildren():
         if child.tag == W + "p":
             _docx_paragraph(child, out, numbering, styles)
         elif child.tag == W + "tbl":
             _docx_table(child, out, styles)
         elif child.tag == W + "sdt":          # content controls wrap paragraphs/tables
             content = child.find(W + "sdtContent")
-            for sub in (content if content is not None else []):
-                if sub.tag == W + "p":
-                    _docx_paragraph(sub, out, numbering, styles)
-                elif sub.tag == W + "tbl":
-                    _docx_table(sub, out, styles)
-    doc.lines = out.finish()
-    doc.pages = 1
+            if content is not None:
+                _docx_blocks(content, out, numbering, styles)
 
 
 def _docx_styles(document) -> dict[str, tuple[int, bool, bool]]:

@@ -8,10 +8,11 @@ stay. Each line records its page number.
 from __future__ import annotations
 
 import io
+import os
 import re
 
 from ...model import RawDocument, RawLine, ReadError
-from ..ocr import OcrUnavailable, ocr_image, render_pdf_page
+from ..ocr import OcrUnavailable, ocr_images, render_pdf_page
 
 __all__ = ["read_pdf", "read_image", "layout_lines"]
 
@@ -149,11 +150,14 @@ def _ocr_pdf_pages(data: bytes, numbers: list[int], doc: RawDocument) -> dict[in
     confs: list[float] = []
     pdf = pdfium.PdfDocument(data)
     try:
-        for n in numbers:
-            image = render_pdf_page(pdf, n - 1)
-            page = ocr_image(image)
-            out[n] = [RawLine(t, n) for t in page.lines]
-            confs.extend(page.confidences)
+        # render a few pages at a time (memory), OCR them in parallel
+        batch = max(1, os.cpu_count() or 1)
+        for k in range(0, len(numbers), batch):
+            chunk = numbers[k:k + batch]
+            images = [render_pdf_page(pdf, n - 1) for n in chunk]
+            for n, page in zip(chunk, ocr_images(images)):
+                out[n] = [RawLine(t, n) for t in page.lines]
+                confs.extend(page.confidences)
     finally:
         pdf.close()
     if out:
@@ -179,8 +183,7 @@ def read_image(data: bytes, doc: RawDocument, *, ocr: bool = True) -> None:
     try:
         confs: list[float] = []
         lines: list[RawLine] = []
-        for n, frame in enumerate(frames, 1):
-            page = ocr_image(frame.convert("RGB"))
+        for n, page in enumerate(ocr_images([f.convert("RGB") for f in frames]), 1):
             if lines and page.lines:
                 lines.append(RawLine("", n))
             lines.extend(RawLine(t, n) for t in page.lines)
