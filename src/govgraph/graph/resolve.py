@@ -142,12 +142,15 @@ def stem(word: str) -> str:
     """A light Swedish stem for matching names of bodies and agreements: definite/plural and
     adjective endings removed ("rådet" -> "råd", "specifikt"/"specifika" -> "specifik")."""
     w = ids.fold(word)
+    plural = ""
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= (4 if len(suf) == 1 else 3):
             w = w[: -len(suf)]
+            # "länsdelsgrupperna" (all of them) is not "länsdelsgruppen" (one of them)
+            plural = "+pl" if suf in ("erna", "arna", "orna", "ernas", "arnas", "ornas") else ""
             break
     # "utskott"/"utskottet" -> "utskot": a final double consonant is written single
-    return re.sub(r"([bcdfghjklmnpqrstvwxz])\1$", r"\1", w)
+    return re.sub(r"([bcdfghjklmnpqrstvwxz])\1$", r"\1", w) + plural
 
 
 @lru_cache(maxsize=65536)
@@ -295,6 +298,10 @@ def _short_reference(alias: str, name: str) -> bool:
     return len(wa) == 1 and len(wn) > 1 and wa[0] == wn[0]
 
 
+FUZZY_RULES = frozenset({"content-words-subset", "prefix-subset", "given-name-variant",
+                         "given-name-ocr-variant", "surname-ocr-variant"})
+
+
 def _kinds_agree(a: str | None, b: str | None) -> bool:
     return not a or not b or a == "other" or b == "other" or a == b
 
@@ -330,6 +337,16 @@ class EntityRecord:
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
+
+    def anchors(self) -> list[str]:
+        """The names fuzzy rules compare with: not those that were themselves merged by a
+        fuzzy rule (A ⊂ B ⊃ C must not make A and C one body)."""
+        out = [self.name]
+        for a in self.aliases:
+            m = self.merges.get(a)
+            if m is None or m.rule not in FUZZY_RULES:
+                out.append(a)
+        return out
 
 
 class Resolver:
@@ -391,6 +408,7 @@ class Resolver:
         for alias in node.get("aliases") or []:
             if alias and alias != name and alias not in rec.aliases:
                 rec.aliases.append(alias)
+                rec.merges[alias] = classify(label, alias, name)
                 self._index(rec, alias)
 
     # ------------------------------------------------------------------ indexing
@@ -576,7 +594,7 @@ class Resolver:
             rec = self._records[pid]
             if county and rec.counties and county not in rec.counties:
                 continue
-            for other in rec.names():
+            for other in rec.anchors():
                 og, of_ = _name_parts(other)
                 ogk, ofk = person_key(og), person_key(of_)
                 if not ofk:
@@ -718,7 +736,7 @@ class Resolver:
             rec = self._records[pid]
             if rec.parent is not None or not _kinds_agree(kind, rec.kind):
                 continue
-            for other in rec.names():
+            for other in rec.anchors():
                 verdict = compare_body_names(main, other)
                 if verdict:
                     return rec, verdict[0], verdict[1]
@@ -743,7 +761,7 @@ class Resolver:
                     r = self._records[pid]
                     if not _kinds_agree(kind, r.kind):
                         continue
-                    for other in r.names():
+                    for other in r.anchors():
                         verdict = compare_agreement_names(main, other)
                         if verdict:
                             rec, rule, evidence = r, verdict[0], verdict[1]
