@@ -280,3 +280,56 @@ def test_pdf_column_layout_signature_lines_and_titles_below_paragraph_marks():
     assert p.adjusters == ["Kalle Karlsson"]
     assert [(i.number, i.title) for i in p.items] == [("1", "Val av justerare"),
                                                       ("2", "Bygglov för förskola")]
+
+
+CICERON = """SAMMANTRÄDESPROTOKOLL
+Sammanträdesdatum
+Sida
+1(25)
+Tekniska nämnden
+2023-03-07
+
+Plats och tid
+Kommunhuset, Sessionssalen, kl. 08.30-12.00
+Beslutande
+Se närvarolista sid 2
+Utses att justera
+Anders Berg (M)
+Justeringens plats och tid
+Kommunkansliet 2023-03-10
+Underskrifter
+Sekreterare
+......................................
+Paragrafer
+§ 30-§ 45
+Lisa Ström
+Ordförande
+......................................
+Anna Dahl (S)
+
+Närvarolista
+Beslutande
+Anna Dahl (S), ordförande\tX
+Anders Berg (M)\tX
+Tjänstgörande ersättare
+Olle Nyström (C) tjg för Stina Ek (C)\tX
+
+§ 30 Godkännande av dagordningen
+Dagordningen godkänns.
+
+§ 31 Årsredovisning 2022
+Nämnden godkänner.
+"""
+
+
+def test_labels_on_their_own_lines_and_presence_marks():
+    p = parse(CICERON)
+    assert (p.body, p.date, p.place) == ("Tekniska nämnden", "2023-03-07",
+                                         "Kommunhuset, Sessionssalen")
+    assert p.chair == ["Anna Dahl"] and p.secretary == ["Lisa Ström"]
+    assert p.adjusters == ["Anders Berg"]
+    ps = people(p)
+    assert list(ps) == ["Anna Dahl", "Anders Berg", "Olle Nyström"]
+    assert ps["Anders Berg"].title is None
+    assert ps["Olle Nyström"].role == "substitute" and ps["Olle Nyström"].serves_for == "Stina Ek"
+    assert [i.number for i in p.items] == ["30", "31"]

@@ -283,8 +283,8 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     p, flags = got
     for c in cells_plain[1:]:
         c = c.strip()
-        if not c:
-            continue
+        if not c or re.fullmatch(r"[xX✓✔•*-]|närv\.?|ja|nej", c):
+            continue            # presence marks in a närvarolista table
         pm = _PARTIAL.search(c)
         if pm and p.items is None:
             p.items = squeeze(next(g for g in pm.groups() if g))

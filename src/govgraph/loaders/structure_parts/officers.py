@@ -24,7 +24,9 @@ _ROLE_WORDS = [
     (re.compile(r"^justerare$|^justerande$|^justeras\s+av$|^protokollsjusterare$", re.I), "adjuster"),
 ]
 _LABEL_TOKEN = re.compile(r"(?:mötes)?ordf\S{0,2}rande|sekreterare|protokollförare|justerare|justerande|"
-                          r"vid\s+protokollet", re.I)
+                          r"vid\s+protokollet|utses\s+att\s+justera|antecknare", re.I)
+_SIG_SKIP = re.compile(r"^(?:paragrafer|sign\.?|namnförtydligande|underskrift(?:er)?)?\s*:?\s*"
+                       r"(?:§§?\s*\d+(?:\s*[-–]\s*§?\s*\d+)?)?\s*$|^\d{4}-\d\d-\d\d$", re.I)
 _LABEL_HINTS = ("ordf", "sekr", "juster", "protokoll", "anteckn", "sign")
 _SIG_NOISE = re.compile(r"^[\s_.…\-–]*$")
 _APPOINT = re.compile(
@@ -154,9 +156,9 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
             src = above
         if names is None or len(names) != len(labels):
             names = None
-            for j in range(i + 1, min(n, i + 4)):
+            for j in range(i + 1, min(n, i + 6)):
                 nxt = lines[j]
-                if nxt.blank or _SIG_NOISE.match(nxt.plain):
+                if nxt.blank or _SIG_NOISE.match(nxt.plain) or _SIG_SKIP.match(nxt.plain.strip()):
                     continue
                 names = _names_in(nxt.plain)
                 src = nxt
