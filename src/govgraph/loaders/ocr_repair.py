@@ -71,7 +71,7 @@ _PRE = (("oé", "ö"), ("Oé", "Ö"), ("&a", "ä"), ("&A", "Ä"))
 # two glyphs read for one letter ("vdalkomna", "niamnde", "Néasta"): hard
 _PRE_HARD = (("da", "ä"), ("ia", "ä"), ("ai", "ä"), ("éa", "ä"), ("ao", "ö"), ("Ld", "Lä"), ("ld", "lä"))
 _GARBAGE_CHARS = frozenset("&|136")
-_MAX_COMBOS = 6000
+_MAX_COMBOS = 512
 
 
 # --------------------------------------------------------------------------- line edits
@@ -209,7 +209,15 @@ def fold(word: str) -> str:
 
 
 def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
-    """Lower-case restorations of ``token`` with the number of hard substitutions used."""
+    """Known lower-case restorations of ``token`` (dictionary words, names, places, and plain words
+    for glyph damage like "1an" → "lan") with the number of hard substitutions used.
+
+    Each position allows a set of letters (``a`` → a/ä/å, ``é`` → é/ö/ä/å, ``&`` → ä/å, hard:
+    ``d`` → ä/å/ö ...); the allowed letters are folded to keys looked up in the restoration index,
+    and the known spellings found there are checked position by position.
+    """
+    from .lexicon import restoration_index, swedish_lexicon
+    index, lex = restoration_index(), swedish_lexicon()
     bases = {token: 0}
     pre = _PRE + _PRE_HARD if hard else _PRE
     for a, b in pre:
@@ -217,27 +225,51 @@ def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
         for base, c0 in list(bases.items()):
             if a in base and base.replace(a, b) not in bases:
                 bases[base.replace(a, b)] = c0 + cost
+    seen: set[str] = set()
     for base, c0 in bases.items():
         if c0 > 2:
             continue
-        options: list[list[tuple[str, int]]] = []
-        size = 1
+        soft_sets: list[str] = []
+        hard_sets: list[str] = []
+        key_opts: list[str] = []
         for i, ch in enumerate(base):
-            opts = [(c, 0) for c in _SOFT.get(ch, "")]
+            soft = _SOFT.get(ch) or ch.lower()
+            extra = ""
             if hard and ch in _HARD and not (ch == "I" and i > 0):
-                opts = [(c, 0 if c == ch.lower() else 1) for c in _HARD[ch]]
-            if not opts:
-                opts = [(ch.lower(), 0)]
-            options.append(opts)
-            size *= len(opts)
-        if size > _MAX_COMBOS:
-            if hard:
-                yield from _variants(token, False)
-            return
-        for combo in itertools.product(*options):
-            n_hard = c0 + sum(h for _, h in combo)
-            if n_hard <= 2:
-                yield "".join(c for c, _ in combo), n_hard
+                extra = "".join(c for c in _HARD[ch] if c not in soft)
+            soft_sets.append(soft)
+            hard_sets.append(extra)
+            key_opts.append("".join(sorted({_fold_char(c) for c in soft + extra})))
+        n_keys = 1
+        for k in key_opts:
+            n_keys *= len(k)
+        if n_keys > _MAX_COMBOS:
+            continue
+        for key_chars in itertools.product(*key_opts):
+            key = "".join(key_chars)
+            found = index.get(key)
+            forms = found.split("|") if found else []
+            if lex.exists(key):
+                forms.append(key)
+            for form in forms:
+                if form in seen or len(form) != len(base):
+                    continue
+                n_hard = c0
+                for c, sft, hrd in zip(form, soft_sets, hard_sets):
+                    if c in sft:
+                        continue
+                    if c in hrd:
+                        n_hard += 1
+                    else:
+                        n_hard = 99
+                        break
+                if n_hard <= 2:
+                    seen.add(form)
+                    yield form, n_hard
+
+
+def _fold_char(c: str) -> str:
+    return {"å": "a", "ä": "a", "ö": "o", "é": "e"}.get(c, c)
 
 
 def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
@@ -557,7 +589,7 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
               and not re.search(r"[a-zåäöé][A-ZÅÄÖ]", tok))
         # an abbreviation ("dr.", "pa.") is not a damaged word (a place context may still decide)
         abbreviation = len(tok) <= 3 and text[m.end():m.end() + 1] == "." and tok.isalpha()
-        if damaged and tok == "|" and m.start() == len(text) - len(text.lstrip()):
+        if damaged and tok == "|" and m.start() == len(text) - len(text.lstrip()) and text.count("|") == 1:
             if re.match(r" [A-ZÅÄÖa-zåäö]", text[m.end():m.end() + 2]):
                 edits.append(_Edit(m.start(), m.end(), "I", "ocr-glyph"))
                 prev = "I"
