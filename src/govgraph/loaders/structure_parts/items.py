@@ -68,7 +68,7 @@ def _candidate(ln: Line) -> Candidate | None:
         title = mp.group(3).strip()
         if title[:1].isdigit() and not re.match(r"^\d{4}[/-]\d+\b", title):
             return None              # "§ 5 2021-…" is a reference, not a heading
-        if title[:1] in "-–—§,;" or re.match(r"^(?:och|samt|till|t\.?o\.?m\.?)\s+§", title):
+        if (title and title[0] in "-–—§,;") or re.match(r"^(?:och|samt|till|t\.?o\.?m\.?)\s+§", title):
             return None              # a range "§ 30-§ 45", "§ 3 och § 4"
         return Candidate(ln, int(mp.group(1)), (mp.group(2) or "").lower(), "para", "§",
                          title, ln.heading, ln.bold, dash)
