@@ -271,3 +271,19 @@ def test_people_resolution_scores_every_group_merged_and_every_pair_apart(gold_d
     people = json.loads(res.stdout)["people"]
     assert people["groups_merged"] == "16/16"
     assert people["distinct_kept_apart"] == "20/20"
+
+
+def test_an_assignee_that_is_neither_person_nor_group_creates_no_node():
+    p = small_protocol()
+    p.items[1].decisions.append(Decision("assign", p.body, "Uppföljning",
+                                         assignee="Följa frågan om kommunförbund",
+                                         prov=P(38, "följa frågan", "5")))
+    p.items[1].decisions.append(Decision("assign", p.body, "Utvärdering", assignee="Länsdelsgrupperna",
+                                         prov=P(39, "länsdelsgrupperna", "5")))
+    G = protocol_subgraph(p, Resolver(), DOC)
+    names = {a.get("name") for _, a in G.nodes(data=True)}
+    assert "Följa frågan om kommunförbund" not in names
+    assert "Länsdelsgrupperna" in names
+    dec = [n for n, a in G.nodes(data=True) if a.get("assignee") == "Följa frågan om kommunförbund"]
+    assert len(dec) == 1 and not edges(G, "ASSIGNED_TO", dec[0])
+    assert validate_graph(G) == []

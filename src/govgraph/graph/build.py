@@ -209,6 +209,8 @@ class _ProtocolBuilder:
             return self.body_id
         if find_reference_org(name) or self.match_local(name, ("Organization",), loose=False):
             return None          # an organisation decided: no Body to attach DECIDED to
+        if not looks_like_body(name):
+            return None
         return self.r.body(name, parent=self.body_id, document=self.doc)
 
     def _refers_to_meeting_body(self, name: str) -> bool:
@@ -241,6 +243,8 @@ class _ProtocolBuilder:
             pid = self.person(name, prov)
             if pid:
                 return "Person", pid
+        if not looks_like_body(name):
+            return None         # neither a person nor a group: keep the text on the Decision only
         bid = self.r.body(name, parent=self.body_id, document=self.doc)
         return "Body", self.touch(bid, prov)
 
@@ -570,6 +574,18 @@ def entity_props(resolver: Resolver, eid: str) -> dict[str, Any]:
         if k in allowed_props and v is not None:
             props[k] = v
     return props
+
+
+_BODY_WORD = re.compile(
+    r"(grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|team|chef(er|erna)\b|kansli|bered|forum|"
+    r"kommitt|delegation|ledning|enhet|förvaltning|avdelning|område|länsdel|fullmäktige|"
+    r"kommission|sekretariat|partnerskap|plattform|konferens|församling|\bAU\b|utredning)",
+    re.IGNORECASE)
+
+
+def looks_like_body(name: str) -> bool:
+    """A name that names a group of people: a council, board, group, network, unit …"""
+    return bool(name) and len(name.split()) <= 12 and bool(_BODY_WORD.search(name))
 
 
 def _looks_like_person(name: str, loose: bool = False) -> bool:
