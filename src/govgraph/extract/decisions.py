@@ -1,2 +1,626 @@
-def find_decisions(doc, protocol, item, units, names, entities):
-    return []
+"""Decisions per agenda item: one :class:`~govgraph.model.Decision` per distinct act.
+
+Where acts are read:
+
+- decision blocks: "Beslut:", "Ställningstagande <body>:", "<Body> beslutar att:" and the
+  paragraphs and bullets after them (until the next sub-heading); there every bullet is an act,
+  also in the infinitive ("Att avsätta 6 mkr …", "Avsluta projektet …", "Bifalla förslaget …");
+- sentences anywhere in the item with a finite decision verb in any tense
+  ("Dagordningen godkändes", "Marie får i uppdrag att …", "ÖK … är godkänd av chefsgruppen",
+  "SocSam beslutade 2 september 2021 att …", "Ärendet bordläggs") — but not proposals,
+  opinions, questions or plans ("föreslås", "anser", "kommer att", "?").
+
+``by`` is the acting body: the sentence's subject ("Rådets ledamöter", "AU", "PKR"), the agent
+of a passive ("godkänd av chefsgruppen", "beslutad i Regionala samverkansrådet"), the body the
+block header names, the body whose report the item or section is, else the meeting's own body
+for formal acts; ``None`` when a person acted ("fick uppdrag av Rickard Simonsson") or a
+passive narrative names no actor ("En styrgrupp tillsattes"). ``reported`` is true for acts of
+other bodies, acts with no acting body and this body's acts at an earlier meeting (a date or
+"i februari" in the sentence).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import CleanDocument, Decision, Item, Protocol
+from .amounts import find_amounts
+from .entities import EntityFinder
+from .names import NameIndex, find_names
+from .text import Sentence, Unit, cap, fold, prov
+
+# ----------------------------------------------------------------------------- patterns (folded text)
+_V = {
+    "note": r"\b(?:lagg(?:er|s|es)|lades|lagts|lagt|lagga) till handlingarna\b|\binformationsarende\b"
+            r"|\b(?:har tagit|tog|tar|tagit) del av\b|\bnoter(?:ar|as|ades|ats)\b",
+    "approve": r"\b(?:ar|blev|blivit|varit|nu) beslutad\b|\bbeslutats\b|\bgodkan(?:ner|de|ns|nes|des|t|d|da|ts)\b|\bfaststall(?:er|de|s|es|des|t|ts|da)\b"
+               r"|\b(?:antar|antog|antogs|antas|antagit|antagits)\b|\bbifall(?:er|s|es|lit|its)\b|\bbifoll\b"
+               r"|\bstall(?:er|de) sig bakom\b|\bstalls sig bakom\b|\btillstyrk(?:er|te|s|tes)\b"
+               r"|\bbeviljar\b(?!\s+(?:medel|bidrag|\d))",
+    "recommend": r"\brekommender(?:ar|ade|as|ades|at|ats)\b",
+    "reject": r"\bavsl(?:ar|og|as|ogs|agit|agits)\b",
+    "assign": r"\b(?:ger|gav|gett|givit)\b[^.;]{0,60}?\b(?:i )?\w*uppdrag(?:et)?\b"
+              r"|\b(?:far|fick|fatt|ges|gavs|getts|givits)\b(?:[^.;]{0,40}?)\b\w*uppdrag(?:et)?\b"
+              r"|\buppdra(?:r|s|gits|des|git|gs)\b|\btilldelas (?:\w+ )?uppdrag|\bombeds\b"
+              r"|\bhanskjut(?:s|es|er)\b|\bhanskots\b|\bhanskot\b|\b(?:hanteras|bereds) (?:i|av)\b"
+              r"|\bfattas av\b|\bbjuds in (?:att|for att) (?:aterrapportera|redovisa|informera|aterkomma)"
+              r"|\buppdrag(?:et)? (?:har )?(?:getts |givits |gavs )?fran\b",
+    "allocate": r"\bavsatt(?:er|s|es|a|es)?\b|\bavsatte\b|\bfordela(?:r|s|des|t|ts)?\b|\bfordelning(?:en)? av\b"
+                r"|\bbevilja(?:r|s|des|t|ts)?\s+(?:medel|bidrag|\d)|\bfinansier(?:as|ades|ingen|ing)\b"
+                r"|\banslar\b|\banslas\b|\banslogs\b",
+    "establish": r"\b(?:aterupprat(?:tar|tas|tades|tat|tats)|inrattar|inrattas|inrattades|inrattat|tillsatt(?:er|es|s)|tillsattes"
+                 r"|tillsatt|bild(?:ar|as|ades|ats)|skapa(?:r|s|des|ts)|upprat(?:tar|tas|tades|tats)"
+                 r"|utsett en|utser en|utsag en|utses en)\b|\bingar i en (?:\w+ )?\w*grupp\b",
+    "dissolve": r"\b(?:avslut(?:ar|as|ades|ats)|avveckl(?:ar|as|ades|ats)|uppl(?:oser|oses|ostes|osts)"
+                r"|lagg(?:s|er) ned|lades ned|nedlaggning\w*|lagg(?:s|er) ner|lades ner)\b",
+    "table": r"\bbordlagg(?:er|s|es|ning)\b|\bbordlades\b|\bbordlagts\b",
+    "refer_back": r"\baterremi(?:ss|tter\w*|tteras|tterades)\b",
+    "appoint": r"\b(?:utses|utsags|utsag|utsett|utser|valj(?:s|es) in|valjs|valdes|valdes in|valts|utsagts)\b",
+}
+_VRX = {k: re.compile(v) for k, v in _V.items()}
+_DECIDE = re.compile(r"(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
+_INFINITIVE = [
+    ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla)"),
+    ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom)"),
+    ("assign", r"(?:ge\b.*\buppdrag|uppdra|tilldela)"),
+    ("appoint", r"(?:utse|valja)"),
+    ("establish", r"(?:inratta|tillsatta|aterupprat\w*|bilda|skapa|uppratta)"),
+    ("dissolve", r"(?:avsluta|avveckla|upplosa|lagga ned|lagga ner)"),
+    ("table", r"(?:bordlagga)"),
+    ("refer_back", r"(?:aterremittera)"),
+    ("reject", r"(?:avsla)"),
+    ("note", r"(?:lagga\b.*\btill handlingarna|notera|ta del av)"),
+    ("recommend", r"(?:rekommendera)"),
+]
+_INF_RX = [(k, re.compile(r"^(?:att\s+)?" + v + r"\b")) for k, v in _INFINITIVE]
+
+_HEADER = re.compile(
+    r"^(?:(?:beslut|beslutet|ställningstagande|beslutsformulering)\b[^:]{0,80}:|"
+    r"(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+enligt följande|\s+att)?\s*:)\s*", re.I)
+_NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)", re.I)
+_PROPOSAL_INTRO = re.compile(r"\bf[oö]resl\w*|\bf[oö]rsl[aå]s\b|\bf[oö]rslag\b", re.I)
+
+_SKIP_BEFORE = re.compile(
+    r"\bforesl\w*|\bforsl[aå]s\b|\bforslaget (?:ar|innebar)\b|\bforslag (?:fran|pa|till beslut|om)\b"
+    r"|\banser\b|\btycker\b|\bonskar\b|\bonskemal\b|\bkommer att\b|\bkommer\b|\bskulle\b|\bplaner(?:ar|as)\b"
+    r"|\bkan\b|\bbor\b|\bska\b|\bskall\b|\bmaste\b|\bbehover\b|\bvill\b|\bfragan om\b|\bom\b(?= \w+ (?:ska|kan))"
+    r"|\binget\b|\binte\b|\bej\b|\baldrig\b|\bpagar\b|\bsyftar\b|\bforvantas\b|\bi samband med att\b"
+    r"|\b(?:det|den|de) tidigare\b|\bsom\b|^om\b|^nar\b|^innan\b|^eftersom\b")
+_TIME = re.compile(
+    r"\b(?:i|den|under|fran|per)\s+(?:\d{1,2}\s+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september"
+    r"|oktober|november|december)\b|\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september"
+    r"|oktober|november|december)(?:\s+\d{4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:forra|foregaende|tidigare|senaste)"
+    r" (?:mote|motet|sammantradet|sammantrade)\b|\bi (?:varas|hostas|fjol)\b|\bfore sommaren\b")
+_PROTOCOL_OF = re.compile(r"\b(?:protokoll\w*|\w*anteckningar\w*)\s+(?:fran|for)\s+(?:det\s+)?"
+                          r"(?:(?:foregaende|forra|senaste)\s+)?(?:mote\w*|sammantrade\w*)"
+                          r"(?:\s+(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?")
+_PERSON_ACTOR = re.compile(r"\b(?:av|fran)\s+$")
+
+_DECISION_INF_NEXT = re.compile(r"^\s*att\s+([a-zåäö]+a)\b")
+
+
+def _clause_before(ft: str, pos: int) -> str:
+    """The folded text of the clause that leads up to ``pos`` ("…, och rådet beslutade")."""
+    head = ft[:pos]
+    cut = 0
+    for m in re.finditer(r",\s|;\s|\smen\s|\s(?:och|samt)\s", head):
+        if m.group(0).strip() in ("och", "samt") and pos - m.end() > 25:
+            continue                                     # "psykisk hälsa och suicidprevention"
+        cut = max(cut, m.end())
+    return head[cut:]
+
+
+@dataclass
+class Act:
+    kind: str
+    pos: int                 # position of the verb in the sentence
+    end: int
+    infinitive: bool = False  # "Att avsätta …" in a decision block: no actor in the sentence
+
+
+def _acts(ft: str) -> list[Act]:
+    out = []
+    for kind, rx in _VRX.items():
+        for m in rx.finditer(ft):
+            out.append(Act(kind, m.start(), m.end()))
+    out.sort(key=lambda a: a.pos)
+    return out
+
+
+# ----------------------------------------------------------------------------- the extractor
+class DecisionFinder:
+    def __init__(self, doc: CleanDocument, protocol: Protocol, item: Item, names: NameIndex,
+                 entities: EntityFinder):
+        self.doc, self.protocol, self.item, self.names, self.ent = doc, protocol, item, names, entities
+        self.own = protocol.body
+        self.out: list[Decision] = []
+        self.context_body: str | None = self._title_context()
+        self.last_actor: str | None = None
+        self.proposal_sentences: list[Sentence] = []
+
+    # ------------------------------------------------------------------ context
+    def _title_context(self) -> str | None:
+        """'Rapport från X' → X reports in this item."""
+        m = re.match(r"^(?:rapport(?:er)?|återrapport(?:ering)?|information)\s+från\s+(.+)$", self.item.title, re.I)
+        if not m:
+            return None
+        refs = self.ent.find_bodies(m.group(1), heading=True)
+        for r in refs:
+            if r.name and not r.own:
+                return r.name
+        return None
+
+    def _section_context(self, u: Unit) -> str | None:
+        """A unit 'Chefsgrupp samverkan … (två möten genomförda):' introduces that body's report."""
+        if not u.text.endswith(":") or len(u.text) > 160:
+            return None
+        refs = [r for r in self.ent.find_bodies(u.text, heading=True) if r.name]
+        if refs and refs[0].start <= 2:
+            return None if refs[0].own else refs[0].name
+        return None
+
+    # ------------------------------------------------------------------ main loop
+    def run(self, item_units: list[Unit]) -> list[Decision]:
+        in_block = False
+        block_by: str | None = None
+        proposal_list = False
+        section = None
+        for u in item_units:
+            text = u.text
+            if u.kind == "heading" and not _HEADER.match(text):
+                in_block = False
+                proposal_list = False
+                section = None
+                continue
+            hm = _HEADER.match(text)
+            if hm and not _NOT_HEADER.match(text):
+                in_block = True
+                proposal_list = False
+                end = hm.end()
+                hm2 = _HEADER.match(text[end:])
+                if hm2:                                  # "Beslut: Chefsgruppen beslutar att:"
+                    end += hm2.end()
+                block_by = self._header_body(text[:end])
+                rest = text[end:].strip()
+                if rest:
+                    self._unit_sentences(u, in_block=True, block_by=block_by, offset_text=rest)
+                continue
+            sc = self._section_context(u)
+            if sc:
+                section = sc
+            if u.kind == "para" and text.endswith(":") and _PROPOSAL_INTRO.search(text):
+                proposal_list = True
+                continue
+            if u.kind != "bullet":
+                proposal_list = False
+            if proposal_list:
+                continue
+            self._unit_sentences(u, in_block=in_block, block_by=block_by, section=section)
+        self._backfill_amounts()
+        return self.out
+
+    def _header_body(self, header: str) -> str | None:
+        refs = [r for r in self.ent.find_bodies(header) if r.name]
+        for r in refs:
+            return self.own if r.own else r.name
+        return self.own
+
+    # ------------------------------------------------------------------ sentences
+    def _unit_sentences(self, u: Unit, in_block: bool, block_by: str | None, section: str | None = None,
+                        offset_text: str | None = None) -> None:
+        unit_acts: list[Decision] = []
+        sentences = u.sentences
+        if offset_text is not None:
+            sentences = [s for s in u.sentences if s.text in offset_text or offset_text in s.text]
+            if not sentences:
+                sentences = [Sentence(offset_text, u.start, u.end, u, 0)]
+            else:
+                first = sentences[0]
+                if offset_text in first.text and offset_text != first.text:
+                    sentences[0] = Sentence(offset_text, first.start, first.end, u, 0)
+        prev = None
+        for idx, s in enumerate(sentences):
+            found = self._sentence(s, in_block and (idx == 0 or u.kind == "bullet" or True), block_by,
+                                   section, first_in_unit=idx == 0, prev=prev)
+            for d in found:
+                if any(x.text != d.text and x.kind == d.kind and (x.assignee == d.assignee or d.kind in ("note", "allocate", "approve"))
+                       and x.by == d.by for x in unit_acts):
+                    if d.kind == "allocate" and d.amount_sek and not any(x.amount_sek for x in unit_acts if x.kind == "allocate"):
+                        for x in unit_acts:
+                            if x.kind == "allocate":
+                                x.amount_sek = d.amount_sek
+                    continue
+                unit_acts.append(d)
+            prev = s
+        if in_block:
+            for d in unit_acts:
+                if d.kind == "allocate" and d.amount_sek is None:
+                    amts = find_amounts(u.text)
+                    if amts:
+                        d.amount_sek = amts[0].value
+        self.out.extend(unit_acts)
+
+    def _sentence(self, s: Sentence, in_block: bool, block_by: str | None, section: str | None,
+                  first_in_unit: bool, prev: Sentence | None) -> list[Decision]:
+        text = s.text
+        ft = fold(text)
+        acts = _acts(ft)
+        decide = _DECIDE.search(ft)
+        first_pos = acts[0].pos if acts else (decide.start() if decide else 0)
+        if decide and acts:
+            first_pos = min(first_pos, decide.start())
+        if not in_block and _SKIP_BEFORE.search(_clause_before(ft, first_pos)):
+            if not self._recommend_proposal(ft):
+                if acts or decide:
+                    self.proposal_sentences.append(s)
+                return []
+        if not in_block and ("?" in text):
+            return []
+        if not in_block and not acts and not decide:
+            rp = self._recommend_proposal(ft)
+            if rp:
+                acts = [Act("recommend", rp, rp + 1)]
+            else:
+                if find_amounts(text):
+                    self.proposal_sentences.append(s)
+                return []
+        if in_block and not acts:
+            inf = self._infinitive(ft)
+            if inf:
+                acts = [Act(inf, 0, 1, True)]
+            elif re.search(r"\binga i en (?:\w+ )?\w*grupp\b", ft):
+                acts = [Act("establish", 0, 1, True)]   # "… ska ingå i en beredande arbetsgrupp"
+            else:
+                m = re.match(r"^(?:att\s+)?(.+?)\s+ska\s+\w+", ft)
+                if m and len(m.group(1).split()) <= 6:
+                    acts = [Act("assign", m.end(1) + 1, m.end(1) + 4, True)]
+        # "beslutar att …": the complement decides the kind; alone it is an approval
+        if decide:
+            dword = ft[decide.start():decide.end()]
+            after = ft[decide.end():]
+            inside = [a for a in acts if a.pos > decide.start()]
+            mi = _DECISION_INF_NEXT.match(after)
+            inf_kind = None
+            if mi:
+                inf_kind = self._infinitive(mi.group(1))
+            if dword == "beslutades" or dword == "beslut togs":
+                # passive: only with a named body ("På chefsgruppen …", "Vid SocSam:s sammanträde …")
+                if not self._passive_actor(text, decide.start()) and not self.last_actor:
+                    return []
+                if dword == "beslutades" and not self._passive_actor(text, decide.start()):
+                    return []
+            if inf_kind:
+                acts = [Act(inf_kind, decide.start(), decide.end())] + [a for a in acts if a.pos > decide.end() + 15]
+            elif not inside:
+                kind = "approve"
+                if dword.startswith("enades") and self._enades_assignee(text, decide.end()):
+                    kind = "assign"
+                acts = [Act(kind, decide.start(), decide.end())] + acts
+            elif mi is None:
+                acts = inside if inside else acts
+            else:
+                acts = [Act("approve", decide.start(), decide.end())] + [a for a in acts if a.pos > decide.start()]
+        rp = self._recommend_proposal(ft)
+        if rp is not None and not any(a.kind == "recommend" for a in acts):
+            acts.append(Act("recommend", rp, rp + 1))
+            acts.sort(key=lambda x: x.pos)
+        if not acts:
+            return []
+        acts = self._merge(acts, ft)
+        out = []
+        for a in acts:
+            d = self._decision(a, s, ft, in_block, block_by, section, prev)
+            if d:
+                out.append(d)
+        # "X lades till handlingarna likaså Y": two acts
+        if re.search(r"\blikasa\b", ft) and out:
+            d0 = out[0]
+            out.append(Decision(d0.kind, d0.by, None, None, None, d0.reported, d0.text, [], d0.prov))
+        return out
+
+    def _merge(self, acts: list[Act], ft: str) -> list[Act]:
+        kinds = [a.kind for a in acts]
+        out: list[Act] = []
+        for a in acts:
+            if a.kind == "note" and "approve" in kinds:
+                continue                                  # "godkändes och lades till handlingarna"
+            if a.kind == "dissolve" and re.search(r"\b(?:mote|motet|sammantradet|dagens)\b", ft[a.end:a.end + 40] + ft[max(0, a.pos - 30):a.pos]):
+                continue                                  # "avslutade mötet"
+            if a.kind == "establish" and not re.search(r"grupp|rad\b|radet|natverk|funktion|namnd|kommitte|forum|team|plattform|utskott|styrelse|enhet|kansli|au\b", ft):
+                continue
+            if a.kind == "approve" and any(b.kind in ("allocate",) and abs(b.pos - a.pos) < 40 for b in acts) \
+                    and re.search(r"bevilja", ft[a.pos:a.end]):
+                continue
+            if a.kind == "dissolve" and not re.search(
+                    r"projekt|grupp|rad\b|radet|natverk|verksamhet|uppdrag|samarbete|avtal|funktion|satsning|kurs|namnd|utskott|kansli",
+                    ft[max(0, a.pos - 60):a.end + 60]):
+                continue
+            if a.kind == "appoint" and any(b.kind == "establish" and abs(b.pos - a.pos) < 5 for b in acts):
+                continue                                  # "utsett en arbetsgrupp"
+            if any(b.kind == a.kind for b in out) and a.kind != "assign":
+                continue
+            if a.kind == "assign" and any(b.kind == "assign" and abs(b.pos - a.pos) < 12 for b in out):
+                continue
+            out.append(a)
+        return out
+
+    @staticmethod
+    def _infinitive(ft: str) -> str | None:
+        ft = ft.strip()
+        for kind, rx in _INF_RX:
+            if rx.match(ft):
+                return kind
+        return None
+
+    def _recommend_proposal(self, ft: str) -> int | None:
+        m = re.search(r"\b(?:foreslar|rekommenderar|rekommenderade)\b[^.]{0,80}?\b(?:kommuner\w*|huvudm\w+|region\w*|medlem\w*|parter\w*)\b[^.]{0,80}?\batt (?:anta|godkanna|besluta|ansluta|delta|folja|teckna)\b", ft)
+        return m.start() if m else None
+
+    def _enades_assignee(self, text: str, pos: int) -> str | None:
+        m = re.match(r"\s*att\s+((?:[\wåäöÅÄÖ\-]+\s+){1,5}?)([a-zåäö]+(?:er|ar|r))\b", text[pos:])
+        if not m:
+            return None
+        np = m.group(1).strip()
+        verb = m.group(2)
+        if fold(np.split()[0]) in ("det", "den", "de", "man", "vi", "ingangen", "detta") or verb in ("kan", "ska", "bör", "har", "är", "blir"):
+            return None
+        if fold(verb) in ("kommer", "behover", "finns", "galler", "sker"):
+            return None
+        return np
+
+    def _passive_actor(self, text: str, pos: int) -> str | None:
+        head = text[:pos]
+        for r in self.ent.find_bodies(head):
+            pre = fold(head[max(0, r.start - 5):r.start])
+            if re.search(r"\b(?:pa|vid|i)\s*$", pre) and r.name:
+                return r.name
+        return None
+
+    # ------------------------------------------------------------------ one act
+    def _decision(self, a: Act, s: Sentence, ft: str, in_block: bool, block_by: str | None,
+                  section: str | None, prev: Sentence | None) -> Decision | None:
+        text = s.text
+        by, by_known, person_actor = self._actor(a, text, ft)
+        reported = False
+        if by_known:
+            own = by == self.own
+        else:
+            own = False
+        if not by_known and re.search(r"\bman(?:\s+\w+)?\s*$", ft[:a.pos]) and not self.context_body \
+                and not section and not in_block:
+            person_actor = True
+        if person_actor:
+            by, reported = None, True
+        elif not by_known:
+            if in_block:
+                by = block_by or self.own
+            elif section:
+                by, reported = section, True
+            elif self.context_body and a.kind not in ("note",) and re.search(r"\bman\b|\bhar\b", ft[:a.pos]):
+                by, reported = self.context_body, True
+            elif a.kind in ("establish", "dissolve", "allocate") and not _DECIDE.search(ft):
+                if a.kind == "allocate":
+                    return None
+                by, reported = None, True
+            elif self._passive_actor(text, a.pos) or (a.kind != "note" and re.search(r"\bbeslut togs\b", ft) and self.last_actor):
+                by = self._passive_actor(text, a.pos) or self.last_actor
+                reported = by != self.own or bool(_TIME.search(ft))
+            else:
+                by = self.own
+        if by is not None and by != self.own:
+            reported = True
+        tft = _PROTOCOL_OF.sub(" ", _clause_before(ft, a.pos) + ft[a.pos:a.end + 30])
+        if by == self.own and not in_block and _TIME.search(tft) and not self._time_is_today(tft):
+            reported = True
+        if by is None:
+            reported = True
+        if by and by != self.own:
+            self.last_actor = by
+        assignee = self._assignee(a, text, ft, prev)
+        amount = None
+        if a.kind == "allocate":
+            amts = find_amounts(text)
+            if amts:
+                after = [x for x in amts if x.start >= a.pos - 40]
+                amount = (after or amts)[0].value
+        subject = self._subject(a, text, ft)
+        return Decision(kind=a.kind, by=by, subject=subject, assignee=assignee, amount_sek=amount,
+                        reported=reported, text=text,
+                        prov=prov(self.doc, self.item.number, s.start, s.end, text))
+
+    def _time_is_today(self, ft: str) -> bool:
+        """Every date in the sentence is the meeting's own date."""
+        if not self.protocol.date:
+            return False
+        y, m, d = self.protocol.date.split("-")
+        months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+                  "oktober", "november", "december"]
+        mo = months[int(m) - 1]
+        dates = list(re.finditer(r"\b(\d{1,2})\s+([a-z]+)(?:\s+(\d{4}))?\b|\b(\d{4}-\d{2}-\d{2})\b", ft))
+        if not dates:
+            return False
+        for x in dates:
+            if x.group(4):
+                if x.group(4) != self.protocol.date:
+                    return False
+            elif x.group(2) in months:
+                if int(x.group(1)) != int(d) or x.group(2) != mo or (x.group(3) and x.group(3) != y):
+                    return False
+        return True
+
+    def _actor(self, a: Act, text: str, ft: str) -> tuple[str | None, bool, bool]:
+        """(body, found, acted-by-a-person) for the act at ``a.pos``."""
+        if a.infinitive:
+            return None, False, False
+        refs = [r for r in self.ent.find_bodies(text) if r.name or r.own]
+        if a.kind == "assign" and re.search(r"\bfran\s*$", ft[a.pos:a.end]):
+            for r in refs:                       # "uppdrag(et har getts) från KC/RD-gruppen"
+                if 0 <= r.start - a.end <= 2:
+                    return (self.own if r.own else r.name), True, False
+        # passive agent right after the verb: "godkänd av chefsgruppen", "beslutad i X"
+        for r in refs:
+            if a.kind == "assign":
+                break                     # "fattas av X", "hanteras i X": X is the assignee
+            gap = fold(text[a.end:r.start])
+            if r.start >= a.end and re.fullmatch(r"\s*(?:(?:har|ar|blivit|ocks[aå]|nu|aven)\s+)*(?:av|i)\s+(?:\w+\s+)?", gap):
+                return (self.own if r.own else r.name), True, False
+        # agent "av PERSON" right after the verb / uppdrag: a person acted
+        m = re.search(r"\b(?:uppdrag|godkand|beslutad|tillsatt)\w*\s+av\s+$", "")
+        del m
+        after = text[a.end:a.end + 80]
+        pm = re.match(r"\s*(?:[\wåäö]+\s+){0,3}?(?:uppdrag\w*\s+)?av\s+([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+){1,2})", after)
+        if pm and (find_names(pm.group(1)) or self.names.resolve(pm.group(1), record=False)):
+            return None, True, True
+        # subject before the verb (first words of the sentence, or after "Att")
+        for r in refs:
+            if r.end <= a.pos:
+                lead = fold(text[:r.start]).strip()
+                if lead in ("", "att", "-", "dock", "vidare", "aven", "ocksa", "dessutom", "darefter") or \
+                        re.search(r"\b(?:om|och) att$", lead) or \
+                        re.fullmatch(r"(?:pa|vid|i)(?: \w+)?", lead):
+                    mid = fold(text[r.end:a.pos])
+                    if len(mid.split()) <= 12 and not re.search(r"\b(?:att|som|dar)\b", mid):
+                        return (self.own if r.own else r.name), True, False
+        # V2: "8 oktober 2020 rekommenderade SocSam kommunerna …", "… beslutade PKR …"
+        lead_v2 = re.match(r"^\s*(?:\d|den\b|i\b|vid\b|pa\b|under\b|efter\b|darfor\b|sedan\b|nu\b|idag\b|da\b|ocksa\b|dessutom\b)", ft)
+        for r in refs:
+            if lead_v2 and a.pos > 0 and r.start >= a.end and len(fold(text[a.end:r.start]).split()) <= 1:
+                return (self.own if r.own else r.name), True, False
+        return None, False, False
+
+    # ------------------------------------------------------------------ assignee / subject
+    def _np(self, raw: str) -> str | None:
+        raw = raw.split("\t")[-1]
+        raw = re.sub(r"^(?:att|och|samt|den|det|de|en|ett|till|åt|at)\s+", "", raw.strip(), flags=re.I)
+        raw = re.sub(r"^(?:att|den|det|de)\s+", "", raw, flags=re.I)
+        raw = raw.strip(" ,.:;\"”")
+        if not raw or len(raw.split()) > 14:
+            return None
+        full = self.names.resolve(raw, record=True)
+        if full:
+            return full
+        toks = raw.split()
+        for k in (3, 2):
+            if len(toks) > k:
+                full = self.names.resolve(" ".join(toks[-k:]), record=False)
+                if full:
+                    return full
+        tail = find_names(raw)
+        if tail and tail[-1][1] >= len(raw) - 1 and tail[-1][0] > 0:
+            return self.names.resolve(tail[-1][2]) or tail[-1][2]
+        roles = self.names.role(raw)
+        if roles:
+            return roles[0]
+        if find_names(raw) and find_names(raw)[0][2] == raw:
+            return raw
+        refs = [r for r in self.ent.find_bodies(raw) if r.name]
+        if refs and refs[0].start == 0 and refs[0].end >= len(raw) - 2:
+            return refs[0].name
+        first = raw.split()[0]
+        if first[:1].islower() and fold(first) in ("man", "vi", "ni", "alla", "samtliga"):
+            return None
+        return cap(raw)
+
+    def _assignee(self, a: Act, text: str, ft: str, prev: Sentence | None) -> str | None:
+        k = a.kind
+        if k == "appoint":
+            m = re.search(r"\b(?:utse|utser|välja|väljer)\s+(.+?)\s+(?:till|som)\b", text)
+            if m:
+                return self._np(m.group(1))
+            names = [n for _s, e, n in find_names(text) if e <= a.pos + 1]
+            if names:
+                return self._np(names[-1])
+            lead = text[:a.pos].strip()
+            return self._np(lead) if lead and len(lead.split()) <= 4 else None
+        if k == "assign":
+            seg = text
+            pats = [
+                r"\b(?:ger|gav|gett|givit)\s+(.+?)\s+(?:ett\s+|i\s+)?\w*uppdrag",
+                r"\buppdra(?:r|s|gits|git)?\s+(?:till|åt)\s+(.+?)(?:\s+att\b|[,.]|$)",
+                r"\buppdrag(?:et)?\s+(?:har\s+)?(?:getts\s+|givits\s+|gavs\s+)?från\s+(?:(?!(?:om|hur|att|kan|ska)\b)[\wÅÄÖåäö/:\-]+\s+){1,6}?till\s+(.+?)(?:\s+att\b|[,.]|$)",
+                r"\b(?:hänskjuts|hänskjutes|hänsköts|hänsköt)\s+till\s+(.+?)(?:\s+att\b|[,.]|$)",
+                r"\b(?:hanteras|bereds)\s+(?:i|av)\s+(.+?)(?:[,.;]|$)",
+                r"\bfattas\s+av\s+(.+?)(?:[,.;]|$)",
+                r"(?:^(?:Att\s+)?|,\s+|\batt\s+|\boch\s+(?=[A-ZÅÄÖ]))((?:(?!\batt\b)[^,.;])+?)\s+(?:får|fick|fått|ges|gavs|getts|tilldelas|ombeds|bjuds in)\b",
+                r"\benades om att\s+((?:[\wåäöÅÄÖ\-]+\s+){1,5}?)[a-zåäö]+(?:er|ar|r)\b",
+                r"^(?:Att\s+)?(.+?)\s+ska\s+\w+",
+            ]
+            cands = []
+            for pi, p in enumerate(pats):
+                for m in re.finditer(p, text, re.I if pi < 6 else 0):
+                    covers = m.start() <= a.pos + 2 and m.end() >= a.pos
+                    cands.append((0 if covers else 1, abs(m.start() - a.pos), pi, m))
+            for _c, _d, _pi, m in sorted(cands, key=lambda x: (x[0], x[2], x[1])):
+                if _c and _d > 120:
+                    continue
+                np = self._np(m.group(1))
+                if np and not re.search(r"\b(?:beslutar|beslutade|enades)\b", np, re.I):
+                    return np
+            # "uppdrag från KC/RD-gruppen om hur chefsgruppen kan bidra": the body after
+            refs = [r for r in self.ent.find_bodies(text) if (r.name or r.own) and r.start > a.end + 2]
+            if refs and re.search(r"uppdrag\w* fran", ft[a.pos:a.end + 5]):
+                r = refs[0]
+                return self.own if r.own else r.name
+            return None
+        if k == "approve" and prev is not None and re.search(r"\b(?:detta|det)\s*\.?$", ft.strip(". ")):
+            names = find_names(prev.text)
+            first = prev.text.split()[0] if prev.text.split() else ""
+            if names and names[0][0] == 0:
+                return self._np(names[0][2])
+            full = self.names.resolve(first, record=False)
+            if full:
+                return full
+        return None
+
+    def _subject(self, a: Act, text: str, ft: str) -> str | None:
+        if re.search(r"\b(?:dagordning\w*|agenda\w*|foredragningslista\w*)\b", ft):
+            return "Dagordning"
+        if a.kind in ("approve", "note") and re.search(r"\b(?:protokoll\w*|minnesanteckningar\w*|anteckningar\w*)\b", ft):
+            return "Föregående protokoll"
+        if a.kind == "appoint" and "juster" in ft:
+            return "Justerare"
+        for e in (*self.ent.agreements(), ):
+            for al in [e.name, *e.aliases]:
+                if len(al) > 3 and al in text:
+                    return e.name
+        if a.kind == "establish":
+            for r in self.ent.find_bodies(text):
+                if r.name and not r.own and r.start > 0:
+                    return r.name
+            m = re.search(r"\b(?:en|ett)\s+((?:[\wåäö]+\s+){0,2}[\wåäö]*(?:grupp|råd|nätverk|funktion)\w*(?:\s+för\s+[\wåäö ]+?)?)(?:[,.]|\s+(?:har|som|där|till)\b|$)", text)
+            if m:
+                return cap(m.group(1))
+        words = re.sub(r"^(?:att|-)\s+", "", text[a.end:].strip(" ,.:"), flags=re.I).split()
+        if a.kind in ("note", "table", "refer_back", "dissolve") and not words:
+            words = text[:a.pos].split()
+        subj = " ".join(words[:10]).strip(" ,.:;")
+        return cap(subj) if subj else None
+
+    # ------------------------------------------------------------------ amounts from proposals
+    def _backfill_amounts(self) -> None:
+        """An allocation decided without a sum takes it from the proposal it adopts
+        ("Krokoms och Ragundas del av medlen (214 237:-) föreslås fördelas …")."""
+        stop = {"att", "och", "av", "för", "till", "i", "med", "som", "den", "det", "de", "en", "ett",
+                "samt", "mellan", "om", "på", "är", "socsam", "beslutar"}
+
+        def words(t: str) -> set[str]:
+            return {w for w in re.findall(r"[a-zåäö]{3,}", t.lower()) if w not in stop}
+
+        for d in self.out:
+            if d.kind != "allocate" or d.amount_sek is not None or d.reported or not d.text:
+                continue
+            best, best_n = None, 1
+            for s in self.proposal_sentences:
+                amts = find_amounts(s.text)
+                if not amts:
+                    continue
+                n = len(words(s.text) & words(d.text))
+                if n > best_n:
+                    best, best_n = amts[0].value, n
+            if best is not None:
+                d.amount_sek = best
+
+
+def find_decisions(doc: CleanDocument, protocol: Protocol, item: Item, item_units: list[Unit],
+                   names: NameIndex, entities: EntityFinder) -> list[Decision]:
+    return DecisionFinder(doc, protocol, item, names, entities).run(item_units)

@@ -48,7 +48,8 @@ _PRE_STOP = {"sina", "sin", "sitt", "våra", "vår", "vårt", "deras", "hela", "
              "tidigare", "befintliga", "befintlig", "nuvarande", "ytterligare", "respektive",
              "varje", "båda", "bägge", "egna", "egen", "eget", "sådana", "sådan", "vilka",
              "många", "några", "samtliga", "övriga", "dagens", "kommande", "förra", "senaste",
-             "aktuella", "ena", "denna", "enstaka", "befintligt", "gamla", "extra", "tidiga"}
+             "aktuella", "ena", "denna", "enstaka", "befintligt", "gamla", "extra", "tidiga",
+             "ställningstagande", "beslutande", "närvarande", "föredragande", "ordförande"}
 _ADJ = re.compile(r"^[A-ZÅÄÖa-zåäöé\-]{2,}(?:iska|ala|ella|ande|ende|iga|liga|isk|ig|ska|ika|ikt|ära|ativa|iva|nska|rska|ala|al|ell|gemensamma|gemensam|lla)$")
 _VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
 

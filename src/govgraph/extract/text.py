@@ -126,8 +126,10 @@ def _looks_like_subheading(t: str, raw: CleanLine, next_blank: bool) -> bool:
         return False
     if not t[0].isupper() or is_bullet(t):
         return False
+    if ". " in t or "\t" in t:
+        return False
     words = t.split()
-    return 1 <= len(words) <= 8
+    return 1 <= len(words) <= 7
 
 
 def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set[int] = frozenset()) -> list[Unit]:
