@@ -113,9 +113,12 @@ def test_looks_like_protocol_accepts_seeds(parsed):
 
 
 def test_looks_like_protocol_rejects_prose_and_reports():
-    novel = "\n".join(["Kapitel 1", "", "Det regnade över staden när Maja vaknade."] * 50)
-    ok, reason = looks_like_protocol(_doc(novel))
+    prose = "\n".join(["Det regnade över staden när Maja vaknade.", ""] * 80)
+    ok, reason = looks_like_protocol(_doc(prose))
     assert not ok and "no meeting header" in reason
+    novel = "\n".join(["Kapitel 1", "", "Ordföranden i klubben var sekreterare förr."] * 50)
+    ok, reason = looks_like_protocol(_doc(novel))
+    assert not ok and "kapitel" in reason
     report = "\n".join(["Årsredovisning 2022", "Förvaltningsberättelse"] +
                        [f"{i}. Avsnitt {i}\nVerksamheten växte under året." for i in range(1, 40)])
     doc = _doc(report)

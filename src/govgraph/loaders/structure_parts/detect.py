@@ -17,6 +17,12 @@ _MINUTES_WORDS = re.compile(
     r"läggs till handlingarna|godkänn\w*|utses|utsågs|val av justerare|övriga frågor)\b", re.I)
 
 
+_OTHER_KIND = re.compile(
+    r"\b(årsredovisning|verksamhetsberättelse|förvaltningsberättelse|innehållsförteckning|"
+    r"resultaträkning|balansräkning|kapitel|roman|förord|utredning|remissvar|rapport\s+\d{4}:\d+|"
+    r"sou\s+\d{4}:\d+|isbn)\b", re.I)
+
+
 def looks_like_protocol(doc: CleanDocument) -> tuple[bool, str]:
     """(True, "") for minutes; (False, reason) for other documents (reports, books, letters)."""
     text_lines = [ln.text for ln in doc.lines if ln.text.strip()]
@@ -28,10 +34,14 @@ def looks_like_protocol(doc: CleanDocument) -> tuple[bool, str]:
     minutes_hits = len(_MINUTES_WORDS.findall(whole))
     words = len(whole.split())
     items = find_items(lines_of(doc), doc.name) if len(text_lines) < 20000 else []
-    if doc.pages > 150 or words > 120000:
-        if len(header_hits) < 4 or not items:
-            return False, (f"{doc.pages} pages / {words} words without a meeting header "
-                           "(looks like a report or a book)")
+    other = sorted({m.group(1).casefold() for m in _OTHER_KIND.finditer(head)})
+    long_doc = doc.pages > 150 or words > 60000
+    if long_doc and (len(header_hits) < 4 or not items or other):
+        kind = f" ({', '.join(other)})" if other else ""
+        return False, (f"{doc.pages} pages / {words} words without a meeting header{kind}: "
+                       "looks like a report or a book")
+    if other and len(header_hits) < 3:
+        return False, f"looks like another kind of document ({', '.join(other)})"
     if len(header_hits) >= 3 and (items or minutes_hits >= 3):
         return True, ""
     if len(header_hits) >= 2 and len(items) >= 3:

@@ -185,6 +185,9 @@ def _start_score(c: Candidate) -> float:
     return -0.4 * min(c.number - 1, 5) - 0.3
 
 
+_WINDOW = 250      # candidates looked back at: keeps long documents linear
+
+
 def _best_chain(cands: list[Candidate]) -> tuple[float, list[Candidate]]:
     n = len(cands)
     if not n:
@@ -193,7 +196,7 @@ def _best_chain(cands: list[Candidate]) -> tuple[float, list[Candidate]]:
     back = [-1] * n
     for j, c in enumerate(cands):
         best[j] = c.score + _start_score(c)
-        for i in range(j):
+        for i in range(max(0, j - _WINDOW), j):
             t = _transition(cands[i], c)
             if t is None:
                 continue
