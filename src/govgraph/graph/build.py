@@ -106,6 +106,7 @@ class _ProtocolBuilder:
         self.touched: dict[str, _Prov] = {}          # entity id -> first provenance in this doc
         self.local: list[tuple[str, str, list[str]]] = []   # (label, id, names) of this protocol
         self.person_by_key: dict[str, str] = {}      # norm(full name) -> person id
+        self.person_names: dict[str, str] = {}       # full name as written -> person id
         self.short_forms: dict[str, str] = {}        # norm(short form) -> person id
         self.party: dict[str, str] = {}
         self.body_id: str | None = None
@@ -137,6 +138,7 @@ class _ProtocolBuilder:
                             body=self.body_id, document=self.doc)
         if pid:
             self.person_by_key[key] = pid
+            self.person_names[name] = pid
             self.touch(pid, prov)
         return pid
 
@@ -145,11 +147,16 @@ class _ProtocolBuilder:
         carries, "Anna J" (given name + initial), and the extractor's PersonMention variants."""
         by_given: dict[str, set[str]] = {}
         by_initial: dict[str, set[str]] = {}
-        for key, pid in self.person_by_key.items():
-            toks = key.split()
-            if len(toks) >= 2:
-                by_given.setdefault(toks[0], set()).add(pid)
-                by_initial.setdefault(f"{toks[0]} {toks[1][0]}", set()).add(pid)
+        for written, pid in self.person_names.items():
+            toks = clean_name(written).split()
+            if len(toks) < 2:
+                continue
+            given = norm(toks[0])                    # "marie louise" for Marie-Louise
+            family = norm(" ".join(toks[1:])).split()
+            by_given.setdefault(given, set()).add(pid)
+            by_initial.setdefault(f"{given} {family[0][0]}", set()).add(pid)
+            if len(family) >= 2:                     # "Johanna BH" for Johanna Bernström Höglom
+                by_initial.setdefault(f"{given} {''.join(t[0] for t in family)}", set()).add(pid)
         for k, s in by_given.items():
             if len(s) == 1:
                 self.short_forms.setdefault(k, next(iter(s)))

@@ -132,9 +132,12 @@ def _name_parts(name: str) -> tuple[str, str]:
 
 def is_full_name(name: str) -> bool:
     """At least a given and a family name; no token is an initial ("Anna J")."""
-    toks = clean_name(name).replace("-", " ").split()
+    cleaned = clean_name(name)
+    toks = cleaned.replace("-", " ").split()
     if len(toks) < 2:
         return False
+    if not cleaned.isupper() and any(t.isupper() and len(t) <= 3 for t in toks[1:]):
+        return False            # "Johanna BH": initials of the family names
     return all(len(t.rstrip(".")) >= 2 for t in toks) and not any(t.endswith(".") for t in toks)
 
 
