@@ -25,7 +25,11 @@ Exit status: 0 all loaded (unchanged/duplicate/skipped are fine), 1 some files f
 (the others are loaded), 2 usage error, 130 interrupted.
 """
 
-PROGRESS_MIN_FILES = 50
+PROGRESS_MIN_FILES = 10
+
+
+def _raise_interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 def _open(store_factory):
@@ -69,14 +73,24 @@ def _store_desc(store) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def load(paths, store_factory, force, no_ocr, as_json):
     """Load protocol files and folders (PDF, DOCX, ODT, RTF, HTML, TXT, MD …) into the store."""
-    from ..graph.load import expand_paths, load_paths
+    import signal
+
+    from ..graph.load import LoadSummary, expand_paths, load_paths
     files = expand_paths(paths)
     if not files:
         fail("no protocol files found in " + ", ".join(paths)
              + " (looked for PDF, DOCX, ODT, RTF, HTML, TXT, MD …; hidden files are skipped)", 2)
-    store = _open(store_factory)
+    # a polite kill (SIGTERM) stops like Ctrl-C: the protocol in flight is rolled back
     try:
-        show_bar = not as_json and (sys.stderr.isatty() or len(files) >= PROGRESS_MIN_FILES) and len(files) > 1
+        old_term = signal.signal(signal.SIGTERM, _raise_interrupt)
+    except ValueError:                 # not the main thread (embedded use): leave signals alone
+        old_term = None
+    store = None
+    desc = ""
+    try:
+        store = _open(store_factory)
+        desc = _store_desc(store)
+        show_bar = (sys.stderr.isatty() or len(files) >= PROGRESS_MIN_FILES) and len(files) > 1
         if show_bar:
             with click.progressbar(length=len(files), label="loading", file=sys.stderr,
                                    show_pos=True, item_show_func=lambda r: r.path[-40:] if r else None) as bar:
@@ -84,12 +98,16 @@ def load(paths, store_factory, force, no_ocr, as_json):
                                      on_file=lambda r: bar.update(1, r))
         else:
             summary = load_paths(paths, store, force=force, ocr=not no_ocr, files=files)
-        desc = _store_desc(store)
+    except KeyboardInterrupt:          # before the first protocol (opening the store)
+        summary = LoadSummary(interrupted=True, total=len(files))
     finally:
-        try:
-            store.close()
-        except Exception:
-            pass
+        if old_term is not None:
+            signal.signal(signal.SIGTERM, old_term)
+        if store is not None:
+            try:
+                store.close()
+            except Exception:
+                pass
     if as_json:
         click.echo(json.dumps({**summary.to_json(), "store": desc}, ensure_ascii=False, indent=2))
     else:

@@ -123,17 +123,29 @@ class LadybugStore(GraphStore):
         return {row[0] for row in res.get_all()}
 
     def _ensure_schema(self) -> None:
-        """Create missing tables; add columns the schema gained since the file was made."""
-        for label in NODES:
-            if label not in self._tables:
-                self._conn.execute(ladybug_node_table(label))
-            else:
-                self._add_missing_columns(label, NODES[label].all_properties)
-        for rel_type in EDGES:
-            if rel_type not in self._tables:
-                self._conn.execute(ladybug_rel_table(rel_type))
-            else:
-                self._add_missing_columns(rel_type, EDGES[rel_type].all_properties)
+        """Create missing tables; add columns the schema gained since the file was made.
+
+        All in one transaction: a new store gets its whole schema or none of it.
+        """
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            for label in NODES:
+                if label not in self._tables:
+                    self._conn.execute(ladybug_node_table(label))
+                else:
+                    self._add_missing_columns(label, NODES[label].all_properties)
+            for rel_type in EDGES:
+                if rel_type not in self._tables:
+                    self._conn.execute(ladybug_rel_table(rel_type))
+                else:
+                    self._add_missing_columns(rel_type, EDGES[rel_type].all_properties)
+            self._conn.execute("COMMIT")
+        except BaseException:
+            try:
+                self._conn.execute("ROLLBACK")
+            except RuntimeError:
+                pass
+            raise
         self._tables = self._show_tables()
 
     def _add_missing_columns(self, table: str, props: dict[str, str]) -> None:
