@@ -333,3 +333,17 @@ def test_labels_on_their_own_lines_and_presence_marks():
     assert ps["Anders Berg"].title is None
     assert ps["Olle Nyström"].role == "substitute" and ps["Olle Nyström"].serves_for == "Stina Ek"
     assert [i.number for i in p.items] == ["30", "31"]
+
+
+def test_column_table_members_and_substitutes_and_chair_row():
+    text = ("Protokoll Miljö- och hälsoskyddsnämnden\nDatum: 2024-01-10\n\n"
+            "Ledamöter\tErsättare\nOrdförande\tUlf Bergman (S)\n"
+            "Karin Holm (M)\tLeif Öst (M)\nSara Lund (C)\tMona Berg (S)\n\n"
+            "Tjänstepersoner\nNils Ek informerade.\nFrida Ås, miljöchef\n\n"
+            "1. Öppnande\nText\n2. Avslut\nText")
+    p = parse(text)
+    ps = people(p)
+    assert [(n, x.role) for n, x in ps.items()] == [
+        ("Ulf Bergman", "member"), ("Karin Holm", "member"), ("Leif Öst", "substitute"),
+        ("Sara Lund", "member"), ("Mona Berg", "substitute"), ("Frida Ås", "other")]
+    assert p.chair == ["Ulf Bergman"]

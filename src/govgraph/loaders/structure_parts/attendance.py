@@ -177,9 +177,11 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
                 name, org = " ".join(words[:-k]), normalise_org(" ".join(words[-k:]))
                 break
         if name is None:
-            if n >= 2 and not rest:
-                # "Name title words" without a comma
-                name, rest = " ".join(words[:n]), " ".join(words[n:])
+            tail = " ".join(words[n:])
+            if n >= 2 and not rest and not (tail.endswith(".") and tail[:1].islower()
+                                            and not re.search(r"\b\w+\.\w", tail)):
+                # "Name title words" without a comma (but not a sentence: "Anna Ek informerade.")
+                name, rest = " ".join(words[:n]), tail
             else:
                 return None
     titles: list[str] = []
@@ -342,6 +344,7 @@ def find_attendance(lines: list[Line], end: int, doc: str,
     a line number in ``stops`` (an item heading) ends the current section."""
     att = Attendance()
     section: Section | None = None
+    columns: list[Section] | None = None
     block = 0
     last_found: Found | None = None
     for ln in lines[start:end]:
@@ -364,6 +367,14 @@ def find_attendance(lines: list[Line], end: int, doc: str,
                 rest_plain = [rest, *cells[1:]] if rest else cells[1:]
                 rest_raw = [rest, *raw_cells[1:]] if rest else raw_cells[1:]
         if sec is not None:
+            # a header row of column labels: "Ledamöter<TAB>Ersättare"
+            col_secs = [section_of(c) for c in cells]
+            if len(cells) >= 2 and all(col_secs):
+                columns = [Section(r, pr, g, ln.no) for r, pr, g in col_secs]   # type: ignore[misc]
+                section = columns[0]
+                block += 1
+                continue
+            columns = None
             section = Section(sec[0], sec[1], sec[2], ln.no)
             block += 1
             if rest_plain:
@@ -373,7 +384,22 @@ def find_attendance(lines: list[Line], end: int, doc: str,
         if section is None:
             continue
         if lead == 0 and _OFFICER_LABEL.match(first):
+            # "Ordförande<TAB>Anna Ek (S)" inside the attendance table: a member who chairs
+            m = re.match(r"^((?:vice\s+)?ordf\S{0,2}rande|ordf\.?)\s*[:\t]\s*(.+)$", ln.plain.strip(), re.I)
+            if m and section.present and not section.generic and leading_name(m.group(2).split()):
+                n_before = len(att.found)
+                sub = Section("member", True, False, section.label_line)
+                _take_row(att, ln, [m.group(2)], [m.group(2)], sub, block, doc)
+                if len(att.found) > n_before and not m.group(1).casefold().startswith("vice"):
+                    att.found[-1].chair = True
+                continue
             section = None
+            columns = None
+            continue
+        if columns and len(cells) >= 2 and lead == 0 and len(cells) <= len(columns):
+            # one person per column cell
+            for k, c in enumerate(cells):
+                _take_row(att, ln, [c], [c], columns[k], block, doc)
             continue
         if _looks_like_prose(ln.plain):
             section = None
