@@ -327,3 +327,10 @@ def test_definite_plural_is_not_the_singular():
     r = Resolver()
     assert r.body("Länsdelsgrupperna") != r.body("Länsdelsgruppen")
     assert r.body("Styrgruppen för SPOT") == r.body("Styrgrupp för SPOT")
+
+
+def test_a_party_after_the_name_is_not_part_of_it():
+    r = Resolver()
+    assert r.person("Lise Hjemgaard Svensson (M)") == r.person("Lise Hjemgaard-Svensson")
+    assert r.name(r.person("Lise Hjemgaard Svensson (M)")) == "Lise Hjemgaard Svensson"
+    assert r.aliases(r.person("Lise Hjemgaard Svensson (M)")) == ["Lise Hjemgaard-Svensson"]

@@ -101,6 +101,9 @@ def norm(text: str) -> str:
 def clean_name(name: str) -> str:
     """Collapse whitespace, trim punctuation; split a run-together name ("AnitaBohlinNeuman")."""
     s = " ".join((name or "").replace("\u00a0", " ").split()).strip(" ,.;:–—-*_")
+    m = re.search(r"\s*\(([A-Za-zÅÄÖåäö]{1,4})\)$", s)    # "Lena Holm (S)": the party
+    if m and m.group(1).upper() in reference.parties():
+        s = s[: m.start()].strip()
     m = re.fullmatch(r"([^,]+),\s*([^,]+)", s)         # "Ångman, Ingmar" (list order)
     if m and reference.is_given_name(m.group(2).split()[0].split("-")[0]):
         s = f"{m.group(2)} {m.group(1)}"
@@ -554,7 +557,7 @@ class Resolver:
         else:
             self._note_name(rec, display, rule, evidence)
         written = " ".join(name.split())
-        if written != display and written not in rec.names():
+        if written != display and written not in rec.names() and person_key(written) == person_key(display):
             self._add_alias(rec, written, "same-name", describe_name_difference(written, display))
         if org_id:
             rec.organizations.add(org_id)
