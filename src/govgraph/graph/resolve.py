@@ -557,7 +557,8 @@ class Resolver:
         else:
             self._note_name(rec, display, rule, evidence)
         written = " ".join(name.split())
-        if written != display and written not in rec.names() and person_key(written) == person_key(display):
+        if written != display and written not in rec.names() \
+                and norm(written).replace(" ", "") == norm(display).replace(" ", ""):
             self._add_alias(rec, written, "same-name", describe_name_difference(written, display))
         if org_id:
             rec.organizations.add(org_id)
