@@ -58,14 +58,19 @@ def _walk(node, out: LineBuilder, struck: bool, bold: bool, pre: bool) -> None:
             out.newline()
             continue
         if name in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            out.newline()
+            out.blank()
             _walk(child, out, c_struck, c_bold, pre)
             out.set_heading(int(name[1]))
-            out.newline()
+            out.blank()
             continue
         if name == "table":
-            out.newline()
+            out.blank()
             _table(child, out, c_struck, c_bold)
+            out.blank()
+            continue
+        if name in ("ul", "ol", "dl"):
+            out.blank()
+            _walk(child, out, c_struck, c_bold, pre)
             out.blank()
             continue
         if name == "li":
@@ -90,7 +95,10 @@ def _walk(node, out: LineBuilder, struck: bool, bold: bool, pre: bool) -> None:
             out.newline()
             continue
         if name in _BLOCK:
-            out.newline()
+            if name == "p":
+                out.blank()
+            else:
+                out.newline()
             _walk(child, out, c_struck, c_bold, pre or name == "pre")
             if name == "p":
                 out.blank()

@@ -159,17 +159,40 @@ def _first_header(document):
         return None
 
 
+def _is_list_paragraph(p, styles_with_numbering: dict) -> bool:
+    if p.find(f"{W}pPr/{W}numPr") is not None:
+        return True
+    style_el = p.find(f"{W}pPr/{W}pStyle")
+    sid = style_el.get(W + "val") if style_el is not None else ""
+    return bool(sid) and (sid in styles_with_numbering or re.search(r"list|lista|bullet|punkt", sid, re.I)
+                          is not None)
+
+
 def _docx_blocks(container, out: LineBuilder, numbering, styles) -> None:
-    """Paragraphs and tables of a body/header element, in order."""
+    """Paragraphs and tables of a body/header element, in order.
+
+    Paragraphs are separated by a blank line (as in text conversions of the same document);
+    consecutive list paragraphs and the rows of a table are not.
+    """
+    prev_list: bool | None = None
+    style_num = getattr(numbering, "style_num", {})
     for child in container.iterchildren():
         if child.tag == W + "p":
+            is_list = _is_list_paragraph(child, style_num)
+            if prev_list is not None and not (prev_list and is_list):
+                out.blank()
             _docx_paragraph(child, out, numbering, styles)
+            prev_list = is_list
         elif child.tag == W + "tbl":
+            out.blank()
             _docx_table(child, out, styles)
+            prev_list = False
         elif child.tag == W + "sdt":          # content controls wrap paragraphs/tables
             content = child.find(W + "sdtContent")
             if content is not None:
+                out.blank()
                 _docx_blocks(content, out, numbering, styles)
+                prev_list = False
 
 
 def _docx_styles(document) -> dict[str, tuple[int, bool, bool]]:
@@ -371,7 +394,7 @@ def _odt_styles(odt) -> dict[str, tuple[bool, bool]]:
     return out
 
 
-def _odt_walk(node, out: LineBuilder, styles) -> None:
+def _odt_walk(node, out: LineBuilder, styles, in_list: bool = False) -> None:
     for child in node.childNodes:
         q = getattr(child, "qname", None)
         if q is None:
@@ -384,12 +407,18 @@ def _odt_walk(node, out: LineBuilder, styles) -> None:
                     out.set_heading(int(_attr(child, "outline-level") or 1))
                 except ValueError:
                     out.set_heading(1)
-            out.newline()
+            if in_list:
+                out.newline()
+            else:
+                out.blank()                   # paragraphs are separated by a blank line
         elif local == "list":
+            out.blank()
             for item in child.childNodes:
                 if getattr(item, "qname", (None, ""))[1] in ("list-item", "list-header"):
-                    _odt_walk(item, out, styles)
+                    _odt_walk(item, out, styles, in_list=True)
+            out.blank()
         elif local == "table":
+            out.blank()
             for row in _odt_rows(child):
                 first = True
                 for cell in row.childNodes:
@@ -408,7 +437,7 @@ def _odt_walk(node, out: LineBuilder, styles) -> None:
         elif local in ("section", "text", "table-of-content", "index-body", "change-tracked"):
             if local == "tracked-changes":
                 continue
-            _odt_walk(child, out, styles)
+            _odt_walk(child, out, styles, in_list)
 
 
 def _odt_rows(table):
