@@ -144,3 +144,13 @@ def test_agenda_list_in_header_is_not_items_and_attendance_at_the_end():
         ("Lena Holm", "Kiruna", True), ("Jonas Berg", "Gällivare", True),
         ("Siri Lind", "Pajala", False)]
     assert p.chair == ["Lena Holm"]
+
+
+def test_clean_title_cuts_case_numbers_and_presenters_only():
+    from govgraph.loaders.structure_parts.items import clean_title
+    assert clean_title("Budget 2024 (Dnr KS 2023/45)") == "Budget 2024"
+    assert clean_title("Information från förvaltningen – Anna Ek") == "Information från förvaltningen"
+    assert clean_title("Rapport, Per Holm och Lena Ås") == "Rapport"
+    assert clean_title("Barn och unga, BBIC - slutrapport") == "Barn och unga, BBIC - slutrapport"
+    assert clean_title("Tema: Trygghet*Föredragande: Ida Berg*") == "Tema: Trygghet"
+    assert clean_title("**Val av justerare**") == "Val av justerare"

@@ -43,7 +43,7 @@ _STAFF_TITLE = re.compile(
     r"assistent|kommunikatör|registrator|controller|analytiker|samordnare|processledare|"
     r"projektledare|utvecklare|praktikant|notarie)\b", re.I)
 _PARTIAL = re.compile(
-    r"\(\s*((?:§§?|punkt(?:erna)?|p\.|del\s+av|delvis|kl\.?|från|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej|närvarande)[^)]*)\)"
+    r"\(\s*((?:§§?|punkt(?:erna)?|p\.|del\s+av|delvis|kl\.?|från|fr\.?o\.?m\.?|t\.?o\.?m\.?|ej\s+§|närvarande)[^)]*)\)"
     r"|(?<![\w(])(§§?\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+)*)"
     r"|\b(del\s+av\s+(?:mötet|sammanträdet|dagen))\b", re.I)
 _SERVES = re.compile(

@@ -266,9 +266,11 @@ def clean_title(title: str) -> str:
     t = strip_markup(title).replace("\t", " ")
     t = _PRESENTER_CUT.sub("", t)
     t = re.sub(r"[*_]+", "", t)
+    t = re.sub(r"\s*[(,]?\s*\b(?:dnr|diarienr|diarienummer)\.?\s*:?\s*[\w/\-.]+(?:\s+\d[\w/\-.]*)?\)?$",
+               "", t, flags=re.I)
     t = squeeze(t).strip(" .:;-–—")
     # "Psykisk hälsa – SPOT, Maria Gunnarsson och Karin Haster" -> cut the presenters
-    m = re.match(r"^(.*\S),\s+(.+)$", t)
+    m = re.match(r"^(.*\S),\s+(.+)$", t) or re.match(r"^(.*\S)\s+[–—-]\s+(.+)$", t)
     if m:
         tail = m.group(2)
         people = re.split(r"\s*(?:,|\boch\b|&)\s*", tail)
