@@ -354,7 +354,7 @@ class EntityFinder:
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:folkhögskola|högskola))\b"), "school"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]*kyrkan)\b"), "church"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet)\b"), "assoc"),
-        (re.compile(r"\bföretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company"),
+        (re.compile(r"\b[Ff]öretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company"),
         (re.compile(r"\b([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+){0,2}\s+AB)\b"), "company"),
     ]
 

@@ -1,0 +1,208 @@
+"""Decision extraction: each decision form of Swedish minutes, one act per distinct act."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_helpers import decisions, kinds
+
+BODY = "Regionala samverkansrådet"
+
+
+def one(text: str, **kw):
+    ds = decisions(text, **kw)
+    assert len(ds) == 1, [(d.kind, d.text) for d in ds]
+    return ds[0]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Dagordningen godkändes.", "approve"),
+    ("Agendan godkänns.", "approve"),
+    ("Rådet godkänner förslaget.", "approve"),
+    ("Nämnden godkände avtalet.", "approve"),
+    ("Protokollet från föregående möte godkändes och lades till handlingarna.", "approve"),
+    ("Minnesanteckningar läggs till handlingarna.", "note"),
+    ("Ärendet är informationsärende.", "note"),
+    ("Rådet har tagit del av informationen.", "note"),
+    ("Föredragningslistan fastställs.", "approve"),
+    ("Rådet fastställer mötesdatum för 2025.", "approve"),
+    ("Planen antogs.", "approve"),
+    ("Ärendet bordläggs till nästa möte.", "table"),
+    ("Rådet bordlägger ärendet.", "table"),
+    ("Ärendet återremitteras till förvaltningen.", "refer_back"),
+    ("Rådet avslår ansökan.", "reject"),
+    ("Veronica Wallgren utsågs till justerare.", "appoint"),
+    ("Karin Näsmark utses till justerare.", "appoint"),
+    ("Rådet rekommenderar kommunerna att anta överenskommelsen.", "recommend"),
+])
+def test_sentence_forms(sentence, kind):
+    d = one(f"§ 1 Ärende\n\n{sentence}\n")
+    assert d.kind == kind
+    assert d.by == BODY and d.reported is False
+
+
+def test_approve_and_recommend_in_one_sentence():
+    text = ("§ 6 Överenskommelse om samverkan\n\nRådets ledamöter godkänner förslaget till ÖK och "
+            "rekommenderar kommunerna och Region Örebro län att anta förslaget.\n")
+    ds = decisions(text)
+    assert [d.kind for d in ds] == ["approve", "recommend"]
+    assert all(d.by == BODY and not d.reported for d in ds)
+
+
+def test_recommend_to_approve_is_one_act():
+    text = ("§ 48 Avtal\n\nStällningstagande Regionala samverkansrådet:\n\n"
+            "- Ledamöterna rekommenderar sina kommuner att godkänna avtalet.\n")
+    assert kinds(text) == ["recommend"]
+
+
+def test_decision_block_bullets_one_act_each():
+    text = "\n".join([
+        "§ 6 Psykisk hälsa", "",
+        "Beslut: Chefsgruppen beslutar att:", "",
+        "- Att återupprätta en styrgrupp för psykisk hälsa och suicidprevention.",
+        "- Ingmar Ångman väljs in och leder den delen av mötena.",
+        "- Södra länsdelen ska utse en kommunal ledamot.",
+        "- Att avsätta 6 mkr för lokalt utvecklingsarbete. 1,5 mkr fördelas till respektive länsdel.",
+        "- Avsluta projektet i sin nuvarande form.",
+        "- Bifalla förslaget om nytt uppdrag.",
+    ])
+    ds = decisions(text, body="Chefsgrupp för samverkan", participants=[("Ingmar Ångman", "Region Örebro län")])
+    assert [d.kind for d in ds] == ["establish", "appoint", "assign", "allocate", "dissolve", "approve"]
+    assert all(d.by == "Chefsgrupp för samverkan" and not d.reported for d in ds)
+    assert ds[1].assignee == "Ingmar Ångman"
+    assert ds[2].assignee == "Södra länsdelen"
+    assert ds[3].amount_sek == 6_000_000
+
+
+def test_proposals_opinions_and_plans_are_not_decisions():
+    text = "\n".join([
+        "§ 3 Diskussion", "",
+        "Karin Näsmark föreslås till justerare.",
+        "Förvaltningen föreslår att styrgruppen får uppdrag att se över avtalet.",
+        "Rådets ledamöter anser att det vore bra att samordna arbetet.",
+        "Avtalet kommer att godkännas i december.",
+        "Ska rådet godkänna detta?",
+        "Därför föreslås att 2 miljoner kronor avsätts.",
+        "",
+        "Förslag till beslut:",
+        "- Projektet avslutas.",
+    ])
+    assert kinds(text) == []
+
+
+def test_meeting_closing_is_no_dissolve():
+    assert kinds("§ 14 Mötet avslutades\n\nOrdföranden tackade och avslutade mötet.\n") == []
+
+
+def test_assign_with_short_name_resolved():
+    text = "§ 12 Nya frågor\n\nMarie får i uppdrag att förmedla frågan till socialcheferna.\n"
+    d = one(text, participants=[("Marie Gustafsson", "Region Örebro län"), ("Ann-Louise Gustafsson", None)])
+    assert d.kind == "assign" and d.assignee == "Marie Gustafsson" and d.by == BODY and not d.reported
+
+
+@pytest.mark.parametrize("sentence, assignee", [
+    ("Rådet uppdrar åt presidiet att se över behovet av extra möten.", "Presidiet"),
+    ("Rådet ger förvaltningen i uppdrag att ta fram en plan.", "Förvaltningen"),
+    ("Frågan hänsköts till presidiet.", "Presidiet"),
+    ("Johanna BH tilldelas uppdraget.", "Johanna Bernström Höglom"),
+])
+def test_assign_forms(sentence, assignee):
+    d = one(f"§ 2 Ärende\n\n{sentence}\n", participants=[("Johanna Bernström Höglom", None)])
+    assert d.kind == "assign" and d.assignee == assignee
+
+
+def test_reported_decisions_of_other_bodies():
+    text = "\n".join([
+        "§ 5 Rapport från chefsgruppen", "",
+        "Chefsgrupp samverkan social välfärd och vård (två möten genomförda):", "",
+        "- ÖK om samverkan vid utskrivning är också godkänd av chefsgruppen.",
+        "- En strategisk arbetsgrupp för familjecentralerna har skapats.",
+        "",
+        "AU har gett LAG demens ett uppdrag att se över BPSD riktlinjen.",
+        "ÖK är beslutad i Regionala samverkansrådet.",
+    ])
+    ds = decisions(text, body="Specifikt samverkansråd för folkhälsa")
+    got = [(d.kind, d.by, d.assignee, d.reported) for d in ds]
+    assert got == [
+        ("approve", "Chefsgrupp samverkan social välfärd och vård", None, True),
+        ("establish", "Chefsgrupp samverkan social välfärd och vård", None, True),
+        ("assign", "Arbetsutskottet", "LAG demens", True),
+        ("approve", "Regionala samverkansrådet", None, True),
+    ]
+
+
+def test_own_earlier_decision_is_reported():
+    text = "\n".join([
+        "§ 6 Stimulansmedel", "",
+        "Chefsgruppen beslutade i februari om återremiss för en fördjupad dialog.",
+        "SocSam beslutade 2 september 2021 att överlämna ett yttrande.",
+    ])
+    ds = decisions(text, body="Chefsgrupp för samverkan (SocSam)")
+    assert [(d.kind, d.by, d.reported) for d in ds] == [
+        ("refer_back", "Chefsgrupp för samverkan (SocSam)", True),
+        ("approve", "Chefsgrupp för samverkan (SocSam)", True),
+    ]
+
+
+def test_act_by_a_person_has_no_body():
+    text = ("§ 7 Process för folkhälsoavtal\n\nMarie fick före sommaren uppdrag av Rickard Simonsson "
+            "att ta fram ett projektdirektiv. En styrgrupp tillsattes.\n")
+    ds = decisions(text, participants=[("Marie Gustafsson", None)])
+    assert [(d.kind, d.by, d.assignee, d.reported) for d in ds] == [
+        ("assign", None, "Marie Gustafsson", True), ("establish", None, None, True)]
+
+
+def test_passive_beslutades_needs_a_named_body():
+    text = "\n".join([
+        "§ 33 God och nära vård", "",
+        "Efter utvärdering beslutades att ta fram en ny överenskommelse.",
+        "Vid SocSam:s sammanträde 26 februari beslutades om fördelning av stimulansmedlen.",
+    ])
+    ds = decisions(text, body="Sociala samrådsgruppen (SocSam)")
+    assert [(d.kind, d.by, d.reported) for d in ds] == [("allocate", "Sociala samrådsgruppen (SocSam)", True)]
+
+
+def test_enades_om_assign_or_approve():
+    text = "\n".join([
+        "§ 2 Inbjudningar", "",
+        "Chefsgruppen enades om att välfärd och folkhälsa bjuder in till en Teamsgrupp.",
+        "Chefsgruppen enades om att ingången kan ske via folkhälsocheferna.",
+    ])
+    ds = decisions(text, body="Chefsgrupp folkhälsa")
+    assert [(d.kind, d.assignee) for d in ds] == [("assign", "Välfärd och folkhälsa"), ("approve", None)]
+
+
+def test_amount_backfilled_from_the_proposal():
+    text = "\n".join([
+        "§ 33 Medel", "",
+        "Kromom och Ragundas del av medlen (214 237:-) föreslås fördelas mellan övriga kommuner.",
+        "",
+        "Ställningstagande Regionala samverkansrådet:",
+        "- Rådet beslutar att Krokoms och Ragundas del av stimulansmedlen fördelas mellan övriga kommuner.",
+    ])
+    d = one(text)
+    assert d.kind == "allocate" and d.amount_sek == 214237 and d.by == BODY
+
+
+def test_table_row_assignments_and_totals():
+    text = "\n".join([
+        "§ 6 Suicidprevention", "",
+        "Utbilda HR\t0\tJohanna BH tilldelas uppdraget.",
+        "Överenskommelse om boende\t0\tJohanna BH tilldelas uppdraget.",
+        "",
+        "Beslut: Chefsgruppen beslutar att:",
+        "- Bevilja medel och uppdrag enligt förslag i tabell 1. Totalt avsätts 7 140 000 kronor.",
+    ])
+    ds = decisions(text, body="Chefsgrupp", participants=[("Johanna Bernström Höglom", None)])
+    assert [(d.kind, d.assignee, d.amount_sek) for d in ds] == [
+        ("assign", "Johanna Bernström Höglom", None), ("assign", "Johanna Bernström Höglom", None),
+        ("allocate", None, 7_140_000)]
+
+
+def test_every_decision_has_exact_provenance():
+    from tests.test_extract_helpers import make
+    from govgraph.extract.semantic import extract_semantics
+    doc, p = make("§ 1 Ärende\n\nDagordningen godkändes.\n\nÄrendet bordläggs.\n")
+    extract_semantics(doc, p)
+    for d in p.items[0].decisions:
+        assert d.prov.quote in doc.text and d.prov.item == "1"
+        assert d.prov.quote in doc.quote(d.prov.start, d.prov.end)

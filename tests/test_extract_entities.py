@@ -1,0 +1,86 @@
+"""Agreements, bodies and organisations: once each, canonical names, aliases, provenance."""
+from __future__ import annotations
+
+from tests.test_extract_helpers import make, run
+
+from govgraph import reference
+from govgraph.extract.semantic import extract_semantics
+
+
+def names(ents) -> list[str]:
+    return [e.name for e in ents]
+
+
+def test_agreement_canonical_long_name_and_alias():
+    p = run("\n".join([
+        "§ 5 Rapport", "",
+        "- ÖK mellan Region Örebro län, kommunerna i Örebro län och NSPH avseende samarbete kring personer "
+        "med psykiska funktionsnedsättningar är godkänd av chefsgruppen.",
+        "- ÖK om samverkan vid utskrivning är också godkänd av chefsgruppen.",
+        "",
+        "§ 10 Överenskommelse om samverkan vid utskrivning från sluten hälso- och sjukvård – lägesrapport", "",
+        "AU har gett LAG demens ett uppdrag att se över BPSD riktlinjen.",
+    ]))
+    got = names(p.agreements)
+    assert "Överenskommelse om samarbete kring personer med psykiska funktionsnedsättningar" in got
+    assert "Överenskommelse om samverkan vid utskrivning från sluten hälso- och sjukvård" in got
+    assert "Riktlinje för BPSD" in got
+    assert len(got) == 3                       # the short "ÖK om samverkan vid utskrivning" merged
+    ok = next(e for e in p.agreements if e.name.startswith("Överenskommelse om samverkan"))
+    assert ok.kind == "överenskommelse" and len(ok.prov) == 2
+
+
+def test_not_agreements():
+    p = run("§ 3 Nära vård\n\nDen länsgemensamma målbilden är inne i en beslutsprocess. Planen är att "
+            "beslutsrundan ska vara klar. Det finns en kommunikationsplan och nya avtal.\n")
+    assert names(p.agreements) == []
+
+
+def test_bodies_by_head_noun_and_own_body_left_out():
+    p = run("\n".join([
+        "§ 7 Folkhälsoavtal", "",
+        "Avtalen ska till regionstyrelsen för beslut. Karin är ordförande i fokusberedningen för somatisk "
+        "och psykiatrisk specialistsjukvård samt högspecialiserad vård.",
+        "Ärendet är beslutat i Primärkommunala rådet (PKR). PKR beslutade vid sammanträdet att följa frågan.",
+        "Rådets ledamöter och Regionala samverkansrådet godkänner. Styrgruppen och arbetsgruppen möts.",
+        "Frågan hänsköts till presidiet. Målgruppen är äldre. Detta sker i mindre grupper.",
+    ]), body="Regionala samverkansrådet")
+    got = names(p.bodies)
+    assert "Regionstyrelsen" in got
+    assert "Fokusberedningen för somatisk och psykiatrisk specialistsjukvård samt högspecialiserad vård" in got
+    assert "Primärkommunala rådet" in got
+    assert "Presidiet" in got
+    assert "Regionala samverkansrådet" not in got          # the meeting's own body
+    assert not any(n.lower() in ("styrgruppen", "arbetsgruppen", "målgruppen", "grupper") for n in got)
+    pkr = next(e for e in p.bodies if e.name == "Primärkommunala rådet")
+    assert "PKR" in pkr.aliases and pkr.kind == "council"
+
+
+def test_organisations_with_reference_codes():
+    p = run("\n".join([
+        "§ 2 Läget", "",
+        "Representanter från Askersund, Degerfors och Ängelholms kommun deltog tillsammans med "
+        "Region Örebro län, länsstyrelsen, SKR och Folkhälsomyndigheten. Företaget Helseplan anlitas.",
+        "Reumatikerförbundet och Örebro universitet medverkade. Nora Svensson deltog.",
+    ]), participants=[("Siv Ahlstrand", "Askersund")])
+    orgs = {e.name: e for e in p.organizations}
+    assert orgs["Askersund"].kind == "municipality"
+    assert orgs["Askersund"].code == reference.find_municipality("Askersund").code == "1882"
+    assert orgs["Ängelholms kommun"].code == reference.find_municipality("Ängelholm").code
+    assert orgs["Region Örebro län"].kind == "region"
+    assert "Länsstyrelsen Örebro län" in orgs              # county taken from the document
+    assert orgs["Sveriges Kommuner och Regioner"].aliases == ["SKR"]
+    assert orgs["Helseplan"].kind == "company"
+    assert orgs["Reumatikerförbundet"].kind == "association"
+    assert "Örebro universitet" in orgs
+    assert "Nora" not in orgs                               # a person's first name, not the municipality
+    assert "Örebro" not in orgs                             # part of other names only
+
+
+def test_every_entity_mention_has_exact_provenance():
+    doc, p = make("§ 1 Ärende\n\nSKR och Socialstyrelsen informerade. Regionstyrelsen godkänner avtalet.\n")
+    extract_semantics(doc, p)
+    for e in (*p.agreements, *p.bodies, *p.organizations):
+        assert e.prov
+        for pv in e.prov:
+            assert pv.quote in doc.text and pv.quote in doc.quote(pv.start, pv.end)

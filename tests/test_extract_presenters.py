@@ -1,0 +1,66 @@
+"""Presenters: verbs, "föredras av", "Föredragande:", names after the title, replacements."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extract_helpers import run
+
+PEOPLE = [("Ingmar Ångman", "Region Örebro län"), ("Anna Jakobsson", None), ("Anna Karlsson", None),
+          ("Linnea Hedkvist", None), ("Malin Duckert Ek", None), ("Catrin Skoglund", None),
+          ("Lise Hjemgaard Svensson", None)]
+
+
+def presenters(text: str, **kw) -> list[str]:
+    p = run(text, participants=PEOPLE, chair="Lise Hjemgaard Svensson", **kw)
+    return [n.name for n in p.items[0].presenters]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ingmar Ångman presenterade det nya förslaget.", ["Ingmar Ångman"]),
+    ("Ingmar informerade om arbetet.", ["Ingmar Ångman"]),
+    ("Linnea rapporterade från Healthy Cities höstmöte.", ["Linnea Hedkvist"]),
+    ("Ärendet föredras av Malin Duckert Ek och Linnea Hedkvist", ["Malin Duckert Ek", "Linnea Hedkvist"]),
+    ("Ärendet föredras av: Elin Nirjens", ["Elin Nirjens"]),
+    ("Ärendet föredras Elin Ring", ["Elin Ring"]),
+    ("Föredragande: Ordförande", ["Lise Hjemgaard Svensson"]),
+    ("Daniela Redzic Alkaissi redovisade pågående arbete.", ["Daniela Redzic Alkaissi"]),
+    ("Malin Duckert Ek och Ewa Slatmo foredrog arendet.", ["Malin Duckert Ek", "Ewa Slatmo"]),
+    ("Vidare informerar Linnea Hedkvist om utbildningen.", ["Linnea Hedkvist"]),
+])
+def test_presenter_sentences(body, expected):
+    assert presenters(f"§ 4 Ärende\n\n{body}\n") == expected
+
+
+def test_ambiguous_first_name_is_left_out():
+    # two people called Anna: "Anna informerade" cannot be resolved, so no presenter is guessed
+    assert presenters("§ 3 Studiebesök\n\nAnna informerade om auskultationen.\n") == []
+    assert presenters("§ 3 Studiebesök\n\nAnna J informerade om auskultationen.\n") == ["Anna Jakobsson"]
+
+
+def test_names_after_the_title():
+    assert presenters("§ 7 Psykisk hälsa – SPOT, Maria Gunnarsson och Karin Haster\n\nText.\n") == \
+        ["Maria Gunnarsson", "Karin Haster"]
+    assert presenters("§ 4 Rapport från AU, Ingmar Ångman\n\nAU har haft ett möte.\n") == ["Ingmar Ångman"]
+    # a place or organisation after the comma is no presenter
+    assert presenters("§ 5 Tema: Förstudie barnfattigdom, Örebro län\n\nText.\n") == []
+
+
+def test_presenter_glued_to_the_title_is_resolved_to_the_listed_spelling():
+    assert presenters("§ 51 Hälsoundersökningar placerade barn*Föredragande: Catrine Skoglund*\n\nText.\n") == \
+        ["Catrin Skoglund"]
+
+
+def test_replacement_presents_instead():
+    text = "§ 8 Nära vård - dietist direkt, Stina Engelheart\n\nMalin Duckert Ek ersätter Stina som är ledig.\n"
+    assert presenters(text) == ["Malin Duckert Ek"]
+
+
+def test_label_and_name_subheadings():
+    text = "§ 5 Rapport från länsdelsgrupperna\n\nSöder, Jaana Jansson.\n\nText om söder.\n\nNorr, Madde Gustafsson.\n"
+    assert presenters(text) == ["Jaana Jansson", "Madde Gustafsson"]
+
+
+def test_presenter_provenance_quotes_the_line():
+    p = run("§ 4 Ärende\n\nText.\nIngmar informerade om arbetet.\n", participants=PEOPLE)
+    n = p.items[0].presenters[0]
+    assert n.prov.start == 4 and n.prov.quote == "Ingmar informerade om arbetet."
