@@ -335,35 +335,39 @@ def _valid_compound(low: str, depth: int = 0) -> bool:
     return False
 
 
-def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, bool]]:
-    """Spellings of one compound part: (form, score, changed) — as written when it is a word, and
-    its best restoration when there is an unambiguous one."""
+def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
+    """Spellings of one compound part: (form, score, change) — as written when it is a word
+    (change 0), and its best restoration when there is an unambiguous one (1 = å/ä/ö restored,
+    2 = a hard substitution was needed)."""
     from .lexicon import swedish_lexicon
     lex = swedish_lexicon()
-    out: list[tuple[str, float, bool]] = []
+    out: list[tuple[str, float, int]] = []
     plain = _plain_word(part)
     if plain:
-        out.append((part, max(lex.zipf(part), 1.0), False))
-    if len(part) < 4 and not plain:
+        out.append((part, max(lex.zipf(part), 1.0), 0))
+    if len(part) < 4:
         return out
     cands = _candidates(part, not plain, ctx)
     if cands and (len(cands) == 1 or cands[0][1] - cands[1][1] >= 0.3):
         form, score, n_hard = cands[0]
-        if score >= 2.5 and not (n_hard and (score < 3.0 or len(part) < 5)):
-            out.append((form, score, True))
+        if score >= 2.5 and not (n_hard and (score < 3.0 or len(part) < 5)) \
+                and not (out and score < out[0][1]):
+            out.append((form, score, 2 if n_hard else 1))
     return out
 
 
 def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
     """Restore an unknown compound part by part: ``lansgemensamma`` → ``länsgemensamma``.
 
-    Returns (form, weakest part's score, parts changed), or None when no split gives known parts
-    or the word splits at least as well into known parts as written ("vaccinations|tider").
+    Splits are ranked by their weakest part's frequency (then by the parts' total). Returns
+    (form, weakest part's score, change: 1 = å/ä/ö restored, 2 = a hard substitution was needed),
+    or None when no split gives known parts or the word splits at least as well into known parts
+    as written ("vaccinations|tider"; a hard restoration must win by 1.0).
     """
     low = token.lower()
     if len(low) < 7 or not low.isalpha():
         return None
-    best: tuple[int, float, str] | None = None
+    best: tuple[float, float, str, int] | None = None     # weakest, total, form, change
     best_plain = -9.0
     for i in range(3, len(low) - 3):
         left, right = low[:i], low[i:]
@@ -376,31 +380,32 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
         if depth == 0:
             sub = _compound(right, ctx, 1)
             if sub:
-                rights.append((sub[0], sub[1], bool(sub[2])))
+                rights.append(sub)
         for lf in lefts:
             for rf in rights:
-                changed = int(lf[2]) + int(rf[2])
+                changed = max(lf[2], rf[2])
                 score = min(lf[1], rf[1])
                 if not changed:
                     best_plain = max(best_plain, score)
                     continue
-                key = (score, -changed, lf[0] + rf[0])
+                key = (score, lf[1] + rf[1], lf[0] + rf[0], changed)
                 if best is None or key[:2] > best[:2]:
                     best = key
         if depth == 0:
             best_plain = max(best_plain, _plain_split_score(left, right))
-    if best is None or best[0] < best_plain + 1.0:
+    if best is None or best[0] < best_plain + (1.0 if best[3] == 2 else 0.0):
         return None
-    return best[2], best[0], -best[1]
+    return best[2], best[0], best[3]
 
 
 def _plain_split_score(left: str, right: str) -> float:
     """Weakest part's frequency when ``left|right`` are known words as written (else -9)."""
     from .lexicon import swedish_lexicon
     lex = swedish_lexicon()
-    head = left if _plain_word(left) else (left[:-1] if left.endswith("s") and _plain_word(left[:-1]) else None)
-    if head is None:
+    heads = [h for h in (left, left[:-1] if left.endswith("s") else "") if h and _plain_word(h)]
+    if not heads:
         return -9.0
+    head = max(heads, key=lex.zipf)
     if _plain_word(right):
         return min(max(lex.zipf(head), 1.0), max(lex.zipf(right), 1.0))
     for j in range(3, len(right) - 2):
@@ -441,7 +446,7 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> t
     cands = _candidates(token, hard=garbage or unknown, ctx=ctx, proper=proper,
                         orig_is_name=is_name and not is_word)
     if not cands:
-        if damaged and unknown and not proper:
+        if damaged and unknown and not proper and ctx.vote_text is None and _DIACRITICS.isdisjoint(token):
             comp = _compound(token, ctx)
             if comp:
                 return _case_like(comp[0], token), "lexicon-compound"
