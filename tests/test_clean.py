@@ -29,6 +29,16 @@ def test_odd_characters_are_normalised():
     assert normalize_chars(s) == "Anna Berg från Kumla kommun N oofice X".replace("oofice", "ofice")
 
 
+def test_soft_hyphen_at_line_end_joins_words():
+    doc = clean_text("Ingen rapport då Stefan har ute\u00ad\nvaro idag och kom\u00admer inte")
+    assert [ln.text for ln in doc.lines] == ["Ingen rapport då Stefan har utevaro", "idag och kommer inte"]
+
+
+def test_space_aligned_columns_become_tabs():
+    doc = clean_text("Siv Ahlstrand        Askersund\nEn mening  med två mellanslag.")
+    assert [ln.text for ln in doc.lines] == ["Siv Ahlstrand\tAskersund", "En mening  med två mellanslag."]
+
+
 def test_combining_accents_compose_and_apostrophes():
     assert normalize_chars("Sa\u0308ter O\u2019Brien") == "Säter O'Brien"
     assert normalize_chars("Ö\tKumla") == "Ö\tKumla"       # tabs survive

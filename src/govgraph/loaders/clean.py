@@ -42,6 +42,7 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
 _CHAR_MAP: dict[int, str | None] = {ord(c): " " for c in _SPACE_CHARS}
 _CHAR_MAP.update({ord(c): None for c in _DROP_CHARS})
 _CHAR_MAP.update({ord(k): v for k, v in _LIGATURES.items()})
+_CHAR_MAP.update({0x2010: "-", 0x2011: "-"})          # Unicode hyphens → ASCII hyphen
 # C0/C1 control characters except TAB; \v and \f become nothing (readers split pages on \f)
 _CHAR_MAP.update({c: None for c in range(0x00, 0x20) if c != 0x09})
 _CHAR_MAP.update({c: None for c in range(0x7f, 0xa0)})
@@ -53,21 +54,33 @@ def normalize_chars(text: str) -> str:
     """Normalise the characters of one line (see the module docstring, step 1)."""
     if text.isascii() and not _ASCII_CTRL.search(text):
         return text
+    if "\u00ad" in text:                 # a soft hyphen ending a line marks a word break
+        stripped = text.rstrip()
+        if stripped.endswith("\u00ad"):
+            text = stripped[:-1] + "-"
     text = text.translate(_CHAR_MAP)
     text = unicodedata.normalize("NFC", text)
     return _APOSTROPHE.sub("'", text)
 
 
+_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")
+
+
+def _columns(text: str) -> str:
+    """Columns aligned with runs of spaces (4 or more) → TAB, like table cells."""
+    return _GAP.sub("\t", text) if "    " in text else text
+
+
 def _normalize_with_spans(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, tuple[tuple[int, int], ...]]:
     """Normalise a line whose struck spans must stay aligned: piecewise between span edges."""
     if not spans:
-        return normalize_chars(text), ()
+        return _columns(normalize_chars(text)), ()
     cuts = sorted({0, len(text), *(p for s in spans for p in s if 0 <= p <= len(text))})
     pieces: list[str] = []
     newpos: dict[int, int] = {0: 0}
     total = 0
     for a, b in zip(cuts, cuts[1:]):
-        piece = normalize_chars(text[a:b])
+        piece = _columns(normalize_chars(text[a:b]))
         pieces.append(piece)
         total += len(piece)
         newpos[b] = total
