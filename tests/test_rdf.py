@@ -494,3 +494,21 @@ def test_mapper_percent_encodes_ids_that_are_not_iri_safe():
     assert m.iri("person/ingmar-angman") == "https://x.org/id/person/ingmar-angman"
     assert m.iri("person/a b<c>") == "https://x.org/id/person/a%20b%3Cc%3E"
     assert m.iri("person/Ångman") == "https://x.org/id/person/%C3%85ngman"
+
+
+def test_decider_known_only_by_name_is_kept_and_found_by_sparql():
+    G = small_graph()
+    G.add_node("decision/chefsgrupp/2022-10-28/8a/3", label="Decision", kind="note",
+               subject="Överenskommelse om utskrivning", by="Regionstyrelsen", reported=False,
+               date="2022-10-28", sources=["doc/protokoll-2022-10-28-3f2a9c1e"])
+    G.add_edge("item/chefsgrupp/2022-10-28/8a", "decision/chefsgrupp/2022-10-28/8a/3", key="r3",
+               type="RESULTED_IN", source="doc/protokoll-2022-10-28-3f2a9c1e", item="8a",
+               span_start=24, span_end=24, quote="Regionstyrelsen har noterat")
+    g = graph_of(nx_nodes(G), nx_edges(G))
+    report = validate_graph(g)
+    assert report.conforms, report.violations
+    assert any(r.focus.endswith("/8a/3") and r.severity == "Warning" for r in report.results)
+    rows = {r["decision"]: r for r in who_decided(g, "utskrivning")}
+    assert rows["decision/chefsgrupp/2022-10-28/8a/3"]["body"] == "Regionstyrelsen"
+    assert rows["decision/chefsgrupp/2022-10-28/8a/1"]["body"] == "Chefsgrupp folkhälsa"
+    assert rows["decision/chefsgrupp/2022-10-28/8a/1"]["kind"] == "approve"

@@ -676,7 +676,9 @@ SELECT DISTINCT ?decision ?date ?body ?kind ?subject ?item ?reported WHERE {{
   OPTIONAL {{ ?decision eli:date_document ?date }}
   OPTIONAL {{ ?decision eli:title ?subject }}
   OPTIONAL {{ ?decision gg:reported ?reported }}
-  OPTIONAL {{ ?decision prov:wasAttributedTo ?b . ?b skos:prefLabel ?body }}
+  OPTIONAL {{ ?decision prov:wasAttributedTo ?b . ?b skos:prefLabel ?bodyName }}
+  OPTIONAL {{ ?decision gg:deciderName ?deciderName }}
+  BIND(COALESCE(?bodyName, ?deciderName) AS ?body)
   OPTIONAL {{ ?tr2 prov:generated ?decision ; dct:subject ?it . ?it gg:number ?item }}
 }}
 ORDER BY ?date ?decision"""

@@ -194,7 +194,7 @@ PROPERTY_RDF: dict[str, dict[str, str | None]] = {
     "Meeting": {"title": "dct:title", "body": None, "date": "dct:date", "place": "prov:atLocation"},
     "AgendaItem": {"number": "gg:number", "title": "dct:title", "ordinal": "schema:position",
                    "meeting": None, "date": None},
-    "Decision": {"kind": "dct:type", "subject": "eli:title", "text": "eli:description", "by": None,
+    "Decision": {"kind": "dct:type", "subject": "eli:title", "text": "eli:description", "by": "gg:deciderName",
                  "assignee": None, "amount_sek": "gg:allocates", "reported": "gg:reported",
                  "date": "eli:date_document", "item": None, "meeting": None},
     "Person": {"name": "foaf:name", "aliases": "skos:altLabel", "given_name": "foaf:givenName",
