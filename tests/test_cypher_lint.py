@@ -36,12 +36,14 @@ def test_every_statement_is_collected():
     names = [s.name for s in stmts]
     queries = lib.discover(include_user=False)
     for q in queries.values():
-        assert any(n.endswith(q.file_for("neo4j").split("/")[-1]) for n in names), q.name
+        assert any(q.file_for("neo4j").endswith(n.split("#")[0]) for n in names), q.name
     assert sum(n.startswith("neo4j_store.") for n in names) == len(all_statements())
     assert any(n.startswith("neo4j_store.gg_") for n in names)          # the DDL
     assert any("close_names" in n for n in names)
-    path = next(s for s in stmts if s.name.endswith("path.neo4j.cypher"))
-    assert "shortestPath" in path.cypher and path.params == ("a", "b")
+    path = [s for s in stmts if "path.neo4j.cypher" in s.name]
+    assert [s.name.split("#")[1] for s in path] == ["1", "2"]
+    assert path[0].params == ("a", "b") and path[1].params == ("a_id", "b_id")
+    assert "shortestPath" in path[1].cypher
 
 
 # --------------------------------------------------------------------------- with Neo4j's parser
@@ -80,8 +82,8 @@ def test_the_check_fails_on_broken_copies():
     stmts = [L.Statement(f"broken-{k}", t, params, sample) for k, t in broken.items()]
     # LadybugDB's dialect (label(), -[* SHORTEST 1..8]-) is not Neo4j Cypher
     stmts.append(L.Statement("ladybug-path-as-neo4j",
-                             lib.discover(include_user=False)["path"].text_for("ladybug"),
-                             ("a", "b"), {"a": "", "b": ""}))
+                             lib.discover(include_user=False)["path"].statements_for("ladybug")[1],
+                             ("a_id", "b_id"), {"a_id": "", "b_id": ""}))
     rep = L.lint(stmts, versions=["CYPHER 5"])
     failed = {d.statement for d in rep.errors}
     assert failed == {s.name for s in stmts}, f"not caught: {sorted({s.name for s in stmts} - failed)}"

@@ -214,10 +214,13 @@ def test_packaged_queries_are_all_there(queries):
         for kind in ("ladybug", "neo4j"):
             text = q.text_for(kind)
             assert "gg_fold" not in text
-            # every $parameter the text uses is declared, and every declared one is used
-            assert set(lib.param_names(text)) == {p.name for p in q.params}, (q.name, kind)
+            # every $parameter the text uses is declared (or returned by an earlier step),
+            # and every declared one is used
+            assert set(lib.param_names(text)) == {p.name for p in q.params} | set(q.step_outputs(kind)), (q.name, kind)
     assert queries["path"].text_for("neo4j") != queries["path"].text_for("ladybug")
     assert "shortestPath" in queries["path"].text_for("neo4j")
+    assert queries["path"].step_outputs("ladybug") == ["a_id", "b_id"]
+    assert len(queries["path"].statements_for("neo4j")) == 2
 
 
 def test_parameters_are_checked_and_converted(queries):
@@ -395,3 +398,94 @@ def test_ask_user_query_with_param(hand, monkeypatch, tmp_path):
     res = _cli(["docs", "PROTOKOLL", "-p", "limit=1", "--queries-dir", str(tmp_path), "--json"], hand, monkeypatch)
     assert res.exit_code == 0, res.output
     assert json.loads(res.output) == [{"name": "protokoll-2017.txt"}]
+
+
+# --------------------------------------------------------------------------- the five seed protocols
+@pytest.fixture(scope="module", params=["ladybug", "neo4j"])
+def seed_store(request):
+    """The five bundled protocols, loaded by the real loader: the embedded store (``seed_db``),
+    and a Neo4j server when ``NEO4J_URI`` is set (the same examples are loaded into it)."""
+    from govgraph.graph.store import open_store
+    if request.param == "ladybug":
+        store = open_store(db=request.getfixturevalue("seed_db"), read_only=True)
+    else:
+        uri = os.environ.get("NEO4J_URI")
+        if not uri:
+            pytest.skip("NEO4J_URI is not set (the same tests run on a Neo4j server when it is)")
+        from govgraph.graph.load import load_paths
+        from conftest import EXAMPLES
+        with open_store(neo4j_uri=uri) as writer:
+            load_paths([EXAMPLES], writer)
+        store = open_store(neo4j_uri=uri, read_only=True)
+    yield store
+    store.close()
+
+
+def _has(text: str | None, words: str) -> bool:
+    return lib.fold(words) in lib.fold(text)
+
+
+def test_seed_who_decided_utskrivning(seed_store, queries):
+    rows = ask(seed_store, queries, "who-decided", text="utskrivning")
+    hits = [r for r in rows if r["kind"] == "approve" and _has(r["body"], "chefsgrupp")
+            and r["reported"] is True and r["date"] == "2017-09-22"
+            and _has(r["subject"], "utskrivning") and r["protocol"].startswith("000_")]
+    assert hits, f"no reported approval by the chefsgrupp in the 2017-09-22 protocol among {rows}"
+    assert all(r["protocol"] and r["item"] for r in rows)
+
+
+def test_seed_agreement_nsph(seed_store, queries):
+    rows = ask(seed_store, queries, "agreement", name="NSPH")
+    council = [r for r in rows if r["date"] == "2017-09-22" and _has(r["body"], "samverkansråd")]
+    kinds = {r["event"] for r in council}
+    assert {"approve", "recommend"} <= kinds, f"the council's approval and recommendation are missing: {council}"
+    for r in council:
+        if r["event"] in ("approve", "recommend"):
+            assert "Ingmar Ångman" in r["presented_by"], r
+            assert r["protocol"].startswith("000_") and r["item"] == "6", r
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates)
+
+
+def test_seed_person_ingmar_angman(seed_store, queries):
+    rows = ask(seed_store, queries, "person", name="Ingmar Ångman")
+    assert {r["person"] for r in rows} == {"Ingmar Ångman"}
+    dates = sorted(r["date"] for r in rows if r["date"])
+    assert dates[0].startswith("2017") and dates[-1].startswith("2024")
+    assert len({r["protocol"] for r in rows if r["protocol"]}) >= 4
+    assert {"attended meeting", "presented"} <= {r["fact"] for r in rows}
+    # folded spelling finds the same person
+    assert len(ask(seed_store, queries, "person", name="ingmar angman")) == len(rows)
+
+
+def test_seed_funding_chefsgrupp(seed_store, queries):
+    rows = ask(seed_store, queries, "funding", body="Chefsgrupp")
+    hit = [r for r in rows if r["amount_sek"] == 7140000 and r["date"] == "2024-03-15"]
+    assert hit, f"7 140 000 kr on 2024-03-15 is missing: {[(r['date'], r['amount_sek']) for r in rows]}"
+    assert any(_has(r["purpose"], "suicid") or _has(r["wording"], "suicid") for r in hit), \
+        f"the 7 140 000 kr are not for suicide prevention: {hit}"
+    assert all(_has(r["body"], "chefsgrupp") for r in rows)
+    own = [r for r in rows if r["year"] == "2024" and r["body"] == hit[0]["body"] and not r["reported"]]
+    assert hit[0]["year_total_sek"] == sum(r["amount_sek"] or 0 for r in own)
+
+
+def test_seed_every_query_runs_and_names_its_source(seed_store, queries):
+    cases = {"who-decided": {"text": "psykisk"}, "agreement": {"name": "utskrivning"},
+             "person": {"name": "Ångman"}, "body": {"name": "chefsgrupp"}, "mandates": {},
+             "funding": {}, "path": {"a": "Ingmar Ångman", "b": "Marie Gustafsson"}}
+    for name, args in cases.items():
+        rows = ask(seed_store, queries, name, **args)
+        assert rows, name
+        assert "protocol" in rows[0] and "item" in rows[0], name
+    path = ask(seed_store, queries, "path", a="Ingmar Ångman", b="Marie Gustafsson")
+    assert path[0]["from"] == "Ingmar Ångman" and path[-1]["to"] == "Marie Gustafsson"
+    assert all(r["protocol"] for r in path)
+
+
+def test_seed_ask_nothing_matches_suggests(seed_db, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    from govgraph.cli import main
+    res = CliRunner().invoke(main, ["ask", "person", "Ingmar Angmann", "--db", str(seed_db)])
+    assert res.exit_code == 1 and "nothing matches" in res.output and "Ingmar Ångman" in res.output
+    res = CliRunner().invoke(main, ["ask", "who-decided", "utskrivning", "--db", str(seed_db), "--json"])
+    assert res.exit_code == 0 and any(r["reported"] for r in json.loads(res.output))

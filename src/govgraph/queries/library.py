@@ -22,6 +22,11 @@ Parameter types: ``STRING`` (as given), ``SEARCH`` (folded for matching: lower c
 string-like parameter that is not given is passed as ``''`` (so a query tests
 ``$body = ''``: both stores then see a typed value, never a null); ``= VALUE`` sets a default.
 
+A query may be several statements separated by a line holding only ``;``: each statement but
+the last must return one row, whose columns become parameters (``$column``) of the ones after
+it; when such a step finds nothing, the query has no rows. (LadybugDB finds shortest paths
+fast only between endpoints given as parameters, so ``path`` first resolves its two names.)
+
 ``gg_fold(expr)`` is the one macro of query files: it expands to the same chain of
 ``replace(toLower(expr), …)`` calls on both stores, matching :func:`fold` in Python. User
 values only ever reach Cypher as parameters.
@@ -165,6 +170,19 @@ class NamedQuery:
             raise QueryError(f"query {self.name!r} has no text for a {kind} store "
                              f"(add {self.name}.{kind}.cypher or {self.name}.cypher)")
         return expand_macros(text)
+
+    def statements_for(self, kind: str) -> list[str]:
+        """The statements (steps) of the query for a ``kind`` store, in order."""
+        return split_steps(self.text_for(kind))
+
+    def step_outputs(self, kind: str) -> list[str]:
+        """Parameters the steps before the last one produce (their RETURN columns)."""
+        out: list[str] = []
+        for step in self.statements_for(kind)[:-1]:
+            for col in return_columns(step):
+                if col not in out:
+                    out.append(col)
+        return out
 
     def file_for(self, kind: str) -> str:
         return self.files.get(kind) or self.files.get("any", "")
@@ -364,11 +382,36 @@ def sort_rows(rows: list[dict[str, Any]], order: Iterable[str]) -> list[dict[str
     return sorted(rows, key=lambda r: tuple(_natural(r.get(c)) for c in cols))
 
 
+_STEP_SPLIT = re.compile(r"^[ \t]*;[ \t]*$", re.MULTILINE)
+
+
+def split_steps(text: str) -> list[str]:
+    """Split a query text at lines holding only ``;`` (empty parts dropped)."""
+    return [part.strip() for part in _STEP_SPLIT.split(text) if part.strip()]
+
+
+def return_columns(step: str) -> list[str]:
+    """The column names (``AS name``) of a statement's last RETURN clause."""
+    idx = [m.end() for m in re.finditer(r"\bRETURN\b", step, re.IGNORECASE)]
+    if not idx:
+        return []
+    return re.findall(r"\bAS\s+`?([A-Za-z_]\w*)`?", step[idx[-1]:], re.IGNORECASE)
+
+
 def run(store: Any, query: NamedQuery, args: Mapping[str, Any]) -> QueryResult:
-    """Bind ``args``, send the store's dialect text with the parameters, return the rows."""
+    """Bind ``args``, send the store's dialect text(s) with the parameters, return the rows."""
     params = query.bind(args)
-    text = query.text_for(store.kind)
-    rows = [{k: _plain(v) for k, v in row.items()} for row in store.query(text, params)]
+    steps = query.statements_for(store.kind)
+    values: dict[str, Any] = dict(params)
+    raw: list[dict[str, Any]] = []
+    for n, step in enumerate(steps):
+        used = {k: values[k] for k in param_names(step) if k in values}
+        raw = store.query(step, used)
+        if n < len(steps) - 1:
+            if not raw:
+                return QueryResult(query, params, [], [])
+            values.update(raw[0])
+    rows = [{k: _plain(v) for k, v in row.items()} for row in raw]
     rows = sort_rows(rows, query.order)
     columns = list(rows[0].keys()) if rows else []
     return QueryResult(query, params, rows, columns)
@@ -419,12 +462,25 @@ def param_names(text: str) -> list[str]:
 
 def all_statements(dialect: str = "neo4j", queries: Mapping[str, NamedQuery] | None = None
                    ) -> list[tuple[str, str, list[str]]]:
-    """(name, cypher, declared parameter names) of every query text sent to a ``dialect`` store."""
+    """(name, cypher, parameter names) of every statement sent to a ``dialect`` store.
+
+    A query of several steps gives one entry per step (``file#2``); a step's parameters are
+    the declared ones it uses plus the columns earlier steps return.
+    """
     queries = discover(include_user=False) if queries is None else queries
     out = []
     for q in queries.values():
-        if dialect in q.dialects():
-            out.append((q.file_for(dialect), q.text_for(dialect), [p.name for p in q.params]))
+        if dialect not in q.dialects():
+            continue
+        steps = q.statements_for(dialect)
+        declared = [p.name for p in q.params]
+        produced: list[str] = []
+        for n, step in enumerate(steps, 1):
+            name = q.file_for(dialect) + (f"#{n}" if len(steps) > 1 else "")
+            used = param_names(step)
+            known = [p for p in declared + produced if p in used] if len(steps) > 1 else declared
+            out.append((name, step, known))
+            produced += [c for c in return_columns(step) if c not in produced]
     return out
 
 
@@ -436,5 +492,5 @@ def describe(queries: Iterable[NamedQuery]) -> list[dict[str, str]]:
 
 __all__ = ["FOLD_MAP", "NamedQuery", "Param", "QueryError", "QueryResult", "all_statements",
            "close_names", "describe", "discover", "expand_macros", "fold", "fold_expr", "get",
-           "param_names", "run", "sort_rows", "suggest_statement"]
+           "param_names", "return_columns", "run", "sort_rows", "split_steps", "suggest_statement"]
 

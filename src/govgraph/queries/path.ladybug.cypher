@@ -8,17 +8,22 @@
 // order: step
 // example: govgraph ask path "Ingmar Ångman" "Marie Gustafsson"
 // example: govgraph ask path NSPH "Specifikt samverkansråd"
-// The endpoints: among the nodes whose name or alias contains the text, the shortest name wins.
-// LadybugDB: shortest paths are written -[* SHORTEST 1..8]-, lists are indexed from 1,
-// label() names a node's table and a relationship's type, id() compares start nodes.
+// Step 1 resolves the endpoints: among the nodes whose name or alias contains the text, the
+// shortest name wins. Step 2 gets their ids as $a_id and $b_id.
+// LadybugDB: shortest paths are written -[* SHORTEST 1..8]- (fast only with the endpoints'
+// ids as parameters, in the same MATCH), lists are indexed from 1, label() names a node's
+// table and a relationship's type, and r._src = id(x) tells the direction.
 WITH $a AS at, $b AS bt
 MATCH (x:Person|Body|Organization|Agreement)
 WHERE gg_fold(x.name) CONTAINS at OR any(v IN x.aliases WHERE gg_fold(v) CONTAINS at)
-WITH x AS a, bt ORDER BY size(x.name), x.name LIMIT 1
+WITH x, bt ORDER BY size(x.name), x.name LIMIT 1
 MATCH (y:Person|Body|Organization|Agreement)
-WHERE (gg_fold(y.name) CONTAINS bt OR any(v IN y.aliases WHERE gg_fold(v) CONTAINS bt)) AND y <> a
-WITH a, y AS b ORDER BY size(y.name), y.name LIMIT 1
-MATCH p = (a)-[:HELD|HAS_ITEM|RESULTED_IN|DECIDED|CONCERNS|ASSIGNED_TO|ATTENDED|OFFICER_OF|HOLDS|OF|MEMBER_OF|REPRESENTS|PART_OF|PARTY_TO|PRESENTED|APPROVED|RECOMMENDED|REJECTED|ESTABLISHED|DISSOLVED|TABLED|REFERRED_BACK|NOTED|MANDATED|ALLOCATED|APPOINTED* SHORTEST 1..8]-(b)
+WHERE (gg_fold(y.name) CONTAINS bt OR any(v IN y.aliases WHERE gg_fold(v) CONTAINS bt)) AND y.id <> x.id
+WITH x, y ORDER BY size(y.name), y.name LIMIT 1
+RETURN x.id AS a_id, y.id AS b_id
+;
+MATCH p = (a:Person|Body|Organization|Agreement)-[:HELD|HAS_ITEM|RESULTED_IN|DECIDED|CONCERNS|ASSIGNED_TO|ATTENDED|OFFICER_OF|HOLDS|OF|MEMBER_OF|REPRESENTS|PART_OF|PARTY_TO|PRESENTED|APPROVED|RECOMMENDED|REJECTED|ESTABLISHED|DISSOLVED|TABLED|REFERRED_BACK|NOTED|MANDATED|ALLOCATED|APPOINTED* SHORTEST 1..8]-(b:Person|Body|Organization|Agreement)
+WHERE a.id = $a_id AND b.id = $b_id
 UNWIND range(1, length(p)) AS i
 WITH p, i, nodes(p)[i] AS x, rels(p)[i] AS r, nodes(p)[i + 1] AS y
 OPTIONAL MATCH (doc:Document {id: r.source})

@@ -8,14 +8,18 @@
 // order: step
 // example: govgraph ask path "Ingmar Ångman" "Marie Gustafsson"
 // example: govgraph ask path NSPH "Specifikt samverkansråd"
-// The endpoints: among the nodes whose name or alias contains the text, the shortest name wins.
+// Step 1 resolves the endpoints: among the nodes whose name or alias contains the text, the
+// shortest name wins. Step 2 gets their ids as $a_id and $b_id.
 WITH $a AS at, $b AS bt
 MATCH (x:Person|Body|Organization|Agreement)
 WHERE gg_fold(x.name) CONTAINS at OR any(v IN x.aliases WHERE gg_fold(v) CONTAINS at)
-WITH x AS a, bt ORDER BY size(x.name), x.name LIMIT 1
+WITH x, bt ORDER BY size(x.name), x.name LIMIT 1
 MATCH (y:Person|Body|Organization|Agreement)
-WHERE (gg_fold(y.name) CONTAINS bt OR any(v IN y.aliases WHERE gg_fold(v) CONTAINS bt)) AND y <> a
-WITH a, y AS b ORDER BY size(y.name), y.name LIMIT 1
+WHERE (gg_fold(y.name) CONTAINS bt OR any(v IN y.aliases WHERE gg_fold(v) CONTAINS bt)) AND y.id <> x.id
+WITH x, y ORDER BY size(y.name), y.name LIMIT 1
+RETURN x.id AS a_id, y.id AS b_id
+;
+MATCH (a:Person|Body|Organization|Agreement {id: $a_id}), (b:Person|Body|Organization|Agreement {id: $b_id})
 MATCH p = shortestPath((a)-[:HELD|HAS_ITEM|RESULTED_IN|DECIDED|CONCERNS|ASSIGNED_TO|ATTENDED|OFFICER_OF|HOLDS|OF|MEMBER_OF|REPRESENTS|PART_OF|PARTY_TO|PRESENTED|APPROVED|RECOMMENDED|REJECTED|ESTABLISHED|DISSOLVED|TABLED|REFERRED_BACK|NOTED|MANDATED|ALLOCATED|APPOINTED*..8]-(b))
 UNWIND range(0, length(p) - 1) AS i
 WITH p, i, nodes(p)[i] AS x, relationships(p)[i] AS r, nodes(p)[i + 1] AS y

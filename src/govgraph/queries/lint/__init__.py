@@ -108,10 +108,12 @@ def query_statements() -> list[Statement]:
     from .. import library as lib
     queries = lib.discover(include_user=False)
     out = []
-    for name, cypher, params in lib.all_statements("neo4j", queries):
-        q = next(q for q in queries.values() if q.file_for("neo4j") == name)
-        rel = os.path.relpath(name, Path(lib.PACKAGE_DIR).parents[2])
-        out.append(Statement(rel, cypher, tuple(params), {p.name: _SAMPLES[p.type] for p in q.params}))
+    root = Path(lib.PACKAGE_DIR).parents[2]
+    for q in queries.values():
+        samples = {p.name: _SAMPLES[p.type] for p in q.params}
+        for name, cypher, params in lib.all_statements("neo4j", {q.name: q}):
+            out.append(Statement(os.path.relpath(name, root), cypher, tuple(params),
+                                 {p: samples.get(p, "") for p in params}))
     seen = set()
     for q in queries.values():
         for label, prop in q.suggest:
