@@ -16,8 +16,9 @@ aliases for the short forms, provenance for every mention.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .. import reference
 from ..model import CleanDocument, Entity, Protocol
@@ -89,6 +90,9 @@ _BODY_KIND = [("chefs", "management_group"), ("lednings", "management_group"), (
               ("styrelse", "board"), ("fullmäktige", "assembly"), ("presidi", "other"),
               ("kansli", "other")]
 
+_BODY_ANY = re.compile(r"grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|beredning|fullmäktige|forum|kansli|"
+                       r"kommission|kommitté|partnerskap|plattform|delegation", re.I)
+_AGR_ANY = re.compile(r"överenskommelse|ÖK|avtal|strategi|plan|riktlinje|policy|rekommendation", re.I)
 _AGR_HEAD = re.compile(
     r"^(?P<mod>[\w/\-–]*?)(?P<head>överenskommelse|ök|avtal|strategi|handlingsplan|riktlinje|policy|"
     r"färdplan|plan|rekommendation)(?P<suf>n|r|rna|er|erna|en|et|na|ens|ets|s)?$", re.I)
@@ -147,6 +151,7 @@ def _initials_fit(abbr: str, long: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     """Merge key: folded, definite endings and adjective -a removed."""
     words = []
@@ -162,13 +167,45 @@ def _similar(a: str, b: str) -> float:
     ka, kb = _key(a), _key(b)
     if ka == kb:
         return 1.0
-    return SequenceMatcher(None, ka, kb).ratio()
+    sm = SequenceMatcher(None, ka, kb)
+    if sm.real_quick_ratio() < 0.75 or sm.quick_ratio() < 0.75:
+        return 0.0
+    return sm.ratio()
+
+
+_ORG_FOLDED = frozenset(fold(n) for n, _k, _a in ORGANISATIONS) | frozenset(fold(n) + "s" for n, _k, _a in ORGANISATIONS)
 
 
 def written_is_org(text: str) -> bool:
     """A gazetteer organisation whose name has a body head ("Socialstyrelsen", "Brottsförebyggande rådet")."""
-    f = fold(text)
-    return any(f == fold(n) or f == fold(n) + "s" for n, _k, _a in ORGANISATIONS)
+    return fold(text) in _ORG_FOLDED
+
+
+@lru_cache(maxsize=1)
+def _muni_folded() -> dict[str, object]:
+    """Folded municipality forms ("angelholms kommun", "orebro") -> Municipality."""
+    idx: dict[str, object] = {}
+    for mu in reference.municipalities():
+        for f in (mu.name, mu.long_name, mu.name + "s kommun", mu.name + " kommun", mu.name + " stad"):
+            idx.setdefault(fold(f), mu)
+    return idx
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_index() -> dict[str, tuple[str, str, str, bool]]:
+    """folded form -> (canonical name, kind, form, short form matched case-sensitively)."""
+    out = {}
+    for name, kind, aliases in ORGANISATIONS:
+        for form in (name, *aliases):
+            short = len(form) <= 6 and any(c.isupper() for c in form[1:])
+            out.setdefault(fold(form), (name, kind, form, short))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_any() -> re.Pattern:
+    forms = sorted({f for _n, _k, al in ORGANISATIONS for f in al} | {n for n, _k, _a in ORGANISATIONS}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?::s|s)?(?![\w-])", re.I)
 
 
 class EntityFinder:
@@ -185,6 +222,7 @@ class EntityFinder:
             for no in range(it.start, it.end + 1):
                 self._line_item[no] = it.number
         self._participant_munis: dict[str, str] = {}     # municipality code -> written form
+        self._body_cache: dict[tuple, list[BodyRef]] = {}
         self._county: str | None = None
 
     # ----------------------------------------------------------------- own body
@@ -310,11 +348,7 @@ class EntityFinder:
         m = reference.find_municipality(t)
         if m:
             return m
-        ft = fold(t)
-        for mu in reference.municipalities():
-            if ft in (fold(mu.name), fold(mu.long_name), fold(mu.name + "s kommun")):
-                return mu
-        return None
+        return _muni_folded().get(fold(t))
 
     def _guess_county(self, text: str) -> str | None:
         counts: dict[str, int] = {}
@@ -422,24 +456,26 @@ class EntityFinder:
                 else:
                     self._add("org", m.group(1), "company", m.group(1), line, m.group(1))
                 mask(m.start(), m.end())
-        # gazetteer
-        for name, kind, aliases in ORGANISATIONS:
-            for form in (name, *aliases):
-                short = len(form) <= 6 and any(c.isupper() for c in form[1:])
-                rx = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?::s|s)?(?![\w-])", 0 if short else re.I)
-                for m in rx.finditer(text):
-                    if not free(m.start(), m.end()):
-                        continue
-                    written = text[m.start():m.end()]
-                    canon = name
-                    if name in EXTENDABLE:
-                        ext = re.match(r"\s+([A-ZÅÄÖ][\wåäö]+s?\s+län|[A-ZÅÄÖ][\wåäö]+)", text[m.end():])
-                        if ext and re.search(r"län$", ext.group(1)):
-                            canon = f"{name} {ext.group(1)}"
-                            written = canon
-                    self._add("org", canon, kind, written if written != name else None,
-                              u.line_at(m.start()), text[m.start():m.end()])
-                    mask(m.start(), m.end())
+        # gazetteer (one pass over the text with all names and aliases)
+        for m in _gazetteer_any().finditer(text):
+            written = m.group(0)
+            base = written[:-2] if written.endswith(":s") else written
+            hit = _gazetteer_index().get(fold(base)) or (_gazetteer_index().get(fold(base[:-1]))
+                                                        if base.endswith("s") else None)
+            if hit is None or not free(m.start(), m.end()):
+                continue
+            name, kind, form, short = hit
+            if short and form not in written:
+                continue                                   # "Mind" the word, not MIND
+            canon = name
+            if name in EXTENDABLE:
+                ext = re.match(r"\s+([A-ZÅÄÖ][\wåäö]+s?\s+län|[A-ZÅÄÖ][\wåäö]+)", text[m.end():])
+                if ext and re.search(r"län$", ext.group(1)):
+                    canon = f"{name} {ext.group(1)}"
+                    written = canon
+            self._add("org", canon, kind, written if written != name else None,
+                      u.line_at(m.start()), text[m.start():m.end()])
+            mask(m.start(), m.end())
         # organisations known by a document-defined abbreviation "Long name (ABBR)"
         for abbr, (cat, long) in self.abbrev.items():
             if cat != "org":
@@ -456,11 +492,8 @@ class EntityFinder:
             mu = reference.find_municipality(word + (suffix or ""))
             if mu is None and suffix:
                 mu = reference.find_municipality(word)
-            if mu is None:
-                fw = fold(word + (suffix or ""))
-                mu = next((x for x in reference.municipalities()
-                           if fold(x.name) == fold(word) and (suffix or len(word) > 5)), None) \
-                    if fw else None
+            if mu is None and (suffix or len(word) > 5):
+                mu = _muni_folded().get(fold(word + (suffix or ""))) or _muni_folded().get(fold(word))
             if mu is None:
                 continue
             if not suffix and not self._plain_muni_ok(mu, text, m.start()):
@@ -515,7 +548,24 @@ class EntityFinder:
         return m
 
     def find_bodies(self, text: str, heading: bool = False) -> list[BodyRef]:
-        """Body mentions in ``text`` with their canonical names."""
+        """Body mentions in ``text`` with their canonical names (cached per text)."""
+        key = (text, heading, len(self._ents["body"]))
+        hit = self._body_cache.get(key)
+        if hit is None:
+            hit = self._find_bodies(text, heading) if _BODY_ANY.search(text) or self._abbr_any(text) else []
+            if len(self._body_cache) > 5000:
+                self._body_cache.clear()
+            self._body_cache[key] = hit
+        return list(hit)
+
+    def _abbr_any(self, text: str) -> bool:
+        if "AU" in text:
+            return True
+        if any(a in text for a in self.abbrev):
+            return True
+        return bool(self.own_aliases) and any(al in fold(text) for al in self.own_aliases)
+
+    def _find_bodies(self, text: str, heading: bool = False) -> list[BodyRef]:
         toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         out: list[BodyRef] = []
         i = 0
@@ -536,7 +586,7 @@ class EntityFinder:
                 out.append(BodyRef(s, e, tok, self.own, "other", True))
                 i += 1
                 continue
-            hm = self._body_head(tok)
+            hm = self._body_head(tok) if _BODY_ANY.search(tok) else None
             if not hm:
                 i += 1
                 continue
@@ -697,13 +747,15 @@ class EntityFinder:
         return True
 
     def _scan_agreements(self, text: str, u, heading: bool, title: bool = False) -> None:
+        if not _AGR_ANY.search(text):
+            return
         toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         person_starts = {a for a, _b, _n in find_names(text)}
         i = 0
         while i < len(toks):
             tok, s, e = toks[i]
-            core = re.sub(r":s$", "", tok)
-            m = _AGR_HEAD.match(core)
+            core = tok[:-2] if tok.endswith(":s") else tok
+            m = _AGR_HEAD.match(core) if _AGR_ANY.search(core) else None
             if not m or not self._agr_ok(m):
                 i += 1
                 continue

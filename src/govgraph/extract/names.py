@@ -138,9 +138,12 @@ class NameIndex:
         for p in self.people:
             pk = _norm(p.name)
             pt = pk.split()
-            if len(pt) < 2:
+            if len(pt) < 2 or abs(len(pk) - len(key)) > 4 or pt[0][:1] != toks[0][:1]:
                 continue
-            s = SequenceMatcher(None, key, pk).ratio()
+            sm = SequenceMatcher(None, key, pk)
+            if sm.real_quick_ratio() < 0.88 or sm.quick_ratio() < 0.88:
+                continue
+            s = sm.ratio()
             same_last = toks[-1] == pt[-1] or SequenceMatcher(None, toks[-1], pt[-1]).ratio() >= 0.85
             same_first = toks[0] == pt[0] or SequenceMatcher(None, toks[0], pt[0]).ratio() >= 0.83
             if s >= 0.88 and same_last and same_first and s > best_s:

@@ -15,7 +15,7 @@ import re
 from .. import reference
 from ..model import CleanDocument, Item, NameRef
 from .names import NameIndex, looks_like_name
-from .text import Unit, deaccent, plain, prov
+from .text import Unit, deaccent, plain, plain_lines, prov
 
 _UP = "A-ZÅÄÖÉÜ"
 _W = r"[\wåäöéü]"
@@ -35,6 +35,7 @@ _FOREDRAGANDE = re.compile(rf"(?i:f[oe]redragande)\s*:?\s*({_NAMES}|{_ROLE})")
 _REPLACES = re.compile(rf"({_NAME})\s+(?i:ersatter|ersatte|vikarierar for)\s+({_NAME})")
 _LABEL_NAME = re.compile(rf"^[{_UP}][\wåäöéü/ -]{{0,30}},\s*({_NAME})\.?$")
 _MEDVERKADE = re.compile(r"(?i:\bmedverkade\b|\bdeltog\s+och\s+(?:presenterade|informerade))")
+_ANY_CUE = re.compile(rf"(?i:{_VERBS}|f[oeé]redr|ersätt|ersatt)", )
 _SPLIT = re.compile(r"\s*,\s*|\s+och\s+")
 _TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
 
@@ -109,6 +110,8 @@ class PresenterFinder:
             if m and self._is_person(orig_text[m.start(1):m.end(1)]):
                 self._add([orig_text[m.start(1):m.end(1)]], u.start, orig_text)
         for s in u.sentences:
+            if not _ANY_CUE.search(deaccent(s.text)):
+                continue
             st = deaccent(s.text)
             off = 0
             orig = s.text
@@ -133,7 +136,9 @@ class PresenterFinder:
 
     def line(self, no: int) -> None:
         """Name-and-verb at the start of a line that the paragraph joiner glued to a heading."""
-        orig = plain(self.doc.lines[no - 1])
+        orig = plain_lines(self.doc)[no - 1]
+        if not orig or not _ANY_CUE.search(orig):
+            return
         st = deaccent(orig)
         for rx in (_SUBJ_VERB, _FOREDRAS):
             for m in rx.finditer(st):

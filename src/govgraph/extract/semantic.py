@@ -17,13 +17,12 @@ from .decisions import find_decisions
 from .entities import EntityFinder
 from .names import NameIndex
 from .presenters import find_presenters
-from .text import plain, units
+from .text import plain_lines, units
 
 
 def build_name_index(doc: CleanDocument, protocol: Protocol) -> NameIndex:
     names = NameIndex(protocol)
-    for line in doc.lines:
-        t = plain(line)
+    for t in plain_lines(doc):
         if t:
             names.add_from_text(t)
     return names

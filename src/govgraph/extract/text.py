@@ -55,6 +55,21 @@ def plain(line: CleanLine) -> str:
     return re.sub(r" *\t[ \t]*", "\t", re.sub(r" {2,}", " ", t)).strip()
 
 
+_PLAIN_CACHE: dict[int, tuple[CleanDocument, list[str]]] = {}
+
+
+def plain_lines(doc: CleanDocument) -> list[str]:
+    """``plain()`` of every line of ``doc``, computed once per document."""
+    hit = _PLAIN_CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc and len(hit[1]) == len(doc.lines):
+        return hit[1]
+    out = [plain(line) for line in doc.lines]
+    if len(_PLAIN_CACHE) > 16:
+        _PLAIN_CACHE.clear()
+    _PLAIN_CACHE[id(doc)] = (doc, out)
+    return out
+
+
 def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
@@ -150,9 +165,10 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
 
     n = len(doc.lines)
     end = min(end, n)
+    texts = plain_lines(doc)
     for no in range(max(1, start), end + 1):
         raw = doc.lines[no - 1]
-        t = plain(raw)
+        t = texts[no - 1]
         if not t:
             close()
             continue
