@@ -21,22 +21,13 @@ FOAF = Namespace("http://xmlns.com/foaf/0.1/")
 BASE_URL = "https://kommun.se/opendata/protokoll"
 
 
-@pytest.fixture(scope="module")
-def seed_db(request, tmp_path_factory, examples_dir) -> str:
-    try:
-        return str(request.getfixturevalue("seed_db_path"))
-    except pytest.FixtureLookupError:
-        db = tmp_path_factory.mktemp("pub") / "seed.lbdb"
-        res = CliRunner().invoke(main, ["load", str(examples_dir), "--db", str(db)])
-        assert res.exit_code == 0, res.output
-        return str(db)
 
 
 @pytest.fixture(scope="module")
 def bundle(seed_db, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bundle") / "opendata"
     res = CliRunner().invoke(main, [
-        "publish", str(out), "--db", seed_db, "--base-url", BASE_URL + "/",
+        "publish", str(out), "--db", str(seed_db), "--base-url", BASE_URL + "/",
         "--publisher-orgnr", "212000-1967", "--publisher-name", "Exempel kommun",
         "--contact-email", "registrator@kommun.se"])
     assert res.exit_code == 0, res.output
@@ -129,7 +120,7 @@ def test_tables_are_in_the_bundle_when_the_csv_exporter_is_there(bundle):
 
 def test_catalog_without_contact_email_is_flagged(seed_db, tmp_path):
     out = tmp_path / "b"
-    res = CliRunner().invoke(main, ["publish", str(out), "--db", seed_db, "--base-url", BASE_URL])
+    res = CliRunner().invoke(main, ["publish", str(out), "--db", str(seed_db), "--base-url", BASE_URL])
     assert res.exit_code == 0, res.output
     assert "--contact-email" in res.output
     r = CliRunner().invoke(main, ["validate", str(out / "catalog.rdf")])
@@ -147,7 +138,7 @@ def test_catalog_without_contact_email_is_flagged(seed_db, tmp_path):
     (["--license", "CC-BY"], "--license"),
 ])
 def test_bad_options_give_one_line_errors(seed_db, tmp_path, args, needle):
-    res = CliRunner().invoke(main, ["publish", str(tmp_path / "x"), "--db", seed_db, *args])
+    res = CliRunner().invoke(main, ["publish", str(tmp_path / "x"), "--db", str(seed_db), *args])
     assert res.exit_code == 1
     assert needle in res.output and "Traceback" not in res.output
     assert not (tmp_path / "x" / "catalog.rdf").exists()

@@ -38,26 +38,13 @@ B = DEFAULT_BASE + "/"
 
 
 # --------------------------------------------------------------------------- fixtures
-def _load_examples(db: Path, examples: Path) -> None:
-    res = CliRunner().invoke(main, ["load", str(examples), "--db", str(db)])
-    assert res.exit_code == 0, res.output
-
-
-@pytest.fixture(scope="module")
-def seed_db(request, tmp_path_factory, examples_dir) -> str:
-    """The five examples loaded into an embedded store (the shared fixture when there is one)."""
-    try:
-        return str(request.getfixturevalue("seed_db_path"))
-    except pytest.FixtureLookupError:
-        db = tmp_path_factory.mktemp("rdf") / "seed.lbdb"
-        _load_examples(db, examples_dir)
-        return str(db)
+# ``seed_db`` (conftest): the five bundled examples loaded into an embedded store.
 
 
 @pytest.fixture(scope="module")
 def seed_ttl(seed_db, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("rdfout") / "graph.ttl"
-    res = CliRunner().invoke(main, ["export", "rdf", "--db", seed_db, "-o", str(out)])
+    res = CliRunner().invoke(main, ["export", "rdf", "--db", str(seed_db), "-o", str(out)])
     assert res.exit_code == 0, res.output
     return out
 
@@ -200,7 +187,7 @@ def test_turtle_export_of_the_seeds_parses_and_matches_other_formats(seed_db, se
     assert _no_blank_nodes(seed_graph)
     # N-Triples says exactly the same (the format is guessed from the suffix)
     out = tmp_path / "g.nt"
-    res = CliRunner().invoke(main, ["export", "rdf", "--db", seed_db, "-o", str(out)])
+    res = CliRunner().invoke(main, ["export", "rdf", "--db", str(seed_db), "-o", str(out)])
     assert res.exit_code == 0, res.output
     assert set(Graph().parse(out, format="nt")) == set(seed_graph)
 
@@ -215,7 +202,7 @@ def test_all_formats_say_the_same(small):
 
 def test_iris_are_identical_across_two_exports(seed_db, seed_graph, tmp_path):
     out = tmp_path / "again.ttl"
-    res = CliRunner().invoke(main, ["export", "rdf", "--db", seed_db, "-o", str(out)])
+    res = CliRunner().invoke(main, ["export", "rdf", "--db", str(seed_db), "-o", str(out)])
     assert res.exit_code == 0, res.output
     again = Graph().parse(out, format="turtle")
 
@@ -282,7 +269,7 @@ def _rows(rows):
 
 def test_sparql_who_decided_equals_the_cypher_named_query_on_the_seeds(seed_db, seed_graph):
     for text in ("utskrivning", "överenskommelse", "Folkhälsa"):
-        assert _rows(who_decided(seed_graph, text)) == _rows(_cypher_who_decided(seed_db, text)), text
+        assert _rows(who_decided(seed_graph, text)) == _rows(_cypher_who_decided(str(seed_db), text)), text
 
 
 def test_sparql_who_decided_equals_the_cypher_named_query_on_gold_decisions(gold_db, gold_graph):
@@ -461,7 +448,7 @@ def test_cli_validate_file_and_store(seed_db, seed_ttl, tmp_path):
     r = CliRunner().invoke(main, ["validate", str(seed_ttl)])
     assert r.exit_code == 0, r.output
     assert "conforms" in r.output
-    r = CliRunner().invoke(main, ["validate", "--db", seed_db, "--json"])
+    r = CliRunner().invoke(main, ["validate", "--db", str(seed_db), "--json"])
     assert r.exit_code == 0, r.output
     assert json.loads(r.stdout)["violations"] == 0
     bad = tmp_path / "bad.ttl"
@@ -479,13 +466,13 @@ def test_cli_validate_file_and_store(seed_db, seed_ttl, tmp_path):
 
 
 def test_cli_export_rdf_to_stdout_and_bad_options(seed_db):
-    r = CliRunner().invoke(main, ["export", "rdf", "--db", seed_db, "-f", "nt",
+    r = CliRunner().invoke(main, ["export", "rdf", "--db", str(seed_db), "-f", "nt",
                                   "--base-iri", "https://kommun.se/data/govgraph/"])
     assert r.exit_code == 0, r.output
     first = r.stdout.splitlines()[0]
     assert first.startswith("<https://kommun.se/data/govgraph/agent/govgraph/")
     assert Graph().parse(data=r.stdout, format="nt")
-    r = CliRunner().invoke(main, ["export", "rdf", "--db", seed_db, "--base-iri", "not an iri"])
+    r = CliRunner().invoke(main, ["export", "rdf", "--db", str(seed_db), "--base-iri", "not an iri"])
     assert r.exit_code == 2 and "--base-iri" in r.output
 
 
