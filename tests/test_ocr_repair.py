@@ -71,6 +71,7 @@ MUST_CHANGE = [
     ("| Nora finns I6sningar", "I Nora finns lösningar"),
     ("Asa Lindstrom och Goran Akesson", "Åsa Lindström och Göran Åkesson"),
     ("Barn under 18 ar", "Barn under 18 år"),
+    ("NARVARANDE LEDAMOTER", "NÄRVARANDE LEDAMÖTER"),
     ("Det ar viktigt att forbattra samverkan", "Det är viktigt att förbättra samverkan"),
     ("Medel for lansgemensamma insatser", "Medel för länsgemensamma insatser"),
     ("Rapport om omvardnadshjdlpmedel", "Rapport om omvårdnadshjälpmedel"),
@@ -97,6 +98,7 @@ MUST_NOT_CHANGE = [
     "Marta Andersson, Kumla",
     "Mathz Eriksson Lindesberg",
     "SKR och RF-SISU samt MPQ",
+    "SABO och KOMMUNALRAD ANDERS",
     "Se https://www.regionorebrolan.se/sv/halsa-och-vard/ for mer",
     "Kontakt: anna.strom@orebro.se",
     "www.lansstyrelsen.se/orebro",
@@ -120,6 +122,7 @@ KEEP = {
     "man kan lana utrustning": ["man kan"],
     "AnnaMaj Bjork": ["AnnaMaj"],
     "dr. Andersson": ["dr. Andersson"],
+    "SABO och KOMMUNALRAD ANDERS": ["SABO och", "ANDERS"],
     "Peppe Liljefjall, Anda Embretzen och Anna Berkestedt": ["Anda Embretzen och Anna Berkestedt"],
 }
 

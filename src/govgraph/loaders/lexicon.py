@@ -83,6 +83,8 @@ def name_lexicon() -> NameLexicon:
 
     def add(name: str) -> None:
         phrases[name.casefold()] = name
+        if not name.endswith("s"):
+            phrases[(name + "s").casefold()] = name + "s"     # genitive: "Örebro läns"
         for part in name.replace("-", " ").split():
             if part[:1].isupper():
                 places.add(part)

@@ -348,6 +348,9 @@ def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
     if len(part) < 4:
         return out
     cands = _candidates(part, not plain, ctx)
+    if cands and len(cands) > 1 and cands[0][1] - cands[1][1] < 0.3 and ctx.vote_text is not None:
+        voted = _vote_pick(cands[0][0], cands[1][0], ctx)      # "vard|hygien": vård or värd?
+        cands = [c for c in cands[:2] if c[0] == voted]
     if cands and (len(cands) == 1 or cands[0][1] - cands[1][1] >= 0.3):
         form, score, n_hard = cands[0]
         if score >= 2.5 and not (n_hard and (score < 3.0 or len(part) < 5)) \
@@ -367,9 +370,10 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
     low = token.lower()
     if len(low) < 7 or not low.isalpha():
         return None
-    best: tuple[float, float, str, int] | None = None     # weakest, total, form, change
+    first = 3 if depth == 0 else 4
+    best: tuple[float, int, float, str, int] | None = None   # weakest, -hard parts, total, form, change
     best_plain = -9.0
-    for i in range(3, len(low) - 3):
+    for i in range(first, len(low) - 3):
         left, right = low[:i], low[i:]
         lefts = _part_forms(left, ctx)
         if left.endswith("s") and len(left) > 4:
@@ -377,8 +381,8 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
         if not lefts:
             continue
         rights = _part_forms(right, ctx)
-        if depth == 0:
-            sub = _compound(right, ctx, 1)
+        if depth == 0 and i >= 4 and not _plain_word(right):
+            sub = _compound(right, ctx, 1)      # three parts: "läns|dels|grupperna"
             if sub:
                 rights.append(sub)
         for lf in lefts:
@@ -388,14 +392,14 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
                 if not changed:
                     best_plain = max(best_plain, score)
                     continue
-                key = (score, lf[1] + rf[1], lf[0] + rf[0], changed)
-                if best is None or key[:2] > best[:2]:
+                key = (score, -(lf[2] == 2) - (rf[2] == 2), lf[1] + rf[1], lf[0] + rf[0], changed)
+                if best is None or key[:3] > best[:3]:
                     best = key
         if depth == 0:
             best_plain = max(best_plain, _plain_split_score(left, right))
-    if best is None or best[0] < best_plain + (1.0 if best[3] == 2 else 0.0):
+    if best is None or best[0] < best_plain + (1.0 if best[4] == 2 else 0.0):
         return None
-    return best[2], best[0], best[3]
+    return best[3], best[0], best[4]
 
 
 def _plain_split_score(left: str, right: str) -> float:
@@ -446,7 +450,7 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> t
     cands = _candidates(token, hard=garbage or unknown, ctx=ctx, proper=proper,
                         orig_is_name=is_name and not is_word)
     if not cands:
-        if damaged and unknown and not proper and ctx.vote_text is None and _DIACRITICS.isdisjoint(token):
+        if damaged and unknown and _DIACRITICS.isdisjoint(token):
             comp = _compound(token, ctx)
             if comp:
                 return _case_like(comp[0], token), "lexicon-compound"
@@ -491,11 +495,17 @@ def _vote(token: str, cands: list[tuple[str, float, int]], s0: float, is_word: b
     (a, sa, _), (b, sb, _) = cands[0], cands[1]
     if sa - sb >= 0.3 or sb < 0.5 * sa or len(cands) > 2 and cands[2][1] > sb - 0.3:
         return None
+    voted = _vote_pick(a, b, ctx)
+    return (_case_like(voted, token), "document-vote") if voted else None
+
+
+def _vote_pick(a: str, b: str, ctx: _Context) -> str | None:
+    """The one of two spellings the (repaired) document uses at least 3 times and 3 times more."""
     text = ctx.vote_text or ""
     va, vb = text.count(a), text.count(b)
     for form, v, w in ((a, va, vb), (b, vb, va)):
         if v >= 3 and v >= 3 * w:
-            return _case_like(form, token), "document-vote"
+            return form
     return None
 
 
@@ -594,17 +604,29 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
               and not re.search(r"[a-zåäöé][A-ZÅÄÖ]", tok))
         # an abbreviation ("dr.", "pa.") is not a damaged word (a place context may still decide)
         abbreviation = len(tok) <= 3 and text[m.end():m.end() + 1] == "." and tok.isalpha()
-        if damaged and tok == "|" and m.start() == len(text) - len(text.lstrip()) and text.count("|") == 1:
+        if damaged and tok == "|" and text.count("|") == 1 and \
+                (not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".:!?"):
             if re.match(r" [A-ZÅÄÖa-zåäö]", text[m.end():m.end() + 2]):
                 edits.append(_Edit(m.start(), m.end(), "I", "ocr-glyph"))
                 prev = "I"
                 continue
+        shouting = (damaged and len(tok) >= 5 and tok.isalpha() and tok.isupper()
+                    and not _inside(skip, m.start(), m.end()))
+        if shouting:
+            # an upper-case heading word ("NARVARANDE") is repaired as a common word, never a name
+            low_decision = _decide(tok.lower(), damaged, ctx)
+            if low_decision:
+                edits.append(_Edit(m.start(), m.end(), low_decision[0].upper(), low_decision[1]))
+            prev = tok
+            continue
         if not ok:
             prev = tok
             continue
         before = text[:m.start()].rstrip()
         initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(re.fullmatch(r"[\d.)(•*·e\s-]*", before))
         decision = None if abbreviation else _decide(tok, damaged, ctx, proper=_is_title(tok) and not initial)
+        if abbreviation and damaged and tok.lower() == "ar" and _year_context(prev, ""):
+            decision = ("år", "context-year")     # "per ar." ends a sentence
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
             decision = (_case_like("år", tok), "context-year")
         if damaged and prev is not None and text[m.start() - 1:m.start()] == " ":
@@ -735,7 +757,6 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
             _apply_edits(doc, n, _word_edits(line.text, is_damaged, ctx), flags)
         if damaged:
             ctx.vote_text = doc.text.lower()
-            ctx.cache.clear()
             for n, line in enumerate(doc.lines, 1):
                 if line.page in damaged:
                     _apply_edits(doc, n, _word_edits(line.text, True, ctx), flags)
