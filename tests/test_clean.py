@@ -238,3 +238,21 @@ def test_seeds_clean_without_markup_and_map_back(prefix):
     # raw_index increases monotonically, so provenance maps back in order
     idx = [ln.raw_index for ln in doc.lines]
     assert idx == sorted(idx)
+
+
+def test_repeated_list_after_a_label_is_content():
+    body = "\n\n".join(f"§ {n} Ärende {n}\n\nText om ärendet nummer {n}.\n\nExpedieras till:\nEkonomichef\nKommundirektör"
+                       for n in range(1, 5))
+    doc = clean_text(body)
+    assert doc.text.count("Expedieras till:\nEkonomichef\nKommundirektör") == 4
+
+
+def test_paged_boilerplate_in_the_middle_of_pages_is_content():
+    pages = []
+    for n in range(1, 4):
+        pages.append(["Kommunstyrelsen", "", f"§ {n} Ärende {n}", "", "Beslutet skickas till",
+                      "Ekonomichef", "Kommundirektör", "", f"Slut på sidan {n}."])
+    lines = [RawLine(t, page=p + 1) for p, page in enumerate(pages) for t in page]
+    doc = clean_document(RawDocument("k.pdf", "k.pdf", "application/pdf", "0" * 64, lines, pages=3))
+    assert doc.text.count("Beslutet skickas till\nEkonomichef\nKommundirektör") == 3
+    assert doc.text.count("Kommunstyrelsen") == 1

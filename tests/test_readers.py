@@ -457,3 +457,98 @@ def test_docx_first_page_header_is_read_once_on_top(tmp_path):
     d.save(str(f))
     texts = [ln.text for ln in read_document(f).lines if ln.text]
     assert texts == ["Kommunstyrelsen\tSammanträdesprotokoll\t2024-05-06", "§ 1 Mötet öppnas"]
+
+
+def make_municipal_pdf(path: Path) -> Path:
+    """A multi-page protocol as municipalities print them: running header with page numbers,
+    signature footer, attendance table, justified paragraphs, the same boilerplate per item."""
+    fpdf = pytest.importorskip("fpdf")
+    font = _font_path()
+    if not font:
+        pytest.skip("no DejaVuSans.ttf font for fpdf2")
+
+    class Protocol(fpdf.FPDF):
+        def header(self):
+            self.set_font("D", size=9)
+            self.cell(60, 5, "Ängelholms kommun")
+            self.cell(70, 5, "SAMMANTRÄDESPROTOKOLL")
+            self.cell(0, 5, f"Sida {self.page_no()} ({{nb}})", new_x="LMARGIN", new_y="NEXT")
+            self.cell(60, 5, "Kommunstyrelsen")
+            self.cell(70, 5, "Sammanträdesdatum", new_x="LMARGIN", new_y="NEXT")
+            self.cell(60, 5, "")
+            self.cell(70, 5, "2024-03-12", new_x="LMARGIN", new_y="NEXT")
+            self.ln(6)
+            self.set_font("D", size=11)
+
+        def footer(self):
+            self.set_y(-20)
+            self.set_font("D", size=8)
+            self.cell(60, 5, "Justerandes sign")
+            self.cell(0, 5, "Utdragsbestyrkande")
+
+    pdf = Protocol()
+    pdf.add_font("D", "", font)
+    pdf.alias_nb_pages()
+    pdf.set_auto_page_break(True, 25)
+    pdf.add_page()
+
+    def para(t):
+        pdf.multi_cell(0, 6, t, new_x="LMARGIN", new_y="NEXT", align="J")
+
+    def row(a, b):
+        pdf.cell(70, 6, a)
+        pdf.cell(0, 6, b, new_x="LMARGIN", new_y="NEXT")
+    para("Plats och tid: Stadshuset, sammanträdesrum Rönne, kl. 13.00–16.30")
+    pdf.ln(3)
+    para("Beslutande")
+    for a, b in (("Anna Andersson (S)", "ordförande"), ("Bertil Berg (M)", "1:e vice ordförande"),
+                 ("Cecilia Carlsson (C)", ""), ("David Dahl (SD)", "tjg ersättare för Erik Ek (SD)")):
+        row(a, b)
+    pdf.ln(3)
+    para("Övriga närvarande")
+    row("Fredrik Fors", "kommundirektör")
+    row("Gun Gren", "sekreterare")
+    pdf.ln(3)
+    para("Justerare: Bertil Berg")
+    pdf.ln(3)
+    body = ("Kommunstyrelsen har att ta ställning till förslaget om ny organisation för den kommunala "
+            "hälso- och sjukvården (del {n}). Förvaltningen har utrett frågan och föreslår att en gemensam "
+            "nämnd inrättas tillsammans med grannkommunerna. ") * 3
+    for n in range(1, 7):
+        para(f"§ {n} Ärende nummer {n} om organisationsförändring")
+        para(body.format(n=n))
+        pdf.ln(2)
+        para("Beslut")
+        para("Kommunstyrelsen beslutar att godkänna förslaget.")
+        pdf.ln(4)
+    pdf.output(str(path))
+    return path
+
+
+def test_municipal_pdf_furniture_removed_content_kept(tmp_path):
+    raw = read_document(make_municipal_pdf(tmp_path / "ks.pdf"))
+    assert raw.pages >= 3
+    doc = clean_document(raw)
+    text = doc.text
+    assert "Sida" not in text and "Justerandes sign" not in text and "Utdragsbestyrkande" not in text
+    assert text.count("SAMMANTRÄDESPROTOKOLL") == 1            # the header at the top, once
+    assert text.startswith("Ängelholms kommun\tSAMMANTRÄDESPROTOKOLL\nKommunstyrelsen")
+    for n in range(1, 7):
+        assert f"§ {n} Ärende nummer {n} om organisationsförändring" in text
+    # boilerplate repeated in every item is content, not furniture
+    assert text.count("Beslut\nKommunstyrelsen beslutar att godkänna förslaget.") == 6
+    assert " ".join(text.split()).count("Kommunstyrelsen har att ta ställning till förslaget") == 18
+    # justified lines are text, not table rows; the attendance rows are
+    assert not any("\t" in ln.text for ln in doc.lines if "Förvaltningen" in ln.text)
+    assert "David Dahl (SD)\ttjg ersättare för Erik Ek (SD)" in text
+    assert "  " not in text
+
+
+def test_municipal_pdf_extracts_meeting_and_people(tmp_path):
+    from govgraph.pipeline import extract_file
+    p = extract_file(make_municipal_pdf(tmp_path / "ks.pdf")).protocol
+    assert (p.body, p.date) == ("Kommunstyrelsen", "2024-03-12")
+    assert p.chair == ["Anna Andersson"] and p.adjusters == ["Bertil Berg"]
+    names = {x.name for x in p.participants}
+    assert {"Anna Andersson", "Bertil Berg", "Cecilia Carlsson", "David Dahl", "Fredrik Fors"} <= names
+    assert [it.number for it in p.items] == ["1", "2", "3", "4", "5", "6"]

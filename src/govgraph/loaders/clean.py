@@ -191,26 +191,55 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
     cand = {i for i in idx if not lines[i].dropped and counts[keys[i]] >= 2
             and not _content_like(lines[i])}
     runs = _runs(lines, idx, cand)
-    sig = Counter(_signature(lines, r) for r in runs)
-    edges = _page_edges(lines, idx, depth=4) if pages > 1 else set()
+    paged = pages > 1
+    tops, bottoms = _page_tops_bottoms(lines, idx, depth=4) if paged else (set(), set())
+    edges = tops | bottoms
+    # furniture recurs on most pages; repeated content touches a page edge only by chance
+    need = max(2, (pages + 1) // 2)
+    prev_line = {i: (lines[idx[n - 1]].text.strip() if n else "") for n, i in enumerate(idx)}
+
+    def plausible(r: list[int]) -> bool:
+        """Could this occurrence be furniture? With page breaks known it must sit at the top
+        or bottom of a page; without, it must not follow a label ("Expedieras till:")."""
+        if paged:
+            # running headers/footers are short lines; full-width lines are body text
+            prose = sum(len(lines[i].text) for i in r) / len(r) > 75
+            return not prose and (r[0] in tops or r[-1] in bottoms)
+        return not prev_line[r[0]].endswith(":")
+
+    def enough(found: list[list[int]]) -> bool:
+        if not paged:
+            return True
+        at_top = sum(1 for r in found if r[0] in tops)
+        at_bottom = sum(1 for r in found if r[-1] in bottoms)
+        return max(at_top, at_bottom) >= need
+
+    by_sig: dict[str, list[list[int]]] = {}
+    for r in runs:
+        by_sig.setdefault(_signature(lines, r), []).append(r)
     furniture_keys: set[str] = set()
     confirmed: list[list[int]] = []
-    for r in runs:
-        s = _signature(lines, r)
-        at_edges = bool(edges) and (r[0] in edges or r[-1] in edges)
-        if sig[s] >= 3 or (sig[s] >= 2 and at_edges):
-            confirmed.append(r)
-            furniture_keys.update(keys[i] for i in r)
+    for occurrences in by_sig.values():
+        ok = [r for r in occurrences if plausible(r)]
+        if paged:
+            good = enough(ok)
+        else:
+            good = len(occurrences) >= 3 and len(ok) == len(occurrences)
+        if good:
+            confirmed.extend(ok)
+            for r in ok:
+                furniture_keys.update(keys[i] for i in r)
     # partial repeats of a confirmed block (the last page often cuts it short)
+    seen = {tuple(r) for r in confirmed}
     for r in runs:
-        if r in confirmed:
+        if tuple(r) in seen:
             continue
         sub: list[int] = []
         for i in r + [-1]:
             if i != -1 and keys[i] in furniture_keys:
                 sub.append(i)
                 continue
-            if len(sub) >= 2:
+            if len(sub) >= 2 and plausible(sub):
                 confirmed.append(sub)
             sub = []
     confirmed.sort(key=lambda r: r[0])
@@ -223,20 +252,35 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
     # single repeated lines: signature boxes, a date line printed on every page, and (with
     # page breaks known) short lines that recur at page edges
     first_kept: set[str] = set()
+    edge_counts = Counter(keys[i] for i in edges)
     for i in idx:
         ln = lines[i]
         if ln.dropped or counts[keys[i]] < 2:
             continue
         t = ln.text.strip()
-        if _SIGN_BOX.match(t):
+        if all(_SIGN_BOX.match(c.strip()) for c in t.split("\t") if c.strip()):
             ln.dropped = True
-        elif counts[keys[i]] >= 3 and (_DATE_ONLY.match(t) or (i in cand and i in edges)):
+        elif counts[keys[i]] >= 3 and i in cand and len(t) <= 75 and (
+                (i in edges and edge_counts[keys[i]] >= need) or (not paged and _DATE_ONLY.match(t))):
             if order[i] < head_limit and keys[i] not in first_kept:
                 first_kept.add(keys[i])
                 continue
             ln.dropped = True
 
     _mark_contact_footers(lines, idx)
+
+
+def _page_tops_bottoms(lines: list[_Line], idx: list[int], depth: int) -> tuple[set[int], set[int]]:
+    """Indexes of the first ``depth`` and of the last ``depth`` non-blank lines of each page."""
+    by_page: dict[int, list[int]] = {}
+    for i in idx:
+        by_page.setdefault(lines[i].page, []).append(i)
+    tops: set[int] = set()
+    bottoms: set[int] = set()
+    for members in by_page.values():
+        tops.update(members[:depth])
+        bottoms.update(members[-depth:])
+    return tops, bottoms
 
 
 def _page_edges(lines: list[_Line], idx: list[int], depth: int) -> set[int]:

@@ -17,13 +17,31 @@ from ..ocr import OcrUnavailable, ocr_images, render_pdf_page
 __all__ = ["read_pdf", "read_image", "layout_lines"]
 
 MIN_TEXT_CHARS = 25      # fewer characters than this on a page: treat it as a scan
-_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+_SPACES = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def _columns(line: str) -> str:
+    """Wide gaps → TAB, unless the line is justified text (most gaps wide): then single spaces.
+
+    In a table row only a few gaps are wide (between cells) and words inside a cell are one
+    space apart; in a justified line (layout mode spreads the words) nearly every gap is.
+    """
+    gaps = _SPACES.findall(line)
+    if not gaps:
+        return line
+    spread = sum(1 for g in gaps if len(g) >= 2)
+    if not spread:
+        return line
+    if len(gaps) >= 4 and spread > 0.5 * len(gaps):
+        return _SPACES.sub(" ", line)
+    return _SPACES.sub(lambda m: "\t" if len(m.group(0)) >= 3 else " ", line)
 
 
 def layout_lines(text: str, page: int) -> list[RawLine]:
     """Layout-mode page text → RawLines: column gaps → TAB, table-row spacing removed."""
-    rows = [ln.rstrip() for ln in text.replace("\r", "").split("\n")]
-    rows = [_GAP.sub("\t", ln.strip()) for ln in rows]
+    rows = [_columns(ln.strip()) for ln in text.replace("\r", "").split("\n")]
     out: list[RawLine] = []
     for n, ln in enumerate(rows):
         if not ln:
