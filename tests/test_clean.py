@@ -250,8 +250,9 @@ def test_repeated_list_after_a_label_is_content():
 def test_paged_boilerplate_in_the_middle_of_pages_is_content():
     pages = []
     for n in range(1, 4):
-        pages.append(["Kommunstyrelsen", "", f"§ {n} Ärende {n}", "", "Beslutet skickas till",
-                      "Ekonomichef", "Kommundirektör", "", f"Slut på sidan {n}."])
+        filler = [f"Rad {k} av texten på sidan {n}." for k in range(1, 6)]
+        pages.append(["Kommunstyrelsen", "", f"§ {n} Ärende {n}", "", *filler, "", "Beslutet skickas till",
+                      "Ekonomichef", "Kommundirektör", "", *filler])
     lines = [RawLine(t, page=p + 1) for p, page in enumerate(pages) for t in page]
     doc = clean_document(RawDocument("k.pdf", "k.pdf", "application/pdf", "0" * 64, lines, pages=3))
     assert doc.text.count("Beslutet skickas till\nEkonomichef\nKommundirektör") == 3
