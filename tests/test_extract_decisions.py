@@ -18,7 +18,7 @@ def one(text: str, **kw):
     ("Dagordningen godkändes.", "approve"),
     ("Agendan godkänns.", "approve"),
     ("Rådet godkänner förslaget.", "approve"),
-    ("Nämnden godkände avtalet.", "approve"),
+    ("Rådet godkände avtalet.", "approve"),
     ("Protokollet från föregående möte godkändes och lades till handlingarna.", "approve"),
     ("Minnesanteckningar läggs till handlingarna.", "note"),
     ("Ärendet är informationsärende.", "note"),
@@ -206,3 +206,51 @@ def test_every_decision_has_exact_provenance():
     for d in p.items[0].decisions:
         assert d.prov.quote in doc.text and d.prov.item == "1"
         assert d.prov.quote in doc.quote(d.prov.start, d.prov.end)
+
+
+MUNICIPAL = """§ 45 Budget 2024 för kultur- och fritidsnämnden
+Dnr KS 2023/123
+
+Beslut
+Kommunstyrelsen beslutar
+att godkänna förslaget till budget för 2024,
+att ge kommundirektören i uppdrag att återkomma med en plan för lokalerna,
+att avsätta 1,2 miljoner kronor till fritidsgårdarna, samt
+att lägga informationen om lokalerna till handlingarna.
+
+Ärendebeskrivning
+Förvaltningen har tagit fram ett förslag till budget. Nämnden föreslår att budgeten godkänns.
+Arbetsutskottet beslutade 2023-10-02 att remittera ärendet.
+
+Yrkanden
+Anna Andersson (S) yrkar bifall till arbetsutskottets förslag.
+
+Beslutsgång
+Ordföranden ställer proposition på förslaget och finner att kommunstyrelsen bifaller det.
+
+§ 46 Motion om cykelbanor
+Förslag till beslut
+att avslå motionen.
+
+Kommunstyrelsens beslut
+1. Motionen anses besvarad.
+2. Kommunstyrelsen uppdrar åt samhällsbyggnadsförvaltningen att utreda frågan.
+
+§ 47 Val av ersättare
+Kommunstyrelsen beslutar att välja Per Holm till ersättare i arbetsutskottet.
+"""
+
+
+def test_municipal_layout_beslut_heading_and_att_points():
+    ds = decisions(MUNICIPAL, body="Kommunstyrelsen")
+    got = [(d.kind, d.by, d.assignee, d.amount_sek, d.reported) for d in ds]
+    assert got == [
+        ("approve", "Kommunstyrelsen", None, None, False),
+        ("assign", "Kommunstyrelsen", "Kommundirektören", None, False),
+        ("allocate", "Kommunstyrelsen", None, 1_200_000, False),
+        ("note", "Kommunstyrelsen", None, None, False),
+        ("approve", "Arbetsutskottet", None, None, True),      # reported from the background
+        ("approve", "Kommunstyrelsen", None, None, False),     # "Motionen anses besvarad"
+        ("assign", "Kommunstyrelsen", "Samhällsbyggnadsförvaltningen", None, False),
+        ("appoint", "Kommunstyrelsen", "Per Holm", None, False),
+    ]

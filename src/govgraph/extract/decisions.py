@@ -31,9 +31,9 @@ from .text import Sentence, Unit, cap, fold, prov
 
 # ----------------------------------------------------------------------------- patterns (folded text)
 _V = {
-    "note": r"\b(?:lagg(?:er|s|es)|lades|lagts|lagt|lagga) till handlingarna\b|\binformationsarende\b"
+    "note": r"\b(?:lagg(?:er|s|es)|lades|lagts|lagt|lagga)\s+(?:[\w\-]+\s+){0,5}?till handlingarna\b|\binformationsarende\b"
             r"|\b(?:har tagit|tog|tar|tagit) del av\b|\bnoter(?:ar|as|ades|ats)\b",
-    "approve": r"\b(?:ar|blev|blivit|varit|nu) beslutad\b|\bbeslutats\b|\bgodkan(?:ner|de|ns|nes|des|t|d|da|ts)\b|\bfaststall(?:er|de|s|es|des|t|ts|da)\b"
+    "approve": r"\b(?:ar|blev|blivit|varit|nu) beslutad\b|\banses?\s+(?:\w+\s+)?besvarad\b|\banses?\s+(?:\w+\s+)?bifallen\b|\bbeslutats\b|\bgodkan(?:ner|de|ns|nes|des|t|d|da|ts)\b|\bfaststall(?:er|de|s|es|des|t|ts|da)\b"
                r"|\b(?:antar|antog|antogs|antas|antagit|antagits)\b|\bbifall(?:er|s|es|lit|its)\b|\bbifoll\b"
                r"|\bstall(?:er|de) sig bakom\b|\bstalls sig bakom\b|\btillstyrk(?:er|te|s|tes)\b"
                r"|\bbeviljar\b(?!\s+(?:medel|bidrag|\d))",
@@ -61,8 +61,8 @@ _VRX = {k: re.compile(v) for k, v in _V.items()}
 _DECIDE = re.compile(r"(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
 _INFINITIVE = [
     ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla)"),
-    ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom)"),
-    ("assign", r"(?:ge\b.*\buppdrag|uppdra|tilldela)"),
+    ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom|anse\b.*\bbesvarad)"),
+    ("assign", r"(?:ge\b.*\buppdrag|uppdra|tilldela|hemstalla|overlamna\b.*\btill)"),
     ("appoint", r"(?:utse|valja)"),
     ("establish", r"(?:inratta|tillsatta|aterupprat\w*|bilda|skapa|uppratta)"),
     ("dissolve", r"(?:avsluta|avveckla|upplosa|lagga ned|lagga ner)"),
@@ -75,9 +75,14 @@ _INFINITIVE = [
 _INF_RX = [(k, re.compile(r"^(?:att\s+)?" + v + r"\b")) for k, v in _INFINITIVE]
 
 _HEADER = re.compile(
-    r"^(?:(?:beslut|beslutet|ställningstagande|beslutsformulering)\b[^:]{0,80}:|"
-    r"(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+enligt följande|\s+att)?\s*:)\s*", re.I)
+    r"^(?:(?:beslut|beslutet|ställningstagande|beslutsformulering)\b[^:]{0,80}:|(?:beslut|beslutet)\s*$|"
+    r"[\wåäöÅÄÖ\-]+s\s+beslut\s*:?\s*$|"
+    r"(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+enligt följande|\s+att)?\s*(?::|$))\s*", re.I)
 _NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)", re.I)
+# Sections whose points are proposals or motions, not decisions
+_PROPOSAL_HEAD = re.compile(r"^(?:förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|"
+                            r"yrkanden?|beslutsunderlag|underlag|propositionsordning|beslutsgång|omröstning|"
+                            r"reservation(?:er)?|protokollsanteckning(?:ar)?|expedieras(?: till)?|skickas till)\s*:?\s*$", re.I)
 _PROPOSAL_INTRO = re.compile(r"\bf[oö]resl\w*|\bf[oö]rsl[aå]s\b|\bf[oö]rslag\b", re.I)
 
 _SKIP_BEFORE = re.compile(
@@ -85,7 +90,8 @@ _SKIP_BEFORE = re.compile(
     r"|\banser\b|\btycker\b|\bonskar\b|\bonskemal\b|\bkommer att\b|\bkommer\b|\bskulle\b|\bplaner(?:ar|as)\b"
     r"|\bkan\b|\bbor\b|\bska\b|\bskall\b|\bmaste\b|\bbehover\b|\bvill\b|\bfragan om\b|\bom\b(?= \w+ (?:ska|kan))"
     r"|\binget\b|\binte\b|\bej\b|\baldrig\b|\bpagar\b|\bsyftar\b|\bforvantas\b|\bi samband med att\b"
-    r"|\b(?:det|den|de) tidigare\b|\bsom\b|^om\b|^nar\b|^innan\b|^eftersom\b")
+    r"|\b(?:det|den|de) tidigare\b|\bsom\b|^om\b|^nar\b|^innan\b|^eftersom\b|\byrka\w*|\bproposition\b"
+    r"|\bfinner att\b")
 _TIME = re.compile(
     r"\b(?:i|den|under|fran|per)\s+(?:\d{1,2}\s+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september"
     r"|oktober|november|december)\b|\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september"
@@ -165,13 +171,18 @@ class DecisionFinder:
         block_by: str | None = None
         proposal_list = False
         section = None
+        skip_section = False
         for u in item_units:
             text = u.text
             if u.kind == "heading" and not _HEADER.match(text):
                 in_block = False
                 proposal_list = False
                 section = None
+                skip_section = bool(_PROPOSAL_HEAD.match(text))
                 continue
+            if skip_section and not _HEADER.match(text):
+                continue
+            skip_section = False
             hm = _HEADER.match(text)
             if hm and not _NOT_HEADER.match(text):
                 in_block = True
@@ -282,7 +293,7 @@ class DecisionFinder:
             mi = _DECISION_INF_NEXT.match(after)
             inf_kind = None
             if mi:
-                inf_kind = self._infinitive(mi.group(1))
+                inf_kind = self._infinitive(after[mi.start(1):])
             if dword == "beslutades" or dword == "beslut togs":
                 # passive: only with a named body ("På chefsgruppen …", "Vid SocSam:s sammanträde …")
                 if not self._passive_actor(text, decide.start()) and not self.last_actor:
@@ -452,7 +463,7 @@ class DecisionFinder:
         """(body, found, acted-by-a-person) for the act at ``a.pos``."""
         if a.infinitive:
             return None, False, False
-        refs = [r for r in self.ent.find_bodies(text) if r.name or r.own]
+        refs = self._actor_refs(text)
         if a.kind == "assign" and re.search(r"\bfran\s*$", ft[a.pos:a.end]):
             for r in refs:                       # "uppdrag(et har getts) från KC/RD-gruppen"
                 if 0 <= r.start - a.end <= 2:
@@ -487,6 +498,18 @@ class DecisionFinder:
             if lead_v2 and a.pos > 0 and r.start >= a.end and len(fold(text[a.end:r.start]).split()) <= 1:
                 return (self.own if r.own else r.name), True, False
         return None, False, False
+
+    def _actor_refs(self, text: str):
+        """Body mentions that can act: named ones, and generic ones ("Arbetsutskottet") by their
+        written form when the document names no such body."""
+        out = []
+        for r in self.ent.find_bodies(text):
+            if r.name or r.own:
+                out.append(r)
+            elif r.written[:1].isupper() and re.search(r"(?:en|et|n)$", r.written):
+                r.name = cap(r.written)
+                out.append(r)
+        return out
 
     # ------------------------------------------------------------------ assignee / subject
     def _np(self, raw: str) -> str | None:
@@ -535,7 +558,7 @@ class DecisionFinder:
         if k == "assign":
             seg = text
             pats = [
-                r"\b(?:ger|gav|gett|givit)\s+(.+?)\s+(?:ett\s+|i\s+)?\w*uppdrag",
+                r"\b(?:ger|gav|gett|givit|ge)\s+(.+?)\s+(?:ett\s+|i\s+)?\w*uppdrag",
                 r"\buppdra(?:r|s|gits|git)?\s+(?:till|åt)\s+(.+?)(?:\s+att\b|[,.]|$)",
                 r"\buppdrag(?:et)?\s+(?:har\s+)?(?:getts\s+|givits\s+|gavs\s+)?från\s+(?:(?!(?:om|hur|att|kan|ska)\b)[\wÅÄÖåäö/:\-]+\s+){1,6}?till\s+(.+?)(?:\s+att\b|[,.]|$)",
                 r"\b(?:hänskjuts|hänskjutes|hänsköts|hänsköt)\s+till\s+(.+?)(?:\s+att\b|[,.]|$)",

@@ -137,9 +137,9 @@ class PresenterFinder:
     def line(self, no: int) -> None:
         """Name-and-verb at the start of a line that the paragraph joiner glued to a heading."""
         orig = plain_lines(self.doc)[no - 1]
-        if not orig or not _ANY_CUE.search(orig):
-            return
         st = deaccent(orig)
+        if not st or not _ANY_CUE.search(st):
+            return
         for rx in (_SUBJ_VERB, _FOREDRAS):
             for m in rx.finditer(st):
                 if m.start(1) == 0 or rx is _FOREDRAS:

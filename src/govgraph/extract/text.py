@@ -33,7 +33,16 @@ def fold(s: str) -> str:
 
 _STRUCK_MARKUP = re.compile(r"~~.*?~~|<del>.*?</del>|<s>.*?</s>|<strike>.*?</strike>", re.I)
 _TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub)\b[^>]*>", re.I)
-_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦]|e(?=\s+[A-ZÅÄÖ])|\d{1,2}\s*\)\.?|[a-z]\))\s+")
+_BULLET = re.compile(r"^\s*(?:[-•*–·▪◦]|e(?=\s+[A-ZÅÄÖ])|\d{1,2}\s*\)\.?|\d{1,2}\.(?=\s+[A-ZÅÄÖ])|[a-z]\))\s+")
+# Section headings of Swedish minutes; they stand alone even without a blank line after them.
+SECTION = re.compile(
+    r"^(?:beslut|beslutet|[\wåäöÅÄÖ\-]+s beslut|ärendebeskrivning|ärendet|sammanfattning(?: av ärendet)?|"
+    r"bakgrund|beslutsunderlag|underlag|yrkanden?|beslutsgång|propositionsordning|omröstning|"
+    r"reservation(?:er)?|protokollsanteckning(?:ar)?|expedieras(?: till)?|skickas till|för kännedom|"
+    r"förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|jäv|"
+    r"ställningstagande.{0,60}|synpunkter.{0,40}|diskussion.{0,40}|information|bedömning|"
+    r"ekonomiska konsekvenser|konsekvenser|finansiering)\s*:?$", re.I)
+_ATT_LINE = re.compile(r"^att\s+\S")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 
 
@@ -176,6 +185,17 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
         if "\t" in t or no in breaks:           # a table row or a forced break: its own unit
             close()
             cur = Unit("heading" if no in breaks else "para", no, no, t, [(0, no)])
+            close()
+            continue
+        if _ATT_LINE.match(t) and (cur is None or cur.kind != "para" or cur.text.endswith((",", ":", ";", "."))
+                                   or fold(cur.text).endswith(("beslutar", "foreslar", "beslutade", " att"))
+                                   or _ATT_LINE.match(cur.text)):
+            close()                               # "att godkänna …," one decision point per line
+            cur = Unit("bullet", no, no, t, [(0, no)])
+            continue
+        if SECTION.match(t) and len(t) < 80:
+            close()
+            cur = Unit("heading", no, no, t, [(0, no)])
             close()
             continue
         if is_bullet(t):
