@@ -347,3 +347,27 @@ def test_column_table_members_and_substitutes_and_chair_row():
         ("Ulf Bergman", "member"), ("Karin Holm", "member"), ("Leif Öst", "substitute"),
         ("Sara Lund", "member"), ("Mona Berg", "substitute"), ("Frida Ås", "other")]
     assert p.chair == ["Ulf Bergman"]
+
+
+def test_markdown_bullets_dash_separated_organisations_through_the_cleaner():
+    from govgraph.pipeline import extract_text
+    text = ("# Minnesanteckningar från styrgruppen för Nära vård Dalarna\n\n"
+            "**Datum:** 2024-09-12\n**Plats:** Regionhuset, Falun\n\n**Närvarande:**\n\n"
+            "- Anna Ek – Falu kommun\n- Per Holm – Region Dalarna, ordförande\n"
+            "- Lena Ås, Borlänge kommun, socialchef\n- ~~Kim Berg – Mora kommun~~\n\n"
+            "**Frånvarande:**\n\n- Stig Lund, Ludvika kommun\n\n**Sekreterare:** Eva Lind\n\n"
+            "## 1. Inledning\nPer hälsade välkommen.\n\n## 2. Uppföljning\n### Bakgrund\nText.\n\n"
+            "## 3. Nästa möte\nText.\n")
+    ext = extract_text(text, "h.md")
+    p = ext.protocol
+    ps = people(p)
+    assert (p.body, p.date, p.place) == ("Styrgruppen för Nära vård Dalarna", "2024-09-12",
+                                         "Regionhuset, Falun")
+    assert ps["Anna Ek"].organization == "Falu kommun"
+    assert ps["Lena Ås"].title == "socialchef" and ps["Lena Ås"].organization == "Borlänge kommun"
+    assert ps["Kim Berg"].present is False and ps["Stig Lund"].present is False
+    assert p.chair == ["Per Holm"] and p.secretary == ["Eva Lind"]
+    assert [(i.number, i.title) for i in p.items] == [("1", "Inledning"), ("2", "Uppföljning"),
+                                                      ("3", "Nästa möte")]
+    for prov in p.all_provenance():
+        assert prov.quote in ext.clean.text

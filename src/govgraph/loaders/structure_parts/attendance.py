@@ -154,6 +154,11 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
     else:
         parts = t.split(",", 1)
         head, rest = parts[0], (parts[1].strip() if len(parts) > 1 else "")
+        md = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", head)
+        if md and leading_name(md.group(1).split(), min_count=3) == len(md.group(1).split()):
+            # "Anna Ek – Falu kommun, rektor"
+            head, rest = md.group(1), ", ".join(x for x in (md.group(2), rest) if x)
+    rest = re.sub(r"^[–—-]\s*", "", rest)
     words = head.split()
     org = org_paren
     n = leading_name(words, min_count=3)
