@@ -552,3 +552,17 @@ def test_municipal_pdf_extracts_meeting_and_people(tmp_path):
     names = {x.name for x in p.participants}
     assert {"Anna Andersson", "Bertil Berg", "Cecilia Carlsson", "David Dahl", "Fredrik Fors"} <= names
     assert [it.number for it in p.items] == ["1", "2", "3", "4", "5", "6"]
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Siv Ahlstrand          Askersund", "Siv Ahlstrand\tAskersund"),
+    ("Namn        Parti        Ledamot        Ersättare        Närvarande",
+     "Namn\tParti\tLedamot\tErsättare\tNärvarande"),
+    ("organisation  för  den  kommunala  hälso-  och  sjukvården.  Förvaltningen  har",
+     "organisation för den kommunala hälso- och sjukvården. Förvaltningen har"),
+    ("Anna Andersson (S)      ordförande      Kumla kommun", "Anna Andersson (S)\tordförande\tKumla kommun"),
+    ("En vanlig rad  med två mellanslag", "En vanlig rad med två mellanslag"),
+])
+def test_pdf_layout_gaps(line, expected):
+    from govgraph.loaders.formats.pdf import layout_lines
+    assert [ln.text for ln in layout_lines("   " + line + "\n", 1)] == [expected]

@@ -23,10 +23,11 @@ _SPACES = re.compile(r"(?<=\S) +(?=\S)")
 
 
 def _columns(line: str) -> str:
-    """Wide gaps → TAB, unless the line is justified text (most gaps wide): then single spaces.
+    """Wide gaps → TAB, unless the line is justified text: then single spaces.
 
-    In a table row only a few gaps are wide (between cells) and words inside a cell are one
-    space apart; in a justified line (layout mode spreads the words) nearly every gap is.
+    In a table row only some gaps are wide (between cells) and words inside a cell are one
+    space apart; in a justified line (layout mode spreads the words) most gaps are 2–4 spaces.
+    A row of one-word cells has only wide gaps, but wider than justification makes them.
     """
     gaps = _SPACES.findall(line)
     if not gaps:
@@ -34,7 +35,7 @@ def _columns(line: str) -> str:
     spread = sum(1 for g in gaps if len(g) >= 2)
     if not spread:
         return line
-    if len(gaps) >= 4 and spread > 0.5 * len(gaps):
+    if len(gaps) >= 4 and spread > 0.5 * len(gaps) and max(len(g) for g in gaps) <= 4:
         return _SPACES.sub(" ", line)
     return _SPACES.sub(lambda m: "\t" if len(m.group(0)) >= 3 else " ", line)
 
