@@ -371,13 +371,13 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
     if len(low) < 7 or not low.isalpha():
         return None
     first = 3 if depth == 0 else 4
-    best: tuple[float, int, float, str, int] | None = None   # weakest, -hard parts, total, form, change
+    best: tuple | None = None   # weakest, -hard parts, total, linking s, form, change
     best_plain = -9.0
     for i in range(first, len(low) - 3):
         left, right = low[:i], low[i:]
-        lefts = _part_forms(left, ctx)
-        if left.endswith("s") and len(left) > 4:
-            lefts += [(f + "s", sc, ch) for f, sc, ch in _part_forms(left[:-1], ctx)]
+        lefts = [(f, sc, ch, 0) for f, sc, ch in _part_forms(left, ctx)]
+        if left.endswith("s") and len(left) > 4:      # linking s: "nutrition|s|vårds..."
+            lefts += [(f + "s", sc, ch, 1) for f, sc, ch in _part_forms(left[:-1], ctx)]
         if not lefts:
             continue
         rights = _part_forms(right, ctx)
@@ -392,14 +392,14 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
                 if not changed:
                     best_plain = max(best_plain, score)
                     continue
-                key = (score, -(lf[2] == 2) - (rf[2] == 2), lf[1] + rf[1], lf[0] + rf[0], changed)
-                if best is None or key[:3] > best[:3]:
+                key = (score, -(lf[2] == 2) - (rf[2] == 2), lf[1] + rf[1], lf[3], lf[0] + rf[0], changed)
+                if best is None or key[:4] > best[:4]:
                     best = key
         if depth == 0:
             best_plain = max(best_plain, _plain_split_score(left, right))
-    if best is None or best[0] < best_plain + (1.0 if best[4] == 2 else 0.0):
+    if best is None or best[0] < best_plain + (1.0 if best[5] == 2 else 0.0):
         return None
-    return best[3], best[0], best[4]
+    return best[4], best[0], best[5]
 
 
 def _plain_split_score(left: str, right: str) -> float:
@@ -450,7 +450,8 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> t
     cands = _candidates(token, hard=garbage or unknown, ctx=ctx, proper=proper,
                         orig_is_name=is_name and not is_word)
     if not cands:
-        if damaged and unknown and _DIACRITICS.isdisjoint(token):
+        # compounds wait for the second pass, when the document's votes can settle near-ties
+        if damaged and unknown and ctx.vote_text is not None and _DIACRITICS.isdisjoint(token):
             comp = _compound(token, ctx)
             if comp:
                 return _case_like(comp[0], token), "lexicon-compound"
