@@ -293,3 +293,22 @@ def test_an_assignee_that_is_neither_person_nor_group_creates_no_node():
     dec = [n for n, a in G.nodes(data=True) if a.get("assignee") == "Följa frågan om kommunförbund"]
     assert len(dec) == 1 and not edges(G, "ASSIGNED_TO", dec[0])
     assert validate_graph(G) == []
+
+
+def test_odd_protocols_still_give_valid_graphs():
+    odd = Protocol(source="odd.txt", body=None, date=None,
+                   participants=[Participant("Anna", None, "member"), Participant("", None)],
+                   officers=[Officer("chair", "")],
+                   items=[Item("", "Utan nummer", decisions=[Decision("note")]),
+                          Item("3", "Tre", decisions=[Decision("approve", "Okänd nämnd", "X")]),
+                          Item("3", "Tre igen", decisions=[Decision("allocate", None, None, amount_sek=5)]),
+                          Item("4", "Fyra", decisions=[Decision("weird-kind", "Styrelsen", "Y")])])
+    G = protocol_subgraph(odd, Resolver(), "doc/odd-00000000")
+    assert validate_graph(G) == []
+    items = [n for n, a in G.nodes(data=True) if a["label"] == "AgendaItem"]
+    assert len(items) == 4                     # the repeated number does not merge two items
+    decisions = [n for n, a in G.nodes(data=True) if a["label"] == "Decision"]
+    assert len(decisions) == 4
+    assert not [n for n, a in G.nodes(data=True) if a["label"] == "Person"]   # "Anna" alone
+    meeting = [n for n, a in G.nodes(data=True) if a["label"] == "Meeting"]
+    assert meeting == ["meeting/okant-organ/odd-00000000"]

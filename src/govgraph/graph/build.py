@@ -387,8 +387,12 @@ class _ProtocolBuilder:
 
     def _items(self) -> None:
         p, g = self.p, self.g
+        used: set[str] = set()
         for ordinal, it in enumerate(p.items, start=1):
             iid = ids.item_id(self.meeting, it.number)
+            if iid in used:                 # the same number twice: keep both items apart
+                iid = ids.item_id(self.meeting, f"{it.number}-{ordinal}")
+            used.add(iid)
             pr = _prov(it.prov, item=it.number, start=it.start, end=it.end, quote=it.title)
             g.node(iid, "AgendaItem", number=str(it.number), title=it.title, ordinal=ordinal,
                    meeting=self.meeting, date=self.date)
