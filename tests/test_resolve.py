@@ -334,3 +334,15 @@ def test_a_party_after_the_name_is_not_part_of_it():
     assert r.person("Lise Hjemgaard Svensson (M)") == r.person("Lise Hjemgaard-Svensson")
     assert r.name(r.person("Lise Hjemgaard Svensson (M)")) == "Lise Hjemgaard Svensson"
     assert r.aliases(r.person("Lise Hjemgaard Svensson (M)")) == ["Lise Hjemgaard-Svensson"]
+
+
+def test_scoped_bodies_read_back_from_a_store_stay_scoped():
+    r = Resolver()
+    socsam = r.body("Sociala samrådsgruppen")
+    chef = r.body("Chefsgrupp folkhälsa")
+    pres = r.body("Presidiet", parent=socsam)
+    nodes = [{"id": x.id, "name": x.name, "kind": x.kind, "aliases": x.aliases} for x in r.records("Body")]
+    r2 = Resolver.from_store(FakeStore({"Body": nodes}))
+    assert r2.body("Presidiet", parent=socsam) == pres
+    assert r2.body("Presidiet", parent=chef) != pres
+    assert r2.get(pres).parent == socsam

@@ -366,6 +366,26 @@ class Resolver:
         for label in LABELS:
             for node in (existing or {}).get(label) or []:
                 self._ingest(label, node)
+        self._restore_scopes()
+
+    def _restore_scopes(self) -> None:
+        """Bodies read back from a store with a scoped id (``body/presidiet--<parent>``) are
+        again their parent's own: "Presidiet" of another body will not find them."""
+        bodies = [r for r in self._records.values() if r.label == "Body"]
+        by_suffix = {ids.slug(ids._tail(r.id), 60): r.id for r in bodies}
+        for rec in bodies:
+            if rec.parent or "--" not in rec.id:
+                continue
+            parent = by_suffix.get(rec.id.split("--", 1)[1])
+            if not parent or parent == rec.id:
+                continue
+            for name in rec.names():
+                lst = self._by_key.get(("Body", norm(name)), [])
+                if rec.id in lst:
+                    lst.remove(rec.id)
+            rec.parent = parent
+            for name in rec.names():
+                self._index(rec, name)
 
     # ------------------------------------------------------------------ construction
     @classmethod
