@@ -154,3 +154,10 @@ def test_clean_title_cuts_case_numbers_and_presenters_only():
     assert clean_title("Barn och unga, BBIC - slutrapport") == "Barn och unga, BBIC - slutrapport"
     assert clean_title("Tema: Trygghet*Föredragande: Ida Berg*") == "Tema: Trygghet"
     assert clean_title("**Val av justerare**") == "Val av justerare"
+
+
+def test_word_markers_and_numbered_columns():
+    text = "Anteckningar\n\nPunkt 1: Välkommen\nText\n\nPunkt 2: Ekonomi\nText\n\nPunkt 3: Övrigt\nText"
+    assert items_of(text) == [("1", "Välkommen"), ("2", "Ekonomi"), ("3", "Övrigt")]
+    text = "Protokoll\n1\tMötets öppnande\nText\n2\tVal av justerare\nText\n3\tAvslut\nText"
+    assert items_of(text) == [("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Avslut")]

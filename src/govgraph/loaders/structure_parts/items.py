@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ...model import Item, Provenance
 from .text import Line, leading_name, squeeze, strip_markup
 
+_WORD_MARKER = re.compile(r"^(?:punkt|ärende|ärendepunkt|dagordningspunkt)\s+(?=\d)", re.I)
 _LIST_PREFIX = re.compile(r"^\s*(?:[-–•*·]|e(?=\s+[A-ZÅÄÖ]))\s+")
 _PARA = re.compile(r"^§+\s*(\d{1,4})(?:\s?([a-z])(?![\wåäöÅÄÖ]))?(?![\d,])\s*[.:]?\s*(.*)$")
 _NUM = re.compile(r"^(\d{1,3})(?:([a-z])(?![\wåäöÅÄÖ]))?(\.\)|\)\.?|\.|:)?(?!\d)\s*(.*)$")
@@ -49,11 +50,17 @@ def _candidate(ln: Line) -> Candidate | None:
     if ln.blank:
         return None
     head = ln.plain.lstrip(" \t")[:1]
+    word_marker = False
     if not (head.isdigit() or head in "§-–•*·e"):
-        return None
+        mw = _WORD_MARKER.match(ln.plain.lstrip(" \t"))
+        if not mw:
+            return None
+        word_marker = True
     text = ln.plain.replace("\t", " ").strip()
     if not text:
         return None
+    if word_marker:
+        text = _WORD_MARKER.sub("", text, count=1)
     dash = False
     m = _LIST_PREFIX.match(text)
     if m:
@@ -77,11 +84,15 @@ def _candidate(ln: Line) -> Candidate | None:
         return None
     marker = mn.group(3) or ""
     title = mn.group(4).strip()
+    if not marker and re.match(r"^\s*\d{1,3}[a-z]?\t", ln.plain):
+        marker = "tab"           # "1<TAB>Mötets öppnande": a numbered column
+    if word_marker:
+        marker = "word"          # "Punkt 3: …", "Ärende 3 …"
     if not marker and not (ln.heading or ln.bold):
         return None
     if not title or not (title[0].isalpha() or title[0] in "\"'”“«"):
         return None
-    if marker == ":" and not ln.heading:
+    if marker == ":" and not ln.heading and not word_marker:
         return None
     return Candidate(ln, int(mn.group(1)), mn.group(2) or "", "num", marker, title,
                      ln.heading, ln.bold, dash)
