@@ -346,3 +346,11 @@ def test_scoped_bodies_read_back_from_a_store_stay_scoped():
     assert r2.body("Presidiet", parent=socsam) == pres
     assert r2.body("Presidiet", parent=chef) != pres
     assert r2.get(pres).parent == socsam
+
+
+def test_explain_lists_other_entities_with_the_same_name():
+    r = Resolver()
+    a = r.person("Anna Karlsson", organization="Askersund")
+    b = r.person("Anna Karlsson", organization="Östersunds kommun")
+    info = r.explain_records("Anna Karlsson")
+    assert info["id"] == a and info["also"] == [b]

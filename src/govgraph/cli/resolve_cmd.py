@@ -67,5 +67,8 @@ def explain_merge(name, as_json, store_factory):
     click.echo(click.style(info["name"], bold=True) + f"  ({info['label']}, {info['id']})")
     if not info["merges"]:
         click.echo("  no other names: nothing was merged into it")
-        return
-    emit_rows(info["merges"], ["alias", "rule", "evidence"], max_width=100)
+    else:
+        emit_rows(info["merges"], ["alias", "rule", "evidence"], max_width=100)
+    if info.get("also"):
+        click.echo(f"\nAlso named {name!r} (kept apart): {', '.join(info['also'])}"
+                   " — see `govgraph explain-merge` with their other names")

@@ -808,8 +808,11 @@ class Resolver:
         return rec.id
 
     # ------------------------------------------------------------------ explain
-    def holder(self, name: str) -> EntityRecord | None:
-        """The entity that holds ``name`` (as its name or an alias), persons first."""
+    def holders(self, name: str) -> list[EntityRecord]:
+        """Every entity that holds ``name`` (as its name or an alias): persons first, then
+        bodies, organisations, agreements; a person whose name key is equal counts too."""
+        out: list[EntityRecord] = []
+        target = norm(name)
         for label in LABELS:
             keys = self._keys(label, name)
             if label == "Body":
@@ -817,13 +820,17 @@ class Resolver:
             for k in keys:
                 for pid in self._by_key.get((label, k), []):
                     rec = self._records[pid]
-                    if any(norm(n) == norm(name) for n in rec.names()) or label == "Person":
-                        return rec
-        target = norm(name)
-        for rec in self._records.values():       # scoped bodies and anything not keyed
-            if any(norm(n) == target for n in rec.names()):
-                return rec
-        return None
+                    if rec not in out and (label == "Person" or any(norm(n) == target for n in rec.names())):
+                        out.append(rec)
+        for rec in self._records.values():       # scoped bodies and short references
+            if rec not in out and any(norm(n) == target for n in rec.names()):
+                out.append(rec)
+        return out
+
+    def holder(self, name: str) -> EntityRecord | None:
+        """The first entity that holds ``name`` (see ``holders``)."""
+        found = self.holders(name)
+        return found[0] if found else None
 
     def explain_records(self, name: str) -> dict[str, Any] | None:
         """{id, label, name, merges: [{alias, rule, evidence}]} for the entity holding ``name``."""
@@ -834,7 +841,9 @@ class Resolver:
         for alias in sorted(rec.aliases):
             m = rec.merges.get(alias) or classify(rec.label, alias, rec.name)
             merges.append(m.to_json())
-        return {"id": rec.id, "label": rec.label, "name": rec.name, "merges": merges}
+        others = [r.id for r in self.holders(name) if r.id != rec.id]
+        return {"id": rec.id, "label": rec.label, "name": rec.name, "merges": merges,
+                "also": others}
 
     def explain(self, name: str) -> list[str]:
         """One line per alias of the entity holding ``name``: the alias, the rule, the evidence."""
