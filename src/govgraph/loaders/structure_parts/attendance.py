@@ -476,6 +476,19 @@ def _finish(att: Attendance) -> None:
         att.participants.append(f.person)
 
 
+def _is_staff(f: Found) -> bool:
+    t = f.person.title
+    return bool(t and _STAFF_TITLE.search(t) and not re.search(r"chef|ordf", t, re.I))
+
+
+def _staff_minority(att: Attendance, section: Section) -> bool:
+    """Support staff stand out only when most of the list are not staff (in a network of
+    coordinators everyone is a member)."""
+    same = [g for g in att.found if g.section is section]
+    staff = sum(1 for g in same if _is_staff(g))
+    return len(same) >= 3 and staff <= 0.4 * len(same)
+
+
 def apply_generic_roles(att: Attendance, chairs: set[str], secretaries: set[str]) -> None:
     """In a plain "Närvarande:" list everyone is a member, except support staff (utvecklingsledare,
     utredare, …), the secretary, and the rest of the block the secretary is listed in."""
@@ -506,6 +519,5 @@ def apply_generic_roles(att: Attendance, chairs: set[str], secretaries: set[str]
         if f.block in staff_blocks and block_size <= 5:
             f.person.role = "other"
             continue
-        if f.person.title and _STAFF_TITLE.search(f.person.title) and \
-                not re.search(r"chef|ordf", f.person.title, re.I):
+        if _is_staff(f) and _staff_minority(att, f.section):
             f.person.role = "other"
