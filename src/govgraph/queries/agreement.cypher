@@ -5,18 +5,21 @@
 // description: aliases, a party organisation (e.g. NSPH) or the title of an item that treated it.
 // param: name SEARCH — words of the agreement's name, an alias, a party or an item title
 // suggest: Agreement.name, Organization.name
-// order: date, protocol, item
+// order: date, protocol, item, agreement, event
 // example: govgraph ask agreement NSPH
 // example: govgraph ask agreement "samverkan vid utskrivning" --csv
+// Step 1 resolves the agreements NAME stands for.
 WITH $name AS t
-MATCH (a:Agreement)
-WHERE gg_fold(a.name) CONTAINS t
-   OR any(x IN a.aliases WHERE gg_fold(x) CONTAINS t)
+OPTIONAL MATCH (a:Agreement)
+WHERE a.name =~ t OR any(x IN a.aliases WHERE x =~ t)
    OR EXISTS { MATCH (o:Organization)-[:PARTY_TO]->(a)
-               WHERE gg_fold(o.name) CONTAINS t OR any(x IN o.aliases WHERE gg_fold(x) CONTAINS t) }
+               WHERE o.name =~ t OR any(x IN o.aliases WHERE x =~ t) }
    OR EXISTS { MATCH (i:AgendaItem)-[:RESULTED_IN]->(:Decision)-[:CONCERNS]->(a)
-               WHERE gg_fold(i.title) CONTAINS t }
-MATCH (d:Decision)-[:CONCERNS]->(a)
+               WHERE i.title =~ t }
+RETURN collect(a.id) AS agreements
+;
+MATCH (d:Decision)-[:CONCERNS]->(a:Agreement)
+WHERE a.id IN $agreements
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (item:AgendaItem)-[:RESULTED_IN]->(d)
 OPTIONAL MATCH (p:Person)-[:PRESENTED]->(item)
@@ -26,20 +29,12 @@ WHERE rec.decision = d.id
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
 WITH a, d, b, item, doc, rec, x, collect(DISTINCT p.name) AS presented_by
 RETURN d.date AS date, a.name AS agreement, d.kind AS event, coalesce(b.name, d.by) AS body,
-       presented_by, rec.`to` AS recommended_to,
-       coalesce(x.name, d.assignee) AS mandated,
+       presented_by, rec.`to` AS recommended_to, coalesce(x.name, d.assignee) AS mandated,
        d.text AS wording, d.reported AS reported, doc.name AS protocol,
        coalesce(item.number, d.item) AS item
 UNION ALL
-WITH $name AS t
-MATCH (a:Agreement)
-WHERE gg_fold(a.name) CONTAINS t
-   OR any(x IN a.aliases WHERE gg_fold(x) CONTAINS t)
-   OR EXISTS { MATCH (o:Organization)-[:PARTY_TO]->(a)
-               WHERE gg_fold(o.name) CONTAINS t OR any(x IN o.aliases WHERE gg_fold(x) CONTAINS t) }
-   OR EXISTS { MATCH (i:AgendaItem)-[:RESULTED_IN]->(:Decision)-[:CONCERNS]->(a)
-               WHERE gg_fold(i.title) CONTAINS t }
-MATCH (p:Person)-[r:PRESENTED]->(a)
+MATCH (p:Person)-[r:PRESENTED]->(a:Agreement)
+WHERE a.id IN $agreements
 OPTIONAL MATCH (doc:Document {id: r.source})
 OPTIONAL MATCH (m:Meeting)-[:RECORDED_IN]->(doc)
 RETURN r.date AS date, a.name AS agreement, 'presented' AS event, m.body AS body,

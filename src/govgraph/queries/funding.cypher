@@ -14,8 +14,7 @@ MATCH (d:Decision)
 WHERE d.kind = 'allocate' AND (year = '' OR left(d.date, 4) = year)
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 WITH d, b, bt
-WHERE bt = '' OR gg_fold(coalesce(b.name, d.by)) CONTAINS bt
-   OR any(x IN b.aliases WHERE gg_fold(x) CONTAINS bt)
+WHERE bt = '' OR coalesce(b.name, d.by) =~ bt OR any(x IN b.aliases WHERE x =~ bt)
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
 WITH coalesce(b.name, d.by) AS body, left(d.date, 4) AS year,
      collect({date: d.date, amount: d.amount_sek, purpose: d.subject, reported: d.reported,

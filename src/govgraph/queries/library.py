@@ -16,8 +16,10 @@ query with the same name replaces the packaged one. ``NAME.neo4j.cypher`` and
 ``NAME.ladybug.cypher`` are dialect variants chosen by the store's ``kind``; ``NAME.cypher``
 is the text for every store without its own variant.
 
-Parameter types: ``STRING`` (as given), ``SEARCH`` (folded for matching: lower case, and
-å/ä→a, ö→o, é→e … — compare it with ``gg_fold(expr)`` in the query), ``DATE`` (``YYYY``,
+Parameter types: ``STRING`` (as given), ``SEARCH`` (words to find: passed as a regular
+expression that matches any text containing them, whatever the case and the accents —
+"angman" finds "Ångman", "ÖK" finds "ök" — so the query tests ``x.name =~ $name``; both
+stores run it in one pass), ``DATE`` (``YYYY``,
 ``YYYY-MM`` or ``YYYY-MM-DD``), ``YEAR`` (``YYYY``), ``INT64``, ``BOOLEAN``. An ``optional``
 string-like parameter that is not given is passed as ``''`` (so a query tests
 ``$body = ''``: both stores then see a typed value, never a null); ``= VALUE`` sets a default.
@@ -27,9 +29,7 @@ the last must return one row, whose columns become parameters (``$column``) of t
 it; when such a step finds nothing, the query has no rows. (LadybugDB finds shortest paths
 fast only between endpoints given as parameters, so ``path`` first resolves its two names.)
 
-``gg_fold(expr)`` is the one macro of query files: it expands to the same chain of
-``replace(toLower(expr), …)`` calls on both stores, matching :func:`fold` in Python. User
-values only ever reach Cypher as parameters.
+User values only ever reach Cypher as parameters.
 """
 from __future__ import annotations
 
@@ -49,11 +49,15 @@ DIALECTS = ("ladybug", "neo4j")
 TYPES = ("STRING", "SEARCH", "DATE", "YEAR", "INT64", "BOOLEAN")
 STRINGISH = ("STRING", "SEARCH", "DATE", "YEAR")
 
-# diacritics folded by gg_fold() in Cypher and by fold() in Python — one table for both
+# accented letters treated as their base letter (both by fold() and by search patterns)
 FOLD_MAP: dict[str, str] = {
-    "å": "a", "ä": "a", "á": "a", "ö": "o", "ø": "o", "é": "e", "è": "e", "ü": "u",
+    "å": "a", "ä": "a", "á": "a", "à": "a", "â": "a", "ö": "o", "ø": "o", "ó": "o", "ô": "o",
+    "é": "e", "è": "e", "ê": "e", "ë": "e", "ü": "u", "ú": "u", "í": "i", "ï": "i",
 }
 _FOLD_TABLE = str.maketrans(FOLD_MAP)
+_VARIANTS: dict[str, str] = {}
+for _acc, _base in FOLD_MAP.items():
+    _VARIANTS[_base] = _VARIANTS.get(_base, _base) + _acc
 
 
 class QueryError(GovgraphError):
@@ -66,30 +70,35 @@ def fold(text: str | None) -> str:
     return " ".join((text or "").lower().translate(_FOLD_TABLE).split())
 
 
-def fold_expr(expr: str) -> str:
-    """The Cypher expression that folds ``expr`` exactly like :func:`fold` (whitespace aside)."""
-    out = f"toLower({expr})"
-    for src, dst in FOLD_MAP.items():
-        out = f"replace({out}, '{src}', '{dst}')"
-    return out
+_SEPARATORS = set(" \t\n-–—_/")
 
 
-_MACRO = re.compile(r"\bgg_fold\s*\(")
+def search_pattern(text: str) -> str:
+    """A regular expression matching every text that contains ``text`` case- and
+    accent-insensitively (runs of spaces and hyphens match each other).
 
-
-def expand_macros(text: str) -> str:
-    """Replace every ``gg_fold(EXPR)`` by :func:`fold_expr` (EXPR may hold parentheses)."""
-    while True:
-        m = _MACRO.search(text)
-        if not m:
-            return text
-        depth, i = 1, m.end()
-        while i < len(text) and depth:
-            depth += {"(": 1, ")": -1}.get(text[i], 0)
-            i += 1
-        if depth:
-            raise QueryError(f"gg_fold( is not closed at offset {m.start()}")
-        text = text[:m.start()] + fold_expr(text[m.end():i - 1].strip()) + text[i:]
+    Written in the subset Neo4j (Java) and LadybugDB (RE2) agree on: ``(?s)``, character
+    classes holding both cases and the accented forms, ``\\s``, backslash-escaped ASCII
+    punctuation; ``=~`` must match the whole value, hence ``.*`` on both sides.
+    """
+    out: list[str] = []
+    prev_sep = False
+    for ch in fold(text):
+        if ch in _SEPARATORS:
+            if not prev_sep:
+                out.append(r"[\s\-–—_/]+")
+            prev_sep = True
+            continue
+        prev_sep = False
+        if ch.isalpha():
+            variants = _VARIANTS.get(ch, ch)
+            chars = "".join(dict.fromkeys(variants + variants.upper()))
+            out.append(f"[{chars}]" if len(chars) > 1 else chars)
+        elif ch.isdigit() or not ch.isascii():
+            out.append(ch)
+        else:
+            out.append("\\" + ch)
+    return "(?s).*" + "".join(out) + ".*"
 
 
 # --------------------------------------------------------------------------- records
@@ -114,7 +123,7 @@ class Param:
         if self.type == "STRING":
             return text
         if self.type == "SEARCH":
-            return fold(text)
+            return search_pattern(text)
         if self.type == "DATE":
             if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text):
                 raise QueryError(f"{query}: {self.name} must be a date YYYY-MM-DD (or YYYY, YYYY-MM), got {text!r}")
@@ -164,12 +173,12 @@ class NamedQuery:
         return DIALECTS if "any" in self.texts else tuple(d for d in DIALECTS if d in self.texts)
 
     def text_for(self, kind: str) -> str:
-        """The Cypher sent to a store of ``kind`` (macros expanded)."""
+        """The Cypher sent to a store of ``kind``."""
         text = self.texts.get(kind) or self.texts.get("any")
         if text is None:
             raise QueryError(f"query {self.name!r} has no text for a {kind} store "
                              f"(add {self.name}.{kind}.cypher or {self.name}.cypher)")
-        return expand_macros(text)
+        return text
 
     def statements_for(self, kind: str) -> list[str]:
         """The statements (steps) of the query for a ``kind`` store, in order."""
@@ -391,11 +400,26 @@ def split_steps(text: str) -> list[str]:
 
 
 def return_columns(step: str) -> list[str]:
-    """The column names (``AS name``) of a statement's last RETURN clause."""
+    """The column names of a statement's last RETURN clause (``x AS name`` → name, ``name``)."""
     idx = [m.end() for m in re.finditer(r"\bRETURN\b", step, re.IGNORECASE)]
     if not idx:
         return []
-    return re.findall(r"\bAS\s+`?([A-Za-z_]\w*)`?", step[idx[-1]:], re.IGNORECASE)
+    clause = re.split(r"\b(?:ORDER\s+BY|SKIP|LIMIT)\b", step[idx[-1]:], flags=re.IGNORECASE)[0]
+    clause = re.sub(r"^\s*DISTINCT\b", "", clause, flags=re.IGNORECASE)
+    items, depth, cur = [], 0, ""
+    for ch in clause:
+        depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(ch, 0)
+        if ch == "," and depth == 0:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    items.append(cur)
+    cols = []
+    for item in (i.strip() for i in items if i.strip()):
+        m = re.search(r"\bAS\s+`?([A-Za-z_]\w*)`?\s*$", item, re.IGNORECASE)
+        cols.append(m.group(1) if m else item)
+    return cols
 
 
 def run(store: Any, query: NamedQuery, args: Mapping[str, Any]) -> QueryResult:
@@ -454,6 +478,7 @@ _PARAM_USE = re.compile(r"\$([A-Za-z_]\w*)")
 def param_names(text: str) -> list[str]:
     """The ``$names`` a Cypher text uses, in order of first use."""
     out: list[str] = []
+    text = re.sub(r"(?m)^\s*//.*$", "", text)          # whole-line comments
     for m in _PARAM_USE.finditer(text):
         if m.group(1) not in out:
             out.append(m.group(1))
@@ -491,6 +516,6 @@ def describe(queries: Iterable[NamedQuery]) -> list[dict[str, str]]:
 
 
 __all__ = ["FOLD_MAP", "NamedQuery", "Param", "QueryError", "QueryResult", "all_statements",
-           "close_names", "describe", "discover", "expand_macros", "fold", "fold_expr", "get",
+           "close_names", "describe", "discover", "fold", "get", "search_pattern",
            "param_names", "return_columns", "run", "sort_rows", "split_steps", "suggest_statement"]
 

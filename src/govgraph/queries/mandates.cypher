@@ -12,8 +12,7 @@ MATCH (d:Decision)
 WHERE d.kind = 'assign' AND (since = '' OR d.date >= since)
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 WITH d, b, bt
-WHERE bt = '' OR gg_fold(coalesce(b.name, d.by)) CONTAINS bt
-   OR any(x IN b.aliases WHERE gg_fold(x) CONTAINS bt)
+WHERE bt = '' OR coalesce(b.name, d.by) =~ bt OR any(x IN b.aliases WHERE x =~ bt)
 OPTIONAL MATCH (d)-[:ASSIGNED_TO]->(x)
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
 RETURN d.date AS date, coalesce(b.name, d.by) AS body, coalesce(x.name, d.assignee) AS assignee,

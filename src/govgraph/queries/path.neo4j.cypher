@@ -12,10 +12,10 @@
 // shortest name wins. Step 2 gets their ids as $a_id and $b_id.
 WITH $a AS at, $b AS bt
 MATCH (x:Person|Body|Organization|Agreement)
-WHERE gg_fold(x.name) CONTAINS at OR any(v IN x.aliases WHERE gg_fold(v) CONTAINS at)
+WHERE x.name =~ at OR any(v IN x.aliases WHERE v =~ at)
 WITH x, bt ORDER BY size(x.name), x.name LIMIT 1
 MATCH (y:Person|Body|Organization|Agreement)
-WHERE (gg_fold(y.name) CONTAINS bt OR any(v IN y.aliases WHERE gg_fold(v) CONTAINS bt)) AND y.id <> x.id
+WHERE (y.name =~ bt OR any(v IN y.aliases WHERE v =~ bt)) AND y.id <> x.id
 WITH x, y ORDER BY size(y.name), y.name LIMIT 1
 RETURN x.id AS a_id, y.id AS b_id
 ;

@@ -9,10 +9,15 @@
 // example: govgraph ask person "Ingmar Ångman"
 // example: govgraph ask person angman --since 2022
 // param: since DATE optional — only facts from this date on (YYYY, YYYY-MM or YYYY-MM-DD)
-WITH $name AS t, $since AS since
+// Step 1 resolves the people NAME stands for.
+WITH $name AS t
+OPTIONAL MATCH (p:Person)
+WHERE p.name =~ t OR any(x IN p.aliases WHERE x =~ t)
+RETURN collect(p.id) AS people
+;
+WITH $since AS since
 MATCH (p:Person)-[r:ATTENDED]->(m:Meeting)
-WHERE (gg_fold(p.name) CONTAINS t OR any(x IN p.aliases WHERE gg_fold(x) CONTAINS t))
-  AND (since = '' OR m.date >= since)
+WHERE p.id IN $people AND (since = '' OR m.date >= since)
 OPTIONAL MATCH (m)-[:RECORDED_IN]->(doc:Document)
 RETURN p.name AS person, m.date AS date,
        CASE WHEN r.present = false THEN 'absent from meeting' ELSE 'attended meeting' END AS fact,
@@ -21,55 +26,49 @@ RETURN p.name AS person, m.date AS date,
          + CASE WHEN r.organization IS NULL THEN '' ELSE ', ' + r.organization END AS detail,
        doc.name AS protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
-WITH $name AS t, $since AS since
+WITH $since AS since
 MATCH (p:Person)-[r:OFFICER_OF]->(m:Meeting)
-WHERE (gg_fold(p.name) CONTAINS t OR any(x IN p.aliases WHERE gg_fold(x) CONTAINS t))
-  AND (since = '' OR m.date >= since)
+WHERE p.id IN $people AND (since = '' OR m.date >= since)
 OPTIONAL MATCH (m)-[:RECORDED_IN]->(doc:Document)
 RETURN p.name AS person, m.date AS date, 'officer: ' + r.role AS fact, m.body AS body,
        '' AS detail, doc.name AS protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
-WITH $name AS t, $since AS since
+WITH $since AS since
 MATCH (p:Person)-[r:PRESENTED]->(x:AgendaItem|Agreement)
-WHERE (gg_fold(p.name) CONTAINS t OR any(y IN p.aliases WHERE gg_fold(y) CONTAINS t))
-  AND (since = '' OR r.date >= since)
+WHERE p.id IN $people AND (since = '' OR r.date >= since)
 OPTIONAL MATCH (doc:Document {id: r.source})
 OPTIONAL MATCH (m:Meeting)-[:RECORDED_IN]->(doc)
 RETURN p.name AS person, r.date AS date, 'presented' AS fact, m.body AS body,
        coalesce(x.title, x.name) AS detail, doc.name AS protocol, r.item AS item
 UNION ALL
-WITH $name AS t, $since AS since
+WITH $since AS since
 MATCH (p:Person)-[r:MEMBER_OF]->(b:Body)
-WHERE (gg_fold(p.name) CONTAINS t OR any(y IN p.aliases WHERE gg_fold(y) CONTAINS t))
-  AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
+WHERE p.id IN $people AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
 OPTIONAL MATCH (doc:Document {id: r.source})
 RETURN p.name AS person, r.first_seen AS date, 'member of' AS fact, b.name AS body,
        coalesce(r.role, '') + CASE WHEN r.last_seen IS NULL THEN '' ELSE ' (seen until ' + r.last_seen + ')' END AS detail,
        doc.name AS protocol, r.item AS item
 UNION ALL
-WITH $name AS t, $since AS since
+WITH $since AS since
 MATCH (p:Person)-[r:HOLDS]->(post:Post)
-WHERE (gg_fold(p.name) CONTAINS t OR any(y IN p.aliases WHERE gg_fold(y) CONTAINS t))
-  AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
+WHERE p.id IN $people AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
 OPTIONAL MATCH (post)-[:OF]->(o:Body|Organization)
 OPTIONAL MATCH (doc:Document {id: r.source})
 RETURN p.name AS person, r.first_seen AS date, 'holds post' AS fact, coalesce(o.name, post.of_name) AS body,
        post.name + CASE WHEN r.last_seen IS NULL THEN '' ELSE ' (seen until ' + r.last_seen + ')' END AS detail,
        doc.name AS protocol, r.item AS item
 UNION ALL
-WITH $name AS t, $since AS since
+WITH $since AS since
 MATCH (p:Person)-[r:REPRESENTS]->(o:Organization)
-WHERE (gg_fold(p.name) CONTAINS t OR any(y IN p.aliases WHERE gg_fold(y) CONTAINS t))
-  AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
+WHERE p.id IN $people AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
 OPTIONAL MATCH (doc:Document {id: r.source})
 RETURN p.name AS person, r.first_seen AS date, 'represents' AS fact, o.name AS body,
        CASE WHEN r.last_seen IS NULL THEN '' ELSE 'seen until ' + r.last_seen END AS detail,
        doc.name AS protocol, r.item AS item
 UNION ALL
-WITH $name AS t, $since AS since
+WITH $since AS since
 MATCH (d:Decision)-[:ASSIGNED_TO]->(p:Person)
-WHERE (gg_fold(p.name) CONTAINS t OR any(y IN p.aliases WHERE gg_fold(y) CONTAINS t))
-  AND (since = '' OR d.date >= since)
+WHERE p.id IN $people AND (since = '' OR d.date >= since)
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
 RETURN p.name AS person, d.date AS date,

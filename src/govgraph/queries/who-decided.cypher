@@ -5,14 +5,24 @@
 // description: only reported from another body, and the protocol and item it was read from.
 // param: text SEARCH — words to look for in decision subjects, agreement names and item titles
 // suggest: Agreement.name, Decision.subject, AgendaItem.title
+// order: date, protocol, item, decision
 // example: govgraph ask who-decided utskrivning
 // example: govgraph ask who-decided "psykisk hälsa" --json
+// Step 1 collects the matching decisions (three scans, no per-decision subqueries).
+// (LadybugDB cannot read a query parameter inside any(); it is bound to t first.)
 WITH $text AS t
+OPTIONAL MATCH (d:Decision)
+WHERE d.subject =~ t
+WITH t, collect(d.id) AS by_subject
+OPTIONAL MATCH (i:AgendaItem)-[:RESULTED_IN]->(d:Decision)
+WHERE i.title =~ t
+WITH t, by_subject, collect(d.id) AS by_item
+OPTIONAL MATCH (a:Agreement)<-[:CONCERNS]-(d:Decision)
+WHERE a.name =~ t OR any(x IN a.aliases WHERE x =~ t)
+RETURN by_subject, by_item, collect(d.id) AS by_agreement
+;
 MATCH (d:Decision)
-WHERE gg_fold(d.subject) CONTAINS t
-   OR EXISTS { MATCH (i:AgendaItem)-[:RESULTED_IN]->(d) WHERE gg_fold(i.title) CONTAINS t }
-   OR EXISTS { MATCH (d)-[:CONCERNS]->(a:Agreement)
-               WHERE gg_fold(a.name) CONTAINS t OR any(x IN a.aliases WHERE gg_fold(x) CONTAINS t) }
+WHERE d.id IN $by_subject OR d.id IN $by_item OR d.id IN $by_agreement
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (item:AgendaItem)-[:RESULTED_IN]->(d)
 OPTIONAL MATCH (p:Person)-[:PRESENTED]->(item)
@@ -22,4 +32,3 @@ RETURN d.date AS date, coalesce(b.name, d.by) AS body, d.kind AS kind, d.subject
        d.text AS wording, presenters, d.reported AS reported,
        doc.name AS protocol, coalesce(item.number, d.item) AS item, item.title AS item_title,
        d.id AS decision
-ORDER BY date, protocol, decision

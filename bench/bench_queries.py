@@ -1,0 +1,131 @@
+"""Benchmark: every named query's latency (p50/p95) on the embedded store.
+
+    python bench/bench_queries.py                        # 10,000 synthetic protocols (loads them first)
+    python bench/bench_queries.py --n 500 --json
+    python bench/bench_queries.py --db /path/graph.lbdb  # an already loaded store
+
+The store is filled from ``bench/synth.py`` (deterministic for a seed) by the real loader,
+unless ``--db`` names a loaded store; ``--workdir`` keeps corpus and store for the next run.
+Arguments come from the store itself (the most connected person, body and agreement, a
+frequent word of decision subjects), plus a miss (a name that matches nothing). Each case is
+run once to warm up, then ``--reps`` times. Target: p95 < 100 ms for every query.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from govgraph.graph.store import open_store  # noqa: E402
+from govgraph.queries import library as lib  # noqa: E402
+
+TARGET_P95_MS = 100.0
+
+
+def build_store(n: int, seed: int, work: Path) -> Path:
+    """Write the synthetic corpus and load it (skipped when the store is already there)."""
+    from synth import write_corpus
+    from govgraph.graph.load import load_paths
+    db = work / f"graph-{n}-{seed}.lbdb"
+    if db.exists():
+        return db
+    corpus = work / "corpus"
+    files = sorted(corpus.glob("protocol_*.txt")) if corpus.is_dir() else []
+    if len(files) < n:
+        files = write_corpus(corpus, n, seed=seed)
+    files = files[:n]
+    t = time.perf_counter()
+    with open_store(db=db) as store:
+        load_paths([], store, files=files)
+    print(f"loaded {n} protocols in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+    return db
+
+
+def _top(store, cypher: str) -> str | None:
+    rows = store.query(cypher)
+    return rows[0]["v"] if rows else None
+
+
+def cases(store) -> dict[str, list[tuple[str, dict]]]:
+    """(label, args) per query: typical arguments taken from the store, and a miss."""
+    person = _top(store, "MATCH (p:Person)-[r:ATTENDED]->() RETURN p.name AS v, count(r) AS n "
+                         "ORDER BY n DESC, v LIMIT 1") or "Anna"
+    person2 = _top(store, "MATCH (p:Person)-[r:PRESENTED]->() RETURN p.name AS v, count(r) AS n "
+                          "ORDER BY n DESC, v LIMIT 1") or "Erik"
+    body = _top(store, "MATCH (b:Body)-[r:DECIDED]->() RETURN b.name AS v, count(r) AS n "
+                       "ORDER BY n DESC, v LIMIT 1") or "Chefsgrupp"
+    agreement = _top(store, "MATCH (a:Agreement)<-[r]-() RETURN a.name AS v, count(r) AS n "
+                            "ORDER BY n DESC, v LIMIT 1") or "Överenskommelse"
+    year = (_top(store, "MATCH (d:Decision) WHERE d.kind = 'allocate' AND d.date IS NOT NULL "
+                        "RETURN left(d.date, 4) AS v, count(*) AS n ORDER BY n DESC, v LIMIT 1") or "2024")
+    miss = "Zyxwvut Qwerty"
+    return {
+        "who-decided": [("word", {"text": "utskrivning"}), ("agreement", {"text": agreement}),
+                        ("miss", {"text": miss})],
+        "agreement": [("name", {"name": agreement}), ("word", {"name": "suicid"}), ("miss", {"name": miss})],
+        "person": [("name", {"name": person}), ("since", {"name": person, "since": f"{year}-01-01"}),
+                   ("miss", {"name": miss})],
+        "body": [("name", {"name": body}), ("miss", {"name": miss})],
+        "mandates": [("all", {}), ("body+since", {"body": body, "since": f"{year}-01-01"})],
+        "funding": [("all", {}), ("body+year", {"body": body, "year": year})],
+        "path": [("people", {"a": person, "b": person2}), ("person-body", {"a": person, "b": body}),
+                 ("miss", {"a": person, "b": miss})],
+    }
+
+
+def pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    k = max(0, min(len(values) - 1, round(q * (len(values) - 1))))
+    return values[k]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000, help="synthetic protocols (default 10000)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--db", type=Path, default=None, help="use this loaded store instead")
+    ap.add_argument("--workdir", type=Path, default=None, help="keep corpus and store here")
+    ap.add_argument("--reps", type=int, default=30, help="timed runs per case (default 30)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+
+    db = args.db or build_store(args.n, args.seed, args.workdir or Path(tempfile.mkdtemp(prefix="govgraph-qbench-")))
+    queries = lib.discover(include_user=False)
+    results = []
+    with open_store(db=db, read_only=True) as store:
+        stats = store.stats()
+        for name, runs in cases(store).items():
+            for label, qargs in runs:
+                lib.run(store, queries[name], qargs)                 # warm-up
+                times, rows = [], 0
+                for _ in range(args.reps):
+                    t = time.perf_counter()
+                    rows = len(lib.run(store, queries[name], qargs).rows)
+                    times.append((time.perf_counter() - t) * 1000)
+                results.append({"query": name, "case": label, "args": qargs, "rows": rows,
+                                "p50_ms": round(statistics.median(times), 1),
+                                "p95_ms": round(pct(times, 0.95), 1), "max_ms": round(max(times), 1),
+                                "ok": pct(times, 0.95) < TARGET_P95_MS})
+    summary = {"store": str(db), "nodes": sum(stats["nodes"].values()),
+               "relationships": sum(stats["edges"].values()), "reps": args.reps,
+               "target_p95_ms": TARGET_P95_MS, "all_ok": all(r["ok"] for r in results), "results": results}
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(f"{db}: {summary['nodes']} nodes, {summary['relationships']} relationships; "
+              f"{args.reps} runs per case; target p95 < {TARGET_P95_MS:.0f} ms")
+        print(f"{'query':12} {'case':12} {'rows':>6} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+        for r in results:
+            print(f"{r['query']:12} {r['case']:12} {r['rows']:>6} {r['p50_ms']:>8} {r['p95_ms']:>8} "
+                  f"{r['max_ms']:>8}{'' if r['ok'] else '  over target'}")
+    return 0 if summary["all_ok"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
