@@ -56,7 +56,7 @@ def normalize_chars(text: str) -> str:
         return text
     if "\u00ad" in text:                 # a soft hyphen ending a line marks a word break
         stripped = text.rstrip()
-        if stripped.endswith("\u00ad"):
+        if stripped.endswith("\u00ad") and stripped[-2:-1].isalpha():
             text = stripped[:-1] + "-"
     text = text.translate(_CHAR_MAP)
     text = unicodedata.normalize("NFC", text)

@@ -19,7 +19,7 @@ from .clean import normalize_chars
 from .formats.sniff import MEDIA_TYPES, TEXT_MARKUP_KINDS, sniff
 from .formats.text import BinaryData, decode_text, text_lines
 
-__all__ = ["read_document", "read_bytes"]
+__all__ = ["read_document", "read_bytes", "raw_from_text"]
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -78,7 +78,8 @@ def read_bytes(data: bytes, path: str, *, ocr: bool = True) -> RawDocument:
     except BinaryData as e:
         raise ReadError(path, str(e), "give the protocol itself (PDF, DOCX, ODT, RTF, HTML or text)") from None
     except Exception as e:  # a library choked on a damaged file: one clear line, no traceback
-        raise ReadError(path, f"could not read this {kind.upper()} file ({type(e).__name__}: {e})",
+        detail = " ".join(str(e).split())[:200]
+        raise ReadError(path, f"could not read this {kind.upper()} file ({type(e).__name__}: {detail})",
                         "the file may be damaged; open and save it again, or export it as PDF") from None
     if not any(normalize_chars(line.text).strip() for line in doc.lines):
         raise ReadError(path, "no text found in the document",
@@ -115,5 +116,3 @@ def raw_from_text(text: str, name: str = "protocol.txt") -> RawDocument:
                        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                        lines=lines, pages=pages, encoding="utf-8")
 
-
-__all__ += ["raw_from_text", "RawLine"]

@@ -408,6 +408,10 @@ def _asciidoc(text: str) -> list[str]:
         if li:
             out.append("- " + _adoc_inline(li.group(2)))
             continue
+        title = re.match(r"^\.([^\s.].*)$", line)      # .Block title
+        if title:
+            out.append(_adoc_inline(title.group(1)))
+            continue
         out.append(_adoc_inline(line.rstrip(" +")))
     return out
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MarkedLine", "strip_line_markup", "has_markup", "unescape_entities"]
+__all__ = ["MarkedLine", "strip_line_markup", "split_br", "unescape_entities"]
 
 
 @dataclass
@@ -42,7 +42,9 @@ _TOKEN = re.compile(
 _STRIKE_TAGS = {"del", "s", "strike"}
 _BOLD_TAGS = {"b", "strong"}
 _LIST_PREFIX = re.compile(r"^\s*(?:[-*+•]\s+)?(?:(?:§\s*)?\d+[a-z]?[.)]?\s+)?")
-_MARKUP_CHARS = re.compile(r"[<>*~_#|\\&\[]")
+_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_STAR_BULLET = re.compile(r"^(\s*)[*+]\s+(?=\S)")
+_MARKUP_CHARS = re.compile(r"[<>*~_#|\\&\[+]")
 _ITALIC_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
 
 
@@ -58,14 +60,6 @@ def unescape_entities(text: str) -> str:
                 return m.group(0)
         return _ENTITIES[name]
     return _ENTITY.sub(sub, text)
-
-
-def has_markup(text: str) -> bool:
-    """Cheap check: does this line carry any markup we strip?"""
-    return bool(_HEADING.match(text) or _TOKEN.search(text) or _AUTOLINK.search(text)
-                or _BR.search(text) or "\\" in text or _ENTITY.search(text)
-                or _MD_LINK.search(text) or text.lstrip().startswith("|")
-                or text.endswith("  ") or "*" in text)
 
 
 def _split_table_row(text: str) -> str | None:
@@ -104,6 +98,8 @@ def strip_line_markup(text: str) -> MarkedLine:
     row = _split_table_row(text)
     if row is not None:
         text = row
+    text = _QUOTE.sub("", text)             # "> " blockquote markers
+    text = _STAR_BULLET.sub(r"\1- ", text)  # "* item" / "+ item" bullets → "- item"
     text = _AUTOLINK.sub(r"\1", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _BR.sub(" ", text)

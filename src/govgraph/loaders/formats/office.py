@@ -434,9 +434,7 @@ def _odt_walk(node, out: LineBuilder, styles, in_list: bool = False) -> None:
                         out.add_cell(sub.finish())
                 out.newline()
             out.blank()
-        elif local in ("section", "text", "table-of-content", "index-body", "change-tracked"):
-            if local == "tracked-changes":
-                continue
+        elif local in ("section", "text", "table-of-content", "index-body"):
             _odt_walk(child, out, styles, in_list)
 
 

@@ -116,7 +116,7 @@ def read_pdf(data: bytes, doc: RawDocument, *, ocr: bool = True) -> None:
         raise ReadError(path, "encrypted PDF that needs a password",
                         "save an unprotected copy (e.g. qpdf --decrypt --password=… in.pdf out.pdf)") from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as e:
-        raise ReadError(path, f"corrupt or truncated PDF ({type(e).__name__}: {e})",
+        raise ReadError(path, f"corrupt or truncated PDF ({type(e).__name__}: {' '.join(str(e).split())[:200]})",
                         "download or export the PDF again") from None
     if not pages:
         raise ReadError(path, "corrupt or truncated PDF (no pages found)", "download or export the PDF again")
@@ -129,7 +129,8 @@ def read_pdf(data: bytes, doc: RawDocument, *, ocr: bool = True) -> None:
         try:
             text = _page_text(page)
         except Exception as e:
-            raise ReadError(path, f"corrupt PDF: page {n} cannot be read ({type(e).__name__}: {e})",
+            raise ReadError(path, f"corrupt PDF: page {n} cannot be read ({type(e).__name__}: "
+                                  f"{' '.join(str(e).split())[:200]})",
                             "download or export the PDF again") from None
         chars = len(re.sub(r"\s", "", text))
         if chars == 0 or (chars < MIN_TEXT_CHARS and _has_images(page)):
@@ -198,7 +199,8 @@ def read_image(data: bytes, doc: RawDocument, *, ocr: bool = True) -> None:
         img = Image.open(io.BytesIO(data))
         frames = [f.copy() for f in ImageSequence.Iterator(img)]
     except Exception as e:
-        raise ReadError(path, f"corrupt or unsupported image ({type(e).__name__}: {e})") from None
+        raise ReadError(path, f"corrupt or unsupported image ({type(e).__name__}: "
+                              f"{' '.join(str(e).split())[:200]})") from None
     try:
         confs: list[float] = []
         lines: list[RawLine] = []
