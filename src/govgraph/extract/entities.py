@@ -292,6 +292,7 @@ class EntityFinder:
             if p.organization:
                 self._participant_org(p.organization)
         first_item = min((it.start for it in self.protocol.items if it.start), default=1)
+        self._scan_lists(all_units, first_item)
         for u in all_units:
             heading = u.kind == "heading" or self._is_item_heading(u.start) or u.text.endswith(":") \
                 or (u.kind == "bullet" and len(u.text.split()) <= 6 and not u.text.endswith("."))
@@ -303,6 +304,31 @@ class EntityFinder:
                 if ref.name and not ref.own and not ref.generic:
                     self._add("body", ref.name, ref.kind, ref.written, u.line_at(ref.start), ref.written)
             self._scan_agreements(u.text, u, heading, u.kind == "heading" or self._is_item_heading(u.start))
+
+    _LIST_INTRO = re.compile(r"\b(?:nätverk(?:en)?|grupper(?:na)?|råden|nämnder(?:na)?|styrelser(?:na)?|"
+                             r"utskott(?:en)?|chefsgrupper(?:na)?|styrgrupper(?:na)?|arbetsgrupper(?:na)?|"
+                             r"forum|referensgrupper(?:na)?|samverkansgrupper(?:na)?)\b[^:]{0,60}:$", re.I)
+
+    def _scan_lists(self, all_units, first_item: int) -> None:
+        """'De nätverk som har följts upp är:' followed by short bullets: each bullet names one."""
+        for i, u in enumerate(all_units):
+            if u.start < first_item or not u.text.endswith(":") or len(u.text) > 120:
+                continue
+            m = self._LIST_INTRO.search(u.text)
+            if not m:
+                continue
+            if re.search(r"\butmaning|\bförslag|\bsynpunkt|\bfråg", u.text, re.I):
+                continue
+            kind = self._body_kind(m.group(0).split()[0])
+            for b in all_units[i + 1:]:
+                if b.kind != "bullet":
+                    break
+                t = b.text.strip().rstrip(".")
+                words = t.split()
+                if not 1 <= len(words) <= 6 or not t[:1].isupper() or "," in t \
+                        or any(_VERBISH.match(w) or w.lower() in _STOP - {"och", "för", "i", "inom"} for w in words):
+                    break
+                self._add("body", t, kind if kind != "other" else "network", t, b.start, t)
 
     def _is_item_heading(self, line: int) -> bool:
         return any(it.start == line for it in self.protocol.items)
@@ -594,14 +620,26 @@ class EntityFinder:
             j = i
             while j > 0 and i - j < 3:
                 pt = toks[j - 1][0]
+                if pt == "och" and j >= 3 and toks[j - 2][0] in ("-", "–") and i == j:
+                    j -= 3                                 # "pensionärs- och handikapprådet"
+                    break
                 if pt.lower() in _PRE_STOP or pt.lower() in _STOP:
                     break
                 if re.fullmatch(r"[\wÅÄÖåäö/\-]+:s", pt) or (_ADJ.match(pt) and not _VERBISH.match(pt.lower())):
                     j -= 1
                     continue
+                if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][\wåäö]*s|[A-ZÅÄÖ]{2,6}s", pt) or (
+                        re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|s)", pt) and toks[j - 1][1] > 0
+                        and text[max(0, toks[j - 1][1] - 2):toks[j - 1][1]] not in (". ", ": ")
+                        and not reference.is_given_name(pt[:-1])):
+                    j -= 1                                 # "SocSams ledningsgrupp", "Regionens samverkansråd"
+                    break
                 if pt == "och" and j >= 2 and toks[j - 2][0].endswith("-"):
                     j -= 2
                     continue
+                if pt == "och" and j >= 3 and toks[j - 2][0] in ("-", "–"):
+                    j -= 3                                 # "pensionärs- och handikapprådet"
+                    break
                 break
             # complement after the head
             k = i + 1
@@ -630,7 +668,7 @@ class EntityFinder:
                 generic = True
             if mod == "" and not proper and not (has_comp and suf in ("en", "et", "n", "t")):
                 generic = True
-            if "/" in mod and not mod.isupper() and not tok.split("/")[0].isupper():
+            if "/" in hm.group("mod") and not tok.split("/")[0].isupper():
                 generic = True
             if indefinite and not proper and not has_comp and j == i:
                 generic = True                   # "elevråd", "arbetsgrupper": no name
@@ -673,7 +711,8 @@ class EntityFinder:
                     n += 1
                     continue
                 break
-            if (tl in _STOP or tl in _PRE_STOP or tl in _COMP_STOP) and tl not in ("för", "i", "med", "om", "mot", "av"):
+            if (tl in _STOP or (tl in _PRE_STOP and tl not in ("ny", "nya", "nytt"))
+                    or tl in _COMP_STOP) and tl not in ("för", "i", "med", "om", "mot", "av"):
                 break
             if tl in ("för", "i", "med", "om", "mot", "av"):
                 if k + 1 >= len(toks) or toks[k + 1][0].lower() in _STOP or not re.match(r"\w", toks[k + 1][0]):
@@ -815,7 +854,7 @@ class EntityFinder:
             adjs = [t for t, _, _ in toks[j:i]]
             compound_specific = bool(mod) and mod.lower().rstrip("-") not in _AGR_GENERIC_MODS
             proper = tok[:1].isupper() and s > 0 and text[max(0, s - 2):s] not in (". ", ": ")
-            comp_prep = comp.split()[0].lower() if comp else ""
+            comp_prep = comp.split()[0].lower() if comp and comp.split()[0].lower() in _COMPLEMENT_PREP else ""
             if comp and not re.search(r"[A-Za-zÅÄÖåäö]{3,}", comp[len(comp_prep):]):
                 comp = ""                                   # "plan för 2021-2022": no topic
             if plural and not (comp and (adjs or proper or heading or comp_prep in ("för", "om", "avseende", "gällande"))):
@@ -893,11 +932,46 @@ class EntityFinder:
         return last
 
     # ----------------------------------------------------------------- results
+    @staticmethod
+    def _consolidate(ents: list[Entity], suffix_merge: bool) -> list[Entity]:
+        """Merge an entity into another whose aliases name it ("Polisen" into "Polisområde
+        Jämtland"), and, for bodies and agreements, a name into a longer one that ends with it
+        ("Politiska referensgruppen" into "SocSam:s politiska referensgrupp")."""
+        out: list[Entity] = []
+        for e in ents:
+            target = None
+            fe = fold(e.name)
+            for f in out:
+                if fe in {fold(x) for x in f.aliases}:
+                    target = f
+                    break
+                if fold(f.name) in {fold(x) for x in e.aliases}:
+                    target = f                          # the later entity names the earlier one
+                    f.aliases.append(f.name)
+                    f.name, f.kind = e.name, e.kind
+                    break
+                if suffix_merge:
+                    ke, kf = _key(e.name).split(), _key(f.name).split()
+                    if len(ke) >= 2 and len(kf) >= 2 and ke != kf and (kf[-len(ke):] == ke or ke[-len(kf):] == kf):
+                        target = f
+                        if len(ke) > len(kf):
+                            f.aliases.append(f.name)
+                            f.name = e.name
+                        break
+            if target is None:
+                out.append(e)
+                continue
+            for al in [e.name, *e.aliases]:
+                if al != target.name and al not in target.aliases:
+                    target.aliases.append(al)
+            target.prov.extend(e.prov[:max(0, 20 - len(target.prov))])
+        return out
+
     def agreements(self) -> list[Entity]:
-        return list(self._ents["agreement"])
+        return self._consolidate(list(self._ents["agreement"]), True)
 
     def bodies(self) -> list[Entity]:
-        return [e for e in self._ents["body"] if not self.is_own(e.name)]
+        return self._consolidate([e for e in self._ents["body"] if not self.is_own(e.name)], True)
 
     def organizations(self) -> list[Entity]:
-        return list(self._ents["org"])
+        return self._consolidate(list(self._ents["org"]), False)
