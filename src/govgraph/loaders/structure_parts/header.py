@@ -69,6 +69,7 @@ def _cap(s: str) -> str:
 
 def _clean_body(s: str) -> str:
     s = strip_dates_and_times(s.replace("\t", " "))
+    s = re.sub(r"^(?:nr|nummer|#)\s*\d+(?:[/-]\d+)?\s*[,:–-]?\s*", "", s, flags=re.I)
     s = re.sub(r"^(?:sammanträde(?:t)?|möte(?:t)?)\s+(?:med|i|för|hos)\s+", "", s, flags=re.I)
     m = re.match(r"^(.+?)s\s+(?:extra\s+)?(?:sammanträde|möte|sammankomst)\b", s, flags=re.I)
     if m and " " not in m.group(1).strip():
