@@ -354,3 +354,14 @@ def test_explain_lists_other_entities_with_the_same_name():
     b = r.person("Anna Karlsson", organization="Östersunds kommun")
     info = r.explain_records("Anna Karlsson")
     assert info["id"] == a and info["also"] == [b]
+
+
+def test_agreements_named_only_by_their_parties_stay_apart():
+    r = Resolver()
+    a = r.agreement("Överenskommelse mellan psykiatrisk slutenvård och kommunalt boende", "överenskommelse")
+    b = r.agreement("Överenskommelse mellan staten och SKR", "överenskommelse")
+    c = r.agreement("Överenskommelse mellan Region Örebro län och NSPH om samarbete kring personer "
+                    "med psykiska funktionsnedsättningar", "överenskommelse")
+    assert len({a, b, c}) == 3
+    assert r.agreement("Överenskommelse om samarbete kring personer med psykiska "
+                       "funktionsnedsättningar", "överenskommelse") == c

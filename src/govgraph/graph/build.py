@@ -195,9 +195,8 @@ class _ProtocolBuilder:
                 if not wa or not wb:
                     continue
                 score = len(wa & wb) / len(wa | wb)
-                nk = norm(n)
-                if len(wb) >= 2 and (key.startswith(nk + " ") or key == nk):
-                    score = max(score, 0.9)
+                if len(wb) >= 2 and _names_then_qualifies(text, n):
+                    score = max(score, 0.9)     # "Kurs och konferens (nedläggning 2021-06-30)"
                 if score >= 0.8 and (best is None or score > best[0]):
                     best = (score, label, eid)
         return (best[1], best[2]) if best else None
@@ -585,6 +584,15 @@ def entity_props(resolver: Resolver, eid: str) -> dict[str, Any]:
         if k in allowed_props and v is not None:
             props[k] = v
     return props
+
+
+def _names_then_qualifies(text: str, name: str) -> bool:
+    """``text`` is ``name`` followed only by a parenthesis, a dash, a colon or a year."""
+    t, n = " ".join(text.split()), " ".join(name.split())
+    if not t.casefold().startswith(n.casefold()):
+        return False
+    rest = t[len(n):].strip()
+    return not rest or rest[0] in "(–—-:," or bool(re.fullmatch(r"\d{4}(\s*[–-]\s*\d{2,4})?", rest))
 
 
 _BODY_WORD = re.compile(

@@ -290,7 +290,9 @@ def _agreement_words(name: str) -> tuple[tuple[str, ...], frozenset[str]]:
     s = " ".join((name or "").split())
     s = re.sub(r"^(ÖK|Ök|ök|OK)\b\.?", "Överenskommelse", s)
     s = re.sub(r"\bÖK\b", "överenskommelse", s)
-    s = re.sub(r"\bmellan\b.*?(?=\b(om|avseende|kring|gällande|rörande|för|inom)\b|$)", " ", s)
+    # the parties ("mellan A, B och C") do not name the agreement when a topic follows them;
+    # without a topic the parties are what tells it apart
+    s = re.sub(r"\bmellan\b.*?(?=\b(om|avseende|kring|gällande|rörande|för|inom)\b)", " ", s)
     words = content_words(s)
     years = frozenset(w for w in words if _YEAR.match(w))
     return tuple(w for w in words if not _YEAR.match(w)), years
@@ -968,7 +970,7 @@ def compare_agreement_names(a: str, b: str) -> tuple[str, str] | None:
     (wa, ya), (wb, yb) = _agreement_words(a), _agreement_words(b)
     if not wa or not wb or wa[0] != wb[0] or ya != yb:
         return None
-    if wa == wb or set(wa) == set(wb):
+    if (wa == wb or set(wa) == set(wb)) and len(wa) >= 2:
         words = {**_surface(b), **_surface(a)}
         shown = " ".join(words.get(w, w) for w in wa)
         return "same-content-words", (f"same content words ({shown}) with ÖK spelled out and the "
