@@ -566,3 +566,16 @@ def test_municipal_pdf_extracts_meeting_and_people(tmp_path):
 def test_pdf_layout_gaps(line, expected):
     from govgraph.loaders.formats.pdf import layout_lines
     assert [ln.text for ln in layout_lines("   " + line + "\n", 1)] == [expected]
+
+
+@pytest.mark.parametrize("text,bad", [
+    ("Kommunstyrelsen beslutar att godkänna förslaget till budget för år 2024.", False),
+    ("(cid:12)(cid:44)(cid:3)(cid:18)(cid:7)(cid:9)(cid:12)(cid:44)(cid:3)(cid:18)(cid:7)(cid:9)" * 3, True),
+    ("\ue001\ue002\ue003\ue004 \ue005\ue006\ue007\ue008 " * 10, True),
+    ("2024-01-01 13.00 – 16.30 § 1–12 " * 3, False),
+    ("!#%&/()=?`^*_:;>|§°" * 5, True),
+    ("Kort", False),
+])
+def test_garbled_text_layer_detection(text, bad):
+    from govgraph.loaders.formats.pdf import garbled
+    assert garbled(text) is bad

@@ -60,6 +60,22 @@ def layout_lines(text: str, page: int) -> list[RawLine]:
     return out
 
 
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def garbled(text: str) -> bool:
+    """A text layer that is not text: glyph ids "(cid:12)", private-use characters, or mostly
+    symbols (fonts without a Unicode map). Pages of figures are fine."""
+    sample = re.sub(r"\s", "", text)[:5000]
+    if len(sample) < 40:
+        return False
+    if len(_CID.findall(sample)) * 6 > len(sample) * 0.3:
+        return True
+    private = sum(1 for c in sample if "\ue000" <= c <= "\uf8ff" or c == "\ufffd")
+    readable = sum(1 for c in sample if c.isalnum())
+    return private > 0.1 * len(sample) or readable < 0.5 * len(sample)
+
+
 def _has_images(page) -> bool:
     """Does the page draw an image (a scan), directly or in a form XObject?"""
     def walk(resources, depth: int = 0) -> bool:
@@ -133,8 +149,12 @@ def read_pdf(data: bytes, doc: RawDocument, *, ocr: bool = True) -> None:
                                   f"{' '.join(str(e).split())[:200]})",
                             "download or export the PDF again") from None
         chars = len(re.sub(r"\s", "", text))
-        if chars == 0 or (chars < MIN_TEXT_CHARS and _has_images(page)):
+        if chars == 0 or (chars < MIN_TEXT_CHARS and _has_images(page)) or garbled(text):
             textless.append(n)
+            if chars and garbled(text):
+                doc.warnings.append(f"page {n}: the text layer is unreadable (broken font encoding); "
+                                    "the page is OCR'd instead" if ocr else
+                                    f"page {n}: the text layer is unreadable (broken font encoding)")
         page_texts[n] = layout_lines(text, n)
 
     ocr_pages: dict[int, list[RawLine]] = {}
