@@ -255,6 +255,13 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     elif len(first.split()) >= 5 and "," not in first:
         split = split_names(first.split())
         if split and len(split) >= 2:
+            # the organisation cell tells how many people there are when the free split is unsure
+            for c in cells_plain[1:2]:
+                o = split_orgs(c)
+                if o and len(o) != len(split) and sum(1 for x in o if is_org(x)) >= len(o) // 2 + 1:
+                    again = split_names(first.split(), count=len(o))
+                    if again:
+                        split = again
             names = [(" ".join(s), None) for s in split]
     if names:
         n = len(names)
@@ -273,11 +280,8 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
             o = split_orgs(cells_plain[1], n)
             if o:
                 orgs = o
-        if orgs is None and n != len(split_names([w for nm, _ in names for w in nm.split()]) or []):
-            pass
         out = []
         for k, (nm, party) in enumerate(names):
-            # a re-split that respects the org count, when the free split disagreed
             out.append((Participant(name=nm, party=party,
                                     organization=normalise_org(orgs[k]) if orgs else None,
                                     title=titles[k] if titles else None),
