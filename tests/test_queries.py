@@ -493,3 +493,9 @@ def test_seed_ask_nothing_matches_suggests(seed_db, monkeypatch):
     assert res.exit_code == 1 and "nothing matches" in res.output and "Ingmar Ångman" in res.output
     res = CliRunner().invoke(main, ["ask", "who-decided", "utskrivning", "--db", str(seed_db), "--json"])
     assert res.exit_code == 0 and any(r["reported"] for r in json.loads(res.output))
+
+
+def test_sort_rows_descending():
+    rows = [{"a": 5, "d": "2"}, {"a": None, "d": "1"}, {"a": 7, "d": "3"}, {"a": 5, "d": "1"}]
+    assert [(r["a"], r["d"]) for r in lib.sort_rows(rows, ["a desc", "d"])] == [
+        (7, "3"), (5, "1"), (5, "2"), (None, "1")]

@@ -384,11 +384,17 @@ def _natural(value: Any) -> tuple:
 
 
 def sort_rows(rows: list[dict[str, Any]], order: Iterable[str]) -> list[dict[str, Any]]:
-    """Rows sorted by the ``order`` columns (stable; the stores cannot ORDER BY a UNION)."""
-    cols = list(order)
-    if not cols:
-        return rows
-    return sorted(rows, key=lambda r: tuple(_natural(r.get(c)) for c in cols))
+    """Rows sorted by the ``order`` columns, each ``col`` or ``col desc`` (stable; missing values
+    last either way). The stores cannot ORDER BY over a UNION, hence sorting here."""
+    out = list(rows)
+    for spec in reversed(list(order)):
+        col, _, direction = spec.partition(" ")
+        desc = direction.strip().lower() == "desc"
+        present = [r for r in out if r.get(col) not in (None, "")]
+        missing = [r for r in out if r.get(col) in (None, "")]
+        present.sort(key=lambda r: _natural(r.get(col)), reverse=desc)
+        out = present + missing
+    return out
 
 
 _STEP_SPLIT = re.compile(r"^[ \t]*;[ \t]*$", re.MULTILINE)
