@@ -188,6 +188,8 @@ def test_lone_page_number_dropped_only_at_page_edges():
     ("En narvarokontroll genom-\nfordes.", ["En narvarokontroll genomfordes."]),
     ("Punkt -\nnästa rad", ["Punkt -", "nästa rad"]),
     ("ute-\n\nvaro", ["ute-", "", "varo"]),
+    ("ett nytt EU-\nprojekt startar", ["ett nytt EU-projekt", "startar"]),
+    ("en ST-\nläkare deltog", ["en ST-läkare", "deltog"]),
 ])
 def test_dehyphenation(src, expected):
     assert [ln.text for ln in clean_text(src).lines] == expected

@@ -377,8 +377,10 @@ def _dehyphenate(lines: list[_Line]) -> None:
         bare = word.rstrip(".,;:!?)").casefold()
         if first in ",;" or bare in _KEEP_AFTER:
             continue
-        if first.islower():
+        if first.islower() and not text[-2].isupper():
             joined_head = text[:-1]
+        elif first.islower():
+            joined_head = text                 # after an acronym the hyphen is real: "EU-projektet"
         elif first.isupper() or first.isdigit():
             joined_head = text
         else:
@@ -400,23 +402,19 @@ def _dehyphenate(lines: list[_Line]) -> None:
 
 
 def _next_continuation(lines: list[_Line], pos: int) -> _Line | None:
-    """The line a hyphenated word continues on: the next line, or across a page break /
-    removed furniture (blank lines between are then allowed)."""
-    crossed_gap = False
+    """The line a hyphenated word continues on: the next line, or the first text after a
+    page break or removed furniture (blank lines between are then allowed)."""
+    crossed = False
     for j in range(pos + 1, len(lines)):
         ln = lines[j]
-        if ln.dropped or ln.page != lines[pos].page:
-            crossed_gap = True
-            if ln.dropped:
-                continue
-        if ln.blank:
-            if j == pos + 1 and not crossed_gap:
-                # blank directly after: only a page break/furniture further down allows a join
-                pass
+        if ln.dropped:
+            crossed = True
             continue
-        if j == pos + 1 or crossed_gap:
-            return ln
-        return None
+        if ln.page != lines[pos].page:
+            crossed = True
+        if ln.blank:
+            continue
+        return ln if (j == pos + 1 or crossed) else None
     return None
 
 
