@@ -208,6 +208,16 @@ def _gazetteer_any() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?::s|s)?(?![\w-])", re.I)
 
 
+class _ProbeUnit:
+    """A stand-in unit for text that is not a unit of the document (a participant's organisation)."""
+
+    def __init__(self, line: int):
+        self.start = line
+
+    def line_at(self, _pos: int) -> int:
+        return self.start
+
+
 class EntityFinder:
     """Finds and keeps the agreements, bodies and organisations of one protocol."""
 
@@ -400,6 +410,17 @@ class EntityFinder:
         elif reg:
             self._add("org", reg.name if fold(org).startswith("region") else org, "region", org, line,
                       org, reg.org_number or reg.county_code)
+        else:
+            # any other organisation the attendance list places people with
+            before = len(self._ents["org"])
+            probe = _ProbeUnit(line)
+            self._scan_orgs(org, probe)
+            if len(self._ents["org"]) == before and not any(
+                    fold(org) == fold(e.name) or fold(org) in {fold(a) for a in e.aliases} for e in self._ents["org"]):
+                if 2 <= len(org) <= 60 and org[:1].isupper() and not re.search(
+                        r"\b(?:chef|ordförande|ledamot|ersättare|sekreterare|strateg|handläggare|samordnare|"
+                        r"ledare|utredare|planerare|tjänsteperson)", org, re.I):
+                    self._add("org", org, "other", org, line, org)
 
     def _participant_line(self, org: str) -> int:
         for p in self.protocol.participants:
@@ -533,6 +554,23 @@ class EntityFinder:
             self._add("org", name, "municipality", text[m.start():m.end()], u.line_at(m.start()),
                       text[m.start():m.end()], mu.code)
             mask(m.start(), m.end())
+        # a misspelt municipality in a list of municipalities ("Kumla, Örebro, Karlskoga och Lindsberg")
+        for m in re.finditer(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+", text):
+            words = re.findall(r"[A-ZÅÄÖ][\wåäö]+", m.group(0))
+            known = [w for w in words if reference.find_municipality(w)]
+            if len(known) < 2:
+                continue
+            for w in words:
+                if reference.find_municipality(w):
+                    continue
+                best = max(reference.municipalities(),
+                           key=lambda x: SequenceMatcher(None, fold(w), fold(x.name)).ratio())
+                if fold(best.name)[:1] == fold(w)[:1] and SequenceMatcher(None, fold(w), fold(best.name)).ratio() >= 0.85:
+                    i = text.find(w, m.start())
+                    if free(i, i + len(w)):
+                        name = self._participant_munis.get(best.code, best.name)
+                        self._add("org", name, "municipality", w, u.line_at(i), w, best.code)
+                        mask(i, i + len(w))
         # "Long name (ABBR)" where the long name is an organisation
         for abbr, (cat, long) in list(self.abbrev.items()):
             if cat == "org" and long in text:

@@ -43,7 +43,7 @@ ORGANISATIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Socialdepartementet", "other", ()),
     ("Europeiska socialfonden", "other", ("ESF",)),
     ("Nationell Samverkan för Psykisk Hälsa", "association", ("NSPH", "NSPH-nätverket")),
-    ("RF-SISU", "association", ()),
+    ("RF-SISU", "association", ("RF SISU", "RF-Sisu", "RF SISU")),
     ("Rädda Barnen", "association", ()),
     ("Röda Korset", "association", ("Svenska Röda Korset",)),
     ("Stadsmissionen", "association", ()),
