@@ -154,3 +154,16 @@ def test_cli_scanned_pdf_with_no_ocr_exits_1(tmp_path):
     assert res.exit_code == 1
     assert "Traceback" not in res.output
     assert "scan.pdf" in res.output and "text layer" in res.output
+
+
+def test_scanned_pdf_when_tesseract_is_missing_says_what_to_install(tmp_path, monkeypatch):
+    from PIL import Image
+    import govgraph.loaders.ocr as ocr
+    monkeypatch.setattr(ocr, "_probe", lambda: "the tesseract program is not installed")
+    f = tmp_path / "scan.pdf"
+    Image.new("RGB", (200, 200), "white").save(str(f), "PDF")
+    with pytest.raises(ReadError) as e:
+        read_document(f)
+    msg = str(e.value)
+    assert "scan.pdf" in msg and "tesseract program is not installed" in msg
+    assert "apt-get install tesseract-ocr tesseract-ocr-swe" in msg

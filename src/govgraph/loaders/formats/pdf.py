@@ -183,9 +183,13 @@ def read_pdf(data: bytes, doc: RawDocument, *, ocr: bool = True) -> None:
 
 
 def _ocr_pdf_pages(data: bytes, numbers: list[int], doc: RawDocument) -> dict[int, list[RawLine]]:
-    import pypdfium2 as pdfium
     from ..ocr import check_ocr
     check_ocr()
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise OcrUnavailable("the Python package pypdfium2 (renders PDF pages for OCR) is not installed",
+                             "pip install 'govgraph[ocr]'") from None
     out: dict[int, list[RawLine]] = {}
     confs: list[float] = []
     pdf = pdfium.PdfDocument(data)
