@@ -464,16 +464,20 @@ def close_names(store: Any, query: NamedQuery, args: Mapping[str, Any], n: int =
         for row in store.query(suggest_statement(label, prop)):
             if row.get("v"):
                 names.add(str(row["v"]))
-    by_fold: dict[str, str] = {}
+    full: dict[str, str] = {}
+    words: dict[str, str] = {}
     for nm in sorted(names):
-        by_fold.setdefault(fold(nm), nm)
+        full.setdefault(fold(nm), nm)
         for word in re.findall(r"\w{4,}", nm):
-            by_fold.setdefault(fold(word), nm)
+            words.setdefault(fold(word), nm)
     out: list[str] = []
     for w in wanted:
-        for hit in difflib.get_close_matches(w, list(by_fold), n=n, cutoff=0.6):
-            if by_fold[hit] not in out:
-                out.append(by_fold[hit])
+        hits = [full[h] for h in difflib.get_close_matches(w, list(full), n=n, cutoff=0.6)]
+        for term in w.split():
+            hits += [words[h] for h in difflib.get_close_matches(term, list(words), n=n, cutoff=0.8)]
+        for hit in hits:
+            if hit not in out:
+                out.append(hit)
     return out[:n]
 
 
