@@ -1,4 +1,4 @@
-"""Format parity: a seed protocol written as DOCX or HTML extracts the same as its text.
+"""Format parity: a seed protocol written as DOCX, HTML or ODT extracts the same as its text.
 
 Each seed is cleaned, then rebuilt as a DOCX (paragraphs with line breaks, tables for TAB rows,
 struck runs, heading styles, bullet lists) and as HTML (<p>/<br>, <table>, <del>, <h2>, <ul>);
@@ -114,6 +114,65 @@ def to_html(doc, path: Path) -> None:
     path.write_text("\n".join(out), encoding="utf-8")
 
 
+def to_odt(doc, path: Path) -> None:
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentText
+    from odf.style import Style, TextProperties
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import H, LineBreak, List, ListItem, P, Span
+
+    d = OpenDocumentText()
+    strike = Style(name="Struck", family="text")
+    strike.addElement(TextProperties(textlinethroughstyle="solid"))
+    bold = Style(name="Bold", family="text")
+    bold.addElement(TextProperties(fontweight="bold"))
+    d.automaticstyles.addElement(strike)
+    d.automaticstyles.addElement(bold)
+
+    def fill(el, pieces, is_bold=False):
+        for text, struck in pieces:
+            if struck:
+                el.addElement(Span(stylename=strike, text=text))
+            elif is_bold:
+                el.addElement(Span(stylename=bold, text=text))
+            else:
+                el.addText(text)
+
+    for n, (kind, lines) in enumerate(_blocks(doc)):
+        if kind == "table":
+            t = Table(name=f"T{n}")
+            t.addElement(TableColumn(numbercolumnsrepeated=max(len(ln.text.split("\t")) for ln in lines)))
+            for ln in lines:
+                tr = TableRow()
+                for pieces in _cells(ln):
+                    c = TableCell()
+                    p = P()
+                    fill(p, pieces)
+                    c.addElement(p)
+                    tr.addElement(c)
+                t.addElement(tr)
+            d.text.addElement(t)
+            continue
+        if lines[0].text.startswith("- "):
+            lst = List()
+            item = ListItem()
+            p = P()
+            pieces = _runs(lines[0])
+            pieces[0] = ("- " + pieces[0][0][2:], pieces[0][1])
+            fill(p, pieces, lines[0].bold)
+            item.addElement(p)
+            lst.addElement(item)
+            d.text.addElement(lst)
+            continue
+        el = H(outlinelevel=lines[0].heading) if lines[0].heading else P()
+        for k, ln in enumerate(lines):
+            if k:
+                el.addElement(LineBreak())
+            fill(el, _runs(ln), ln.bold)
+        d.text.addElement(el)
+    d.save(str(path))
+
+
 def summary(p):
     return {"body": p.body, "date": p.date, "place": p.place, "chair": p.chair,
             "secretary": p.secretary, "adjusters": p.adjusters,
@@ -122,13 +181,13 @@ def summary(p):
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "003"])
-@pytest.mark.parametrize("fmt", ["docx", "html"])
+@pytest.mark.parametrize("fmt", ["docx", "html", "odt"])
 def test_seed_rebuilt_as_format_extracts_the_same(tmp_path, prefix, fmt):
     src = next(EXAMPLES.glob(prefix + "_*.txt"))
     expected = summary(extract_file(src).protocol)
     assert expected["participants"], "the structure parser finds participants in the seed"
     doc = clean_document(read_document(src), repair=False)
     out = tmp_path / f"{src.stem}.{fmt}"
-    (to_docx if fmt == "docx" else to_html)(doc, out)
+    {"docx": to_docx, "html": to_html, "odt": to_odt}[fmt](doc, out)
     got = summary(extract_file(out).protocol)
     assert got == expected
