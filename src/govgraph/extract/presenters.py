@@ -171,6 +171,6 @@ def find_presenters(doc: CleanDocument, item: Item, item_units: list[Unit],
     f.heading()
     for u in item_units:
         f.unit(u)
-    for no in range(item.start + 1, item.end + 1):
+    for no in range(item.start + 1, min(item.end, len(doc.lines)) + 1):
         f.line(no)
     return f.result()

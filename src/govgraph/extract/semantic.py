@@ -9,6 +9,8 @@ and the whole document, and fills the protocol in place (it also returns it):
 - ``protocol.people``  (:mod:`.names`)
 
 Every fact carries a :class:`~govgraph.model.Provenance` whose quote is exact cleaned text.
+One item whose text trips a rule does not cost the rest of the protocol: the item is left
+without presenters/decisions and a warning names it.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from .text import plain_lines, units
 
 
 def build_name_index(doc: CleanDocument, protocol: Protocol) -> NameIndex:
+    """Everyone the protocol lists (participants, officers) plus full names found in its text."""
     names = NameIndex(protocol)
     for t in plain_lines(doc):
         if t:
@@ -31,13 +34,22 @@ def build_name_index(doc: CleanDocument, protocol: Protocol) -> NameIndex:
 def extract_semantics(doc: CleanDocument, protocol: Protocol) -> Protocol:
     names = build_name_index(doc, protocol)
     entities = EntityFinder(doc, protocol, names)
-    entities.scan()
+    try:
+        entities.scan()
+    except Exception as e:  # noqa: BLE001 - keep the rest of the extraction
+        protocol.warnings.append(f"{doc.name}: entity scan stopped early ({type(e).__name__}: {e})")
+    n = len(doc.lines)
     for item in protocol.items:
-        if not item.start:
+        if not item.start or item.start > n:
             continue
-        body_units = units(doc, item.start + 1, item.end)
-        item.presenters = find_presenters(doc, item, body_units, names)
-        item.decisions = find_decisions(doc, protocol, item, body_units, names, entities)
+        try:
+            body_units = units(doc, item.start + 1, min(item.end or item.start, n))
+            item.presenters = find_presenters(doc, item, body_units, names)
+            item.decisions = find_decisions(doc, protocol, item, body_units, names, entities)
+        except Exception as e:  # noqa: BLE001 - one odd item must not sink the protocol
+            protocol.warnings.append(
+                f"{doc.name}: item {item.number} could not be read for presenters/decisions "
+                f"({type(e).__name__}: {e})")
     protocol.agreements = entities.agreements()
     protocol.bodies = entities.bodies()
     protocol.organizations = entities.organizations()
