@@ -371,3 +371,18 @@ def test_markdown_bullets_dash_separated_organisations_through_the_cleaner():
                                                       ("3", "Nästa möte")]
     for prov in p.all_provenance():
         assert prov.quote in ext.clean.text
+
+
+def test_qualified_labels_and_from_organisation_subheaders():
+    text = ("Minnesanteckningar Länsgrupp demens\n\nDatum: 2024-05-02\n\n"
+            "Närvarande (se även bilaga):\nFrån kommunerna:\n"
+            "Anna Ek, demenssjuksköterska Falun\nPer Holm\nFrån Region Dalarna:\n"
+            "Lisa Berg, överläkare\nErsättare (ej tjänstgörande)\nStina Åberg\n\n"
+            "1. Anna Ek informerade om läget\nText.\n\n2. Ekonomi\nText.\n")
+    p = parse(text)
+    ps = people(p)
+    assert ps["Anna Ek"].organization == "Falun" and ps["Anna Ek"].title == "demenssjuksköterska"
+    assert ps["Per Holm"].organization is None
+    assert ps["Lisa Berg"].organization == "Region Dalarna"
+    assert ps["Stina Åberg"].role == "substitute" and ps["Stina Åberg"].items is None
+    assert [i.number for i in p.items] == ["1", "2"]

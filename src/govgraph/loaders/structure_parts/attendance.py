@@ -94,15 +94,35 @@ medverkande från dessutom även deltagare deltagande närvarolista mötesdeltag
 inkallade""".split())
 
 
-def section_of(text: str) -> tuple[str, bool, bool] | None:
+_LABEL_PREFIXES = [
+    ("ej närvarande", ("member", False, False)), ("frånvarande", ("member", False, False)),
+    ("beslutande", ("member", True, False)), ("närvarande ledamöter", ("member", True, False)),
+    ("närvarande ersättare", ("substitute", True, False)), ("ersättare", ("substitute", True, False)),
+    ("tjänstgörande ersättare", ("substitute", True, False)),
+    ("övriga närvarande", ("other", True, False)), ("övriga deltagare", ("other", True, False)),
+    ("närvarande tjänstepersoner", ("other", True, False)), ("tjänstepersoner", ("other", True, False)),
+    ("adjungerade", ("other", True, False)),
+]
+
+
+def section_of(text: str, loose: bool = True) -> tuple[str, bool, bool] | None:
+    """(role, present, generic) when ``text`` is an attendance section label. ``loose`` also
+    accepts a known label followed by a qualifier ("Beslutande ledamöter och tjänstgörande
+    ersättare")."""
     if len(text) > 60:
         return None
-    t = squeeze(strip_markup(text)).strip(" :;.").casefold()
+    t = squeeze(re.sub(r"\([^()]*\)", " ", strip_markup(text))).strip(" :;.").casefold()
     if not t or len(t) > 45 or t.split(" ", 1)[0] not in _LABEL_FIRST:
         return None
     for pat, role, present, generic in _SECTIONS:
         if pat.match(t):
             return role, present, generic
+    # "Beslutande ledamöter och tjänstgörande ersättare", "Ersättare (ej tjänstgörande)"
+    if loose:
+        for prefix, (role, present, generic) in _LABEL_PREFIXES:
+            if t.startswith(prefix + " ") and not re.search(r"\b(?:för|ersätter)\b|[A-ZÅÄÖ]", text[len(prefix):]) \
+                    and len(t.split()) <= len(prefix.split()) + 4:
+                return role, present, generic
     return None
 
 
@@ -112,13 +132,13 @@ def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
         return None
     m = re.match(r"^([^:\t]{3,45}):\s*(.*)$", text)
     if m:
-        sec = section_of(m.group(1))
+        sec = section_of(m.group(1), loose=False)
         if sec:
             return sec, m.group(2)
     words = text.split()
     for k in (3, 2, 1):
         if len(words) > k:
-            sec = section_of(" ".join(words[:k]))
+            sec = section_of(" ".join(words[:k]), loose=False)
             if sec and leading_name(words[k:]):
                 return sec, " ".join(words[k:])
     return None
@@ -354,6 +374,7 @@ def find_attendance(lines: list[Line], end: int, doc: str,
     att = Attendance()
     section: Section | None = None
     columns: list[Section] | None = None
+    default_org: str | None = None
     block = 0
     last_found: Found | None = None
     for ln in lines[start:end]:
@@ -376,6 +397,7 @@ def find_attendance(lines: list[Line], end: int, doc: str,
                 rest_plain = [rest, *cells[1:]] if rest else cells[1:]
                 rest_raw = [rest, *raw_cells[1:]] if rest else raw_cells[1:]
         if sec is not None:
+            default_org = None
             # a header row of column labels: "Ledamöter<TAB>Ersättare"
             col_secs = [section_of(c) for c in cells]
             if len(cells) >= 2 and all(col_secs):
@@ -413,6 +435,11 @@ def find_attendance(lines: list[Line], end: int, doc: str,
         if _looks_like_prose(ln.plain):
             section = None
             continue
+        mfrom = re.match(r"^(?:från|för)\s+(.{3,60}?)\s*:?$", first, re.I)
+        if mfrom and len(cells) == 1:
+            default_org = normalise_org(mfrom.group(1)) if is_org(mfrom.group(1)) else None
+            block += 1
+            continue
         # an organisation alone on a line after a name-only line: "Jihad Menhem\n\nRegion X"
         if len(cells) == 1 and is_org(first) and not leading_name(first.split()) \
                 and last_found is not None and last_found.name_only \
@@ -424,6 +451,11 @@ def find_attendance(lines: list[Line], end: int, doc: str,
         _take_row(att, ln, cells, raw_cells, section, block, doc)
         if len(att.found) > n_before:
             last_found = att.found[-1]
+            if default_org:
+                for f in att.found[n_before:]:
+                    if f.person.organization is None:
+                        f.person.organization = default_org
+                        f.name_only = False
     _finish(att)
     return att
 

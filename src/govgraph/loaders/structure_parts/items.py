@@ -136,6 +136,10 @@ def _base_score(c: Candidate, nxt: Line | None, prev: Line | None,
     t = c.title
     if t[:1].islower():
         s -= 0.9
+    words_t = t.replace(",", " , ").split()
+    n_name = leading_name(words_t)
+    if n_name and (n_name == len(words_t) or words_t[n_name] in (",", "(")):
+        s -= 0.8          # "1. Anna Ek, Falun": a numbered attendance list
     words = t.split()
     if len(t) > 160 or (t.endswith(".") and len(words) > 9):
         s -= 0.6
