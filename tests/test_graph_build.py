@@ -312,3 +312,27 @@ def test_odd_protocols_still_give_valid_graphs():
     assert not [n for n, a in G.nodes(data=True) if a["label"] == "Person"]   # "Anna" alone
     meeting = [n for n, a in G.nodes(data=True) if a["label"] == "Meeting"]
     assert meeting == ["meeting/okant-organ/odd-00000000"]
+
+
+def municipal(place: str, body: str = "Socialnämnden") -> Protocol:
+    return Protocol(source=f"sn-{place}.txt", path=f"/x/sn-{place}.txt", body=body,
+                    date="2023-02-01", place=place,
+                    items=[Item("1", "Budget", 1, 5, decisions=[
+                        Decision("approve", body, "Budget 2023", prov=P(2, "godkänner")),
+                        Decision("refer_back", "Kommunstyrelsen", "Taxor", reported=True,
+                                 prov=P(3, "kommunstyrelsen återremitterade"))])])
+
+
+def test_a_municipalitys_organs_are_that_municipalitys_own():
+    G = build_graph([municipal("Kommunhuset, Krokom"), municipal("Rådhuset, Östersund"),
+                     municipal("Rådhuset, Östersund", "Socialnämnden i Krokom")], loaded_at="t")
+    assert validate_graph(G) == []
+    bodies = sorted(n for n, a in G.nodes(data=True) if a["label"] == "Body")
+    assert bodies == ["body/kommunstyrelsen--krokoms-kommun", "body/kommunstyrelsen--ostersunds-kommun",
+                      "body/socialnamnden--krokoms-kommun", "body/socialnamnden--ostersunds-kommun",
+                      "body/socialnamnden-i-krokom"]
+    assert edges(G, "PART_OF", "body/socialnamnden--krokoms-kommun", "organization/krokoms-kommun")
+    assert edges(G, "PART_OF", "body/kommunstyrelsen--ostersunds-kommun", "organization/ostersunds-kommun")
+    # without a place the organ name is not scoped
+    G2 = build_graph([municipal("Sammanträdesrum Eken")], loaded_at="t")
+    assert "body/socialnamnden" in G2

@@ -28,7 +28,7 @@ from ..schema import EDGES, KIND_EDGE, NODES
 from ..schema.core import BOOLEAN, DOUBLE, INT64, STRING, STRING_LIST
 from . import ids
 from .resolve import (Resolver, clean_name, compare_agreement_names, compare_body_names,
-                      content_words, find_reference_org, is_full_name, norm,
+                      content_words, find_places, find_reference_org, is_full_name, norm,
                       person_aliases_from_repairs)
 
 _ENTITY_LABELS = ("Person", "Body", "Organization", "Agreement")
@@ -110,6 +110,7 @@ class _ProtocolBuilder:
         self.short_forms: dict[str, str] = {}        # norm(short form) -> person id
         self.party: dict[str, str] = {}
         self.body_id: str | None = None
+        self.home: str | None = None                 # the municipality/region the protocol is of
         self.meeting: str = ""
 
     # ------------------------------------------------------------------ helpers
@@ -217,7 +218,7 @@ class _ProtocolBuilder:
             return None          # an organisation decided: no Body to attach DECIDED to
         if not looks_like_body(name):
             return None
-        return self.r.body(name, parent=self.body_id, document=self.doc)
+        return self.r.body(name, parent=self.body_id, home=self.home, document=self.doc)
 
     def _refers_to_meeting_body(self, name: str) -> bool:
         """"chefsgruppen", "rådet": a one-word definite reference to the meeting's own body."""
@@ -251,7 +252,7 @@ class _ProtocolBuilder:
                 return "Person", pid
         if not looks_like_body(name):
             return None         # neither a person nor a group: keep the text on the Decision only
-        bid = self.r.body(name, parent=self.body_id, document=self.doc)
+        bid = self.r.body(name, parent=self.body_id, home=self.home, document=self.doc)
         return "Body", self.touch(bid, prov)
 
     # ------------------------------------------------------------------ build
@@ -263,7 +264,9 @@ class _ProtocolBuilder:
         meta = p.meta_prov
         body_prov = _prov(meta.get("body"), quote=p.body or "")
         if p.body:
-            self.body_id = self.touch(self.r.body(p.body, document=self.doc, own=True), body_prov)
+            self.home = self._home()
+            self.body_id = self.touch(self.r.body(p.body, home=self.home, document=self.doc, own=True),
+                                      body_prov)
             self.add_local("Body", self.body_id, [p.body, *self.r.aliases(self.body_id)])
         self.meeting = ids.meeting_id(self.body_id or "okant-organ", p.date,
                                       None if (p.date and self.body_id) else self.doc)
@@ -286,6 +289,33 @@ class _ProtocolBuilder:
         self._entity_nodes()
         return g.G
 
+    def _home(self) -> str | None:
+        """The municipality or region whose organs the protocol's bare organ names
+        ("Socialnämnden") denote: the one its body name or place names, else the only one
+        among its organisations, else the one most participants come from (≥ 60 %, ≥ 2)."""
+        p = self.p
+        for text in (p.body, p.place):
+            places = find_places(text or "")
+            if len(places) == 1:
+                return self.r.organization(places[0])
+        refs = {find_reference_org(e.name)["name"] for e in p.organizations
+                if find_reference_org(e.name) and find_reference_org(e.name)["kind"] in ("municipality", "region")}
+        if len(refs) == 1:
+            return self.r.organization(next(iter(refs)))
+        counts: dict[str, int] = {}
+        placed = 0
+        for part in p.participants:
+            ref = find_reference_org(part.organization) if part.organization else None
+            if part.organization:
+                placed += 1
+            if ref and ref["kind"] in ("municipality", "region"):
+                counts[ref["name"]] = counts.get(ref["name"], 0) + 1
+        if counts and placed:
+            best = max(sorted(counts), key=lambda k: counts[k])
+            if counts[best] >= 2 and counts[best] / placed >= 0.6:
+                return self.r.organization(best)
+        return None
+
     def _entities(self) -> None:
         p = self.p
         for e in p.organizations:
@@ -299,7 +329,8 @@ class _ProtocolBuilder:
             if self.body_id and self.p.body and (norm(e.name) == norm(self.p.body)):
                 bid = self.body_id
             else:
-                bid = self.touch(self.r.body(e.name, e.kind, parent=self.body_id, document=self.doc), pr)
+                bid = self.touch(self.r.body(e.name, e.kind, parent=self.body_id, home=self.home,
+                                             document=self.doc), pr)
             for a in e.aliases:
                 self._alias(bid, a, e)
             self.add_local("Body", bid, [e.name, *e.aliases])
@@ -509,12 +540,19 @@ class _ProtocolBuilder:
         """(Body)-[:PART_OF]->(Body|Organization) where the name says so: a generic body of the
         meeting's body ("Presidiet", "AU"), "X för chefsgruppen", "X i Nora", "SocSam:s X"."""
         bodies = [(eid, names) for label, eid, names in self.local if label == "Body"]
+        listed = {eid for eid, _ in bodies}
+        for eid in list(self.touched):                 # deciders and assignees too
+            rec = self.r.get(eid)
+            if rec is not None and rec.label == "Body" and eid not in listed:
+                bodies.append((eid, [rec.name]))
+                listed.add(eid)
         for bid, names in bodies:
             rec = self.r.get(bid)
             if rec is None:
                 continue
             pr = self.touched.get(bid) or _prov(None, quote=names[0] if names else "")
             if rec.parent and rec.parent != bid:
+                self.touch(rec.parent, pr)
                 self.g.edge(bid, rec.parent, "PART_OF", pr)
                 continue
             for n in names[:1]:

@@ -272,6 +272,53 @@ def find_reference_org(name: str) -> dict[str, Any] | None:
     return None
 
 
+_ORGAN = re.compile(r"(namnd|styrelse|fullmaktige|utskott|revisor|revision)(n|en|et|er|erna|ens|ns|s)?\b")
+
+
+def is_organ_name(name: str) -> bool:
+    """A municipality's or region's organ: nämnd, styrelse, fullmäktige, utskott, revision."""
+    return bool(_ORGAN.search(ids.fold(name or "")))
+
+
+@lru_cache(maxsize=1)
+def _place_forms() -> list[tuple[str, str]]:
+    """(folded form, canonical organisation name), longest forms first: regions by their full
+    name and county, municipalities by name."""
+    forms: dict[str, str] = {}
+    for r in reference.regions():
+        for f in (r.name, r.county, f"Region {r.county}"):
+            forms.setdefault(norm(f), r.name)
+    for m in reference.municipalities():
+        forms.setdefault(norm(m.name), m.long_name)
+        forms.setdefault(norm(m.long_name), m.long_name)
+    return sorted(forms.items(), key=lambda kv: -len(kv[0]))
+
+
+def find_places(text: str) -> list[str]:
+    """Canonical names of the regions and municipalities a text names, longest match first
+    ("Linden, Region Örebro län" -> ["Region Örebro län"], not also Örebro kommun)."""
+    t = f" {norm(text or '')} "
+    plain = unicodedata.normalize("NFKD", text or "")
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    out: list[str] = []
+    for form, canon in _place_forms():
+        needle = f" {form} "
+        if needle in t:
+            # a place name is written with a capital ("i Vara", not "ska vara")
+            hit = re.search(r"(?<!\w)" + r"\W+".join(map(re.escape, form.split())) + r"(?!\w)",
+                            plain, re.IGNORECASE)
+            if hit is None or not hit.group(0)[0].isupper():
+                continue
+            if canon not in out:
+                out.append(canon)
+            t = t.replace(needle, " | ")
+    return out
+
+
+def names_a_place(name: str) -> bool:
+    return bool(find_places(name))
+
+
 @lru_cache(maxsize=65536)
 def _split_abbreviation(name: str) -> tuple[str, str | None]:
     """"Sociala samrådsgruppen (SocSam)" -> ("Sociala samrådsgruppen", "SocSam")."""
@@ -374,7 +421,8 @@ class Resolver:
         """Bodies read back from a store with a scoped id (``body/presidiet--<parent>``) are
         again their parent's own: "Presidiet" of another body will not find them."""
         bodies = [r for r in self._records.values() if r.label == "Body"]
-        by_suffix = {ids.slug(ids._tail(r.id), 60): r.id for r in bodies}
+        by_suffix = {ids.slug(ids._tail(r.id), 60): r.id for r in self._records.values()
+                     if r.label in ("Body", "Organization")}
         for rec in bodies:
             if rec.parent or "--" not in rec.id:
                 continue
@@ -440,16 +488,24 @@ class Resolver:
                 self._index(rec, alias)
 
     # ------------------------------------------------------------------ indexing
-    def _keys(self, label: str, name: str, parent: str | None = None) -> list[str]:
+    def _keys(self, label: str, name: str, scope: str | None = None) -> list[str]:
         if label == "Person":
             k = person_key(name)
             return [k] if k else []
         k = norm(name)
         if not k:
             return []
-        if label == "Body" and parent and self._is_generic_body(name, parent):
-            return [f"{parent}|{k}"]
-        return [k]
+        return [f"{scope}|{k}"] if scope else [k]
+
+    def _scope(self, name: str, parent: str | None = None, home: str | None = None) -> str | None:
+        """Whose own body a name denotes: the parent body for generic names ("Presidiet"),
+        the home organisation for a municipality's or region's organs ("Socialnämnden")."""
+        main = _split_abbreviation(name)[0]
+        if parent and parent in self._records and self._is_generic_body(main, parent):
+            return parent
+        if home and home in self._records and is_organ_name(main) and not names_a_place(main):
+            return home
+        return None
 
     def _index(self, rec: EntityRecord, name: str) -> None:
         if rec.label in ("Body", "Agreement") and name != rec.name and _short_reference(name, rec.name):
@@ -534,15 +590,19 @@ class Resolver:
         rec = self._records.get(entity_id)
         return rec.name if rec else None
 
-    def find(self, label: str, name: str, parent: str | None = None) -> str | None:
-        """The id of an existing entity of ``label`` that has exactly this (normalised) name."""
+    def find(self, label: str, name: str, parent: str | None = None,
+             home: str | None = None) -> str | None:
+        """The id of an existing entity of ``label`` that has exactly this (normalised) name
+        (for bodies, within ``parent`` / ``home`` when the name is theirs)."""
+        scope = None
         if label == "Organization":
             ref = find_reference_org(name)
             if ref:
                 name = ref["name"]
         if label == "Body":
+            scope = self._scope(name, parent, home)
             name = _split_abbreviation(name)[0] or name
-        for k in self._keys(label, name, parent):
+        for k in self._keys(label, name, scope):
             hits = self._by_key.get((label, k))
             if hits:
                 return hits[0]
@@ -704,22 +764,22 @@ class Resolver:
         return all(w in _generic_heads() or w in parent_words for w in words[1:])
 
     def body(self, name: str, kind: str | None = None, *, parent: str | None = None,
-             document: str | None = None, own: bool = False) -> str:
-        """The Body id for ``name``. ``parent`` (a Body id): the body whose protocol names this
-        one — generic names ("Presidiet", "AU") are that body's own. ``own``: the name is how
-        the body's own protocol writes it (preferred as display name; the id never changes)."""
+             home: str | None = None, document: str | None = None, own: bool = False) -> str:
+        """The Body id for ``name``.
+
+        ``parent`` (a Body id): the body whose protocol names this one — generic names
+        ("Presidiet", "AU") are that body's own. ``home`` (an Organization id): the
+        municipality/region the protocol belongs to — its organs named without a place
+        ("Socialnämnden", "Kommunstyrelsen") are that organisation's own. ``own``: the name is
+        how the body's own protocol writes it (preferred as display name; the id never changes).
+        """
         written = " ".join((name or "").split())
         main, abbr = _split_abbreviation(written)
-        if parent and parent not in self._records:
-            parent = None
-        generic = bool(parent and self._is_generic_body(main, parent))
-        rec, rule, evidence = self._match_body(main, abbr, kind, parent if generic else None)
+        scope = self._scope(main, parent, home)
+        rec, rule, evidence = self._match_body(main, abbr, kind, scope)
         if rec is None:
-            disc = None
-            if generic:
-                disc = ids._tail(parent)
             rec = self._new("Body", main, lambda n, d: ids.body_id(n, d), kind=kind,
-                            discriminator=disc, parent=parent if generic else None)
+                            discriminator=ids._tail(scope) if scope else None, parent=scope)
         else:
             if own and not rec.own_name and main != rec.name:
                 old_name = rec.name
@@ -746,7 +806,7 @@ class Resolver:
         if scope:
             hit = self._by_key.get(("Body", f"{scope}|{norm(main)}"))
             if hit:
-                return self._records[hit[0]], "same-name", f"same generic name within {self._records[scope].name}"
+                return self._records[hit[0]], "same-name", f"same name within {self._records[scope].name}"
             return None, "", ""
         key = norm(main)
         for pid in self._by_key.get(("Body", key), []):
