@@ -177,3 +177,14 @@ def test_extract_json_on_scanned_pdf(scanned_pdf):
     orgs = {p["name"]: p["organization"] for p in out["participants"]}
     assert orgs["Siv Ahlstrand"] == "Askersund"
     assert out["ocr"] is True and out["ocr_confidence"] > 60
+
+
+@needs_ocr
+def test_upside_down_scan_is_turned(tmp_path):
+    page = render_page(seed_page_lines(16))
+    page = page.crop((0, 0, page.width, page.height * 2 // 5)).rotate(180)
+    f = tmp_path / "upside-down.png"
+    page.save(f)
+    raw = read_document(f)
+    assert "Protokoll Specifikt samverkansråd" in raw.text
+    assert raw.ocr_confidence > 60

@@ -29,6 +29,8 @@ LANG = "swe"
 # (the default 3 splits a two-column attendance table into a names column and an
 # organisations column, losing which name goes with which organisation)
 TESSERACT_CONFIG = "--psm 4"
+MIN_LONG_SIDE = 2000     # pixels; smaller images are enlarged before OCR
+RETRY_BELOW = 50.0       # mean confidence under which the page orientation is checked
 
 
 class OcrUnavailable(RuntimeError):
@@ -103,12 +105,41 @@ def ocr_image(image, lang: str = LANG) -> OcrPage:
     parallel instead (:func:`ocr_images`).
     """
     check_ocr()
-    import pytesseract
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     image = image.convert("L") if image.mode not in ("L", "RGB") else image
+    if max(image.size) < MIN_LONG_SIDE:          # low-resolution scan or photo: enlarge
+        factor = MIN_LONG_SIDE / max(image.size)
+        image = image.resize((int(image.width * factor), int(image.height * factor)))
+    page = _run(image, lang)
+    if page.confidence is None or page.confidence < RETRY_BELOW:
+        angle = _rotation(image)
+        if angle:
+            turned = _run(image.rotate(-angle, expand=True), lang)
+            if (turned.confidence or 0) > (page.confidence or 0):
+                return turned
+    return page
+
+
+def _run(image, lang: str) -> OcrPage:
+    import pytesseract
     data = pytesseract.image_to_data(image, lang=lang, config=TESSERACT_CONFIG,
                                      output_type=pytesseract.Output.DICT)
     return _lines_from_data(data)
+
+
+def _rotation(image) -> int:
+    """Clockwise rotation (0/90/180/270) Tesseract's orientation detection sees, 0 when unsure."""
+    import pytesseract
+    try:
+        osd = pytesseract.image_to_osd(image, config="--psm 0", output_type=pytesseract.Output.DICT)
+    except Exception:           # too little text to decide, or no osd model
+        return 0
+    try:
+        angle = int(osd.get("rotate", 0))
+        conf = float(osd.get("orientation_conf", 0))
+    except (TypeError, ValueError):
+        return 0
+    return angle if angle in (90, 180, 270) and conf >= 1.0 else 0
 
 
 def ocr_images(images, lang: str = LANG, workers: int | None = None) -> list[OcrPage]:
