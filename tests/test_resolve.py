@@ -365,3 +365,20 @@ def test_agreements_named_only_by_their_parties_stay_apart():
     assert len({a, b, c}) == 3
     assert r.agreement("Överenskommelse om samarbete kring personer med psykiska "
                        "funktionsnedsättningar", "överenskommelse") == c
+
+
+def test_organs_scoped_to_a_municipality_survive_a_store_round_trip():
+    r = Resolver()
+    krokom, ost = r.organization("Krokom"), r.organization("Östersund")
+    sn = r.body("Socialnämnden", home=krokom)
+    assert sn == "body/socialnamnden--krokoms-kommun"
+    assert r.body("Socialnämnden", home=ost) != sn
+    assert r.body("Socialnämnden") not in (sn, r.body("Socialnämnden", home=ost))   # no home: unscoped
+    store = FakeStore({
+        "Body": [{"id": x.id, "name": x.name, "kind": x.kind, "aliases": x.aliases} for x in r.records("Body")],
+        "Organization": [{"id": x.id, "name": x.name, "kind": x.kind, "aliases": x.aliases, **x.props}
+                         for x in r.records("Organization")]})
+    r2 = Resolver.from_store(store)
+    assert r2.body("Socialnämnden", home=krokom) == sn
+    assert r2.body("Socialnämnden", home=ost) == "body/socialnamnden--ostersunds-kommun"
+    assert r2.body("Socialnämnden") == "body/socialnamnden"
