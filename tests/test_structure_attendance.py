@@ -386,3 +386,13 @@ def test_qualified_labels_and_from_organisation_subheaders():
     assert ps["Lisa Berg"].organization == "Region Dalarna"
     assert ps["Stina Åberg"].role == "substitute" and ps["Stina Åberg"].items is None
     assert [i.number for i in p.items] == ["1", "2"]
+
+
+def test_absence_sentences_in_the_first_item_mark_only_the_absent():
+    text = ("Protokoll Referensgrupp IT\nNärvarande ledamöter:\nAnna Ek\tFalun\nPer Holm\tMora\n"
+            "Lisa Berg\tLeksand\nOla Sand\tOrsa\n\n1. Inledning\n"
+            "Anna Ek har anmält förhinder och ersätts av Per Holm. Frånvarande: Lisa Berg.\n\n"
+            "2. Slut\nText")
+    ps = people(parse(text))
+    assert {n: x.present for n, x in ps.items()} == {"Anna Ek": False, "Per Holm": True,
+                                                     "Lisa Berg": False, "Ola Sand": True}

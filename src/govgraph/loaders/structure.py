@@ -143,11 +143,18 @@ def _absent_from_first_item(proto: Protocol, lines: list[Line], doc: str) -> Non
     it = proto.items[0]
     for ln in lines[it.start - 1:it.end]:
         for sentence in re.split(r"(?<=[.!?])\s+", ln.plain):
-            if not _ABSENT_SENTENCE.search(sentence):
-                continue
-            folded = _key(sentence)
+            lead = re.match(r"^\s*(?:frånvarande|förhinder|anmält förhinder|anmäld frånvaro|utevaro)\s*:\s*",
+                            sentence, re.I)
+            if lead:
+                scope = sentence[lead.end():]
+            else:
+                m = _ABSENT_SENTENCE.search(sentence)
+                if not m:
+                    continue
+                scope = sentence[:m.start()]       # "X och Y har anmält frånvaro", not who replaces them
+            folded = f" {_key(re.sub(r'[^\w\s-]', ' ', scope))} "
             for p in proto.participants:
-                if _key(p.name) in folded:
+                if f" {_key(p.name)} " in folded:
                     p.present = False
 
 
