@@ -26,7 +26,8 @@ string-like parameter that is not given is passed as ``''`` (so a query tests
 
 A query may be several statements separated by a line holding only ``;``: each statement but
 the last must return one row, whose columns become parameters (``$column``) of the ones after
-it; when such a step finds nothing, the query has no rows. (LadybugDB finds shortest paths
+it; when such a step finds nothing (no row, or only nulls and empty lists), the query has no
+rows. (LadybugDB finds shortest paths
 fast only between endpoints given as parameters, so ``path`` first resolves its two names.)
 
 User values only ever reach Cypher as parameters.
@@ -438,8 +439,8 @@ def run(store: Any, query: NamedQuery, args: Mapping[str, Any]) -> QueryResult:
         used = {k: values[k] for k in param_names(step) if k in values}
         raw = store.query(step, used)
         if n < len(steps) - 1:
-            if not raw:
-                return QueryResult(query, params, [], [])
+            if not raw or all(v is None or v == [] for v in raw[0].values()):
+                return QueryResult(query, params, [], [])     # the step found nothing
             values.update(raw[0])
     rows = [{k: _plain(v) for k, v in row.items()} for row in raw]
     rows = sort_rows(rows, query.order)

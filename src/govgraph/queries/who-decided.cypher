@@ -19,10 +19,13 @@ WHERE i.title =~ t
 WITH t, by_subject, collect(d.id) AS by_item
 OPTIONAL MATCH (a:Agreement)<-[:CONCERNS]-(d:Decision)
 WHERE a.name =~ t OR any(x IN a.aliases WHERE x =~ t)
-RETURN by_subject, by_item, collect(d.id) AS by_agreement
+WITH by_subject, by_item, collect(d.id) AS by_agreement
+UNWIND [by_subject, by_item, by_agreement] AS found
+UNWIND found AS id
+RETURN collect(DISTINCT id) AS decisions
 ;
-MATCH (d:Decision)
-WHERE d.id IN $by_subject OR d.id IN $by_item OR d.id IN $by_agreement
+UNWIND $decisions AS did
+MATCH (d:Decision {id: did})
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (item:AgendaItem)-[:RESULTED_IN]->(d)
 OPTIONAL MATCH (p:Person)-[:PRESENTED]->(item)
