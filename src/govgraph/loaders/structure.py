@@ -29,6 +29,9 @@ _ABSENT_SENTENCE = re.compile(
     r"kunde\s+inte\s+(?:närvara|delta)|deltar\s+inte|deltog\s+inte|har\s+förhinder|utevaro", re.I)
 
 
+_PUNCT = re.compile(r"[^\w\s-]")
+
+
 def parse_structure(doc: CleanDocument) -> Protocol:
     """Meeting header, participants, officers and agenda items of one cleaned protocol."""
     lines = lines_of(doc)
@@ -152,7 +155,7 @@ def _absent_from_first_item(proto: Protocol, lines: list[Line], doc: str) -> Non
                 if not m:
                     continue
                 scope = sentence[:m.start()]       # "X och Y har anmält frånvaro", not who replaces them
-            folded = f" {_key(re.sub(r'[^\w\s-]', ' ', scope))} "
+            folded = " " + _key(_PUNCT.sub(" ", scope)) + " "
             for p in proto.participants:
                 if f" {_key(p.name)} " in folded:
                     p.present = False
