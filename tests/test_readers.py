@@ -579,3 +579,9 @@ def test_pdf_layout_gaps(line, expected):
 def test_garbled_text_layer_detection(text, bad):
     from govgraph.loaders.formats.pdf import garbled
     assert garbled(text) is bad
+
+
+def test_latex_accents_symbols_and_references():
+    from govgraph.loaders.formats.lightmarkup import convert
+    src = "\\begin{document}\nG\\\"oteborg \\r{a}r \\AA{}ke, se \\ref{x} \\S{} 5 \\& \\raggedright klart\n\\end{document}"
+    assert [ln.text for ln in convert(src, "tex")] == ["Göteborg år Åke, se § 5 & klart"]

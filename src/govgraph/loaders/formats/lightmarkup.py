@@ -165,7 +165,8 @@ def _latex(text: str) -> list[str]:
 def _tex_inline(s: str) -> str:
     """Inline LaTeX → text with struck/bold markers."""
     s = s.replace("---", "—").replace("--", "–").replace("~", " ").replace("``", "”").replace("''", "”")
-    s = re.sub(r"\\([\"'`r])\s*\{?\s*([a-zA-Z])\}?", lambda m: _TEX_ACCENTS.get((m.group(1), m.group(2)), m.group(2)), s)
+    s = re.sub(r"\\([\"'`])\s*\{?\s*([a-zA-Z])\}?", lambda m: _TEX_ACCENTS.get((m.group(1), m.group(2)), m.group(2)), s)
+    s = re.sub(r"\\r\s*\{\s*([aA])\s*\}|\\r\s+([aA])\b", lambda m: "å" if (m.group(1) or m.group(2)) == "a" else "Å", s)
     out: list[str] = []
     i = 0
     while i < len(s):
@@ -192,8 +193,8 @@ def _tex_inline(s: str) -> str:
                 if name not in ("href", "textcolor", "colorbox", "multicolumn", "multirow", "setlength",
                                 "newcommand", "renewcommand", "definecolor"):
                     break
-            if name in _TEX_SYMBOLS and not args:
-                out.append(_TEX_SYMBOLS[name])
+            if name in _TEX_SYMBOLS:
+                out.append(_TEX_SYMBOLS[name] + "".join(_tex_inline(a) for a in args))
             elif name in _TEX_DROP_ARGS:
                 pass
             elif name in _TEX_STRIKE:
@@ -218,7 +219,7 @@ def _tex_inline(s: str) -> str:
         else:
             out.append(c)
             i += 1
-    return "".join(out)
+    return re.sub(r" {2,}", " ", "".join(out))       # TeX: spaces collapse
 
 
 # --------------------------------------------------------------------------- Typst
