@@ -116,6 +116,17 @@ def _clause_before(ft: str, pos: int) -> str:
     return head[cut:]
 
 
+def _short(text: str, words: int = 10) -> str | None:
+    """At most ``words`` words, no sums of money, first letter upper case."""
+    t = text
+    for am in reversed(find_amounts(t)):
+        t = t[:am.start] + t[am.end:]
+    t = re.sub(r"\s+", " ", t).strip(" ,.:;")
+    t = re.sub(r"^(?:att|och|om|ett|en)\s+", "", t, flags=re.I)
+    w = t.split()
+    return cap(" ".join(w[:words]).strip(" ,.:;")) if w else None
+
+
 @dataclass
 class Act:
     kind: str
@@ -278,7 +289,8 @@ class DecisionFinder:
         if in_block and not acts:
             inf = self._infinitive(ft)
             if inf:
-                acts = [Act(inf, 0, 1, True)]
+                mv = re.match(r"^(?:att\s+)?\S+", ft)
+                acts = [Act(inf, 0, mv.end() if mv else 1, True)]
             elif re.search(r"\binga i en (?:\w+ )?\w*grupp\b", ft):
                 acts = [Act("establish", 0, 1, True)]   # "… ska ingå i en beredande arbetsgrupp"
             else:
@@ -547,9 +559,14 @@ class DecisionFinder:
     def _assignee(self, a: Act, text: str, ft: str, prev: Sentence | None) -> str | None:
         k = a.kind
         if k == "appoint":
-            m = re.search(r"\b(?:utse|utser|välja|väljer)\s+(.+?)\s+(?:till|som)\b", text)
+            m = re.search(r"\b(?:utse|utser|välja|väljer|utsåg|valde)\s+(.+?)\s+(?:till|som|att)\b", text)
             if m:
-                return self._np(m.group(1))
+                np = self._np(re.sub(r"\s*\([^)]*\)", "", m.group(1)))
+                if np:
+                    return np
+            after = [n for s_, _e, n in find_names(text) if s_ >= a.pos]
+            if after and re.search(r"\b(?:utse|utser|välja|väljer|utsåg|valde)\b", text):
+                return self._np(after[0])
             names = [n for _s, e, n in find_names(text) if e <= a.pos + 1]
             if names:
                 return self._np(names[-1])
@@ -596,13 +613,14 @@ class DecisionFinder:
         return None
 
     def _subject(self, a: Act, text: str, ft: str) -> str | None:
+        """A short name for what the act is about."""
         if re.search(r"\b(?:dagordning\w*|agenda\w*|foredragningslista\w*)\b", ft):
             return "Dagordning"
         if a.kind in ("approve", "note") and re.search(r"\b(?:protokoll\w*|minnesanteckningar\w*|anteckningar\w*)\b", ft):
             return "Föregående protokoll"
         if a.kind == "appoint" and "juster" in ft:
             return "Justerare"
-        for e in (*self.ent.agreements(), ):
+        for e in self.ent.agreements():
             for al in [e.name, *e.aliases]:
                 if len(al) > 3 and al in text:
                     return e.name
@@ -613,11 +631,42 @@ class DecisionFinder:
             m = re.search(r"\b(?:en|ett)\s+((?:[\wåäö]+\s+){0,2}[\wåäö]*(?:grupp|råd|nätverk|funktion)\w*(?:\s+för\s+[\wåäö ]+?)?)(?:[,.]|\s+(?:har|som|där|till)\b|$)", text)
             if m:
                 return cap(m.group(1))
-        words = re.sub(r"^(?:att|-)\s+", "", text[a.end:].strip(" ,.:"), flags=re.I).split()
-        if a.kind in ("note", "table", "refer_back", "dissolve") and not words:
-            words = text[:a.pos].split()
-        subj = " ".join(words[:10]).strip(" ,.:;")
-        return cap(subj) if subj else None
+        if a.kind == "assign":
+            m = re.search(r"\buppdrag(?:et)?\s+(?:att|om)\s+(.+?)(?:[.;]|,\s|$)", text) or \
+                re.search(r"\b(?:uppdrar|uppdras|uppdra|ombeds|hänskjuts|hänsköts)\s+(?:(?:åt|till)\s+.+?\s+)?att\s+(.+?)(?:[.;]|,\s|$)", text)
+            if m:
+                return _short(m.group(1))
+        if a.kind == "appoint":
+            m = re.search(r"\btill\s+(.+?)(?:[.;]|,\s|$)", text[a.pos:])
+            if m:
+                return _short(m.group(1), 6)
+        if a.kind == "allocate":
+            for m in re.finditer(r"\b(?:till|för)\s+(.+?)(?:[.;]|,\s|\s+under\s|\s+från\s|$)", text[a.pos:]):
+                if re.search(r"[A-Za-zÅÄÖåäö]{3,}", m.group(1)):
+                    return _short(m.group(1))
+        if a.kind == "note":
+            m = re.search(r"\b(?:lägga|lägger|läggs|lades|lagts)\s+(.+?)\s+till handlingarna", text) or \
+                re.search(r"^(?:.*?\batt\s+)?(.+?)\s+(?:läggs|lades|noteras|lagts)\b", text)
+            if m:
+                sub = _short(m.group(1))
+                if sub and fold(sub).split()[0] not in ("informationen", "den", "det", "detta", "arendet"):
+                    return sub
+            return self.item.title or None
+        verb = ft[a.pos:a.end]
+        if a.infinitive or not re.search(r"(?:s|des|ts|ats)$", verb.split()[0] if verb.split() else ""):
+            m = re.search(r"\batt\s+\S+\s+(.+?)(?:\s+till handlingarna|[.;]|,\s|$)", text[a.pos:]) if a.infinitive or \
+                _DECIDE.search(ft[:a.pos + 1]) else None
+            obj = m.group(1) if m else text[a.end:]
+        else:
+            obj = text[:a.pos]
+            obj = re.sub(r"^.*?\b(?:beslutar|beslutade|enades om)\s+att\s+", "", obj)
+        obj = re.sub(r"^(?:att|och|-)\s+", "", obj.strip(" ,.:;"), flags=re.I)
+        obj = re.sub(r"\s+(?:till handlingarna|är|har|blev)$", "", obj)
+        sub = _short(obj)
+        if not sub or fold(sub).split()[0] in ("det", "detta", "dessa", "informationen", "forslaget", "arendet",
+                                                "till", "i", "med", "om", "enligt"):
+            return self.item.title or sub
+        return sub
 
     # ------------------------------------------------------------------ amounts from proposals
     def _backfill_amounts(self) -> None:

@@ -23,6 +23,7 @@ _W = r"[\wåäöéü]"
 _NAME = rf"[{_UP}]{_W}+(?:-[{_UP}]{_W}+)?(?:\s+(?:[{_UP}]{_W}+(?:-[{_UP}]{_W}+)?|[{_UP}]{{1,3}}\b)){{0,3}}"
 _NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s+och\s+{_NAME})?"
 _VERBS = (r"presenter(?:ade|ar|at)|f[oe]redr(?:og|ar|agit)|informer(?:ade|ar|at)|redovis(?:ade|ar|at)"
+          r"|redog(?:or|jorde|jort)|beskr(?:ev|iver)"
           r"|rapporter(?:ade|ar|at)|delg(?:er|av)|inledde|berattade|berattar|medverkade"
           r"|(?:ger|gav|hall|holl) en (?:lagesrapport|presentation|dragning|genomgang)"
           r"|gick igenom|visade|drog arendet")
@@ -59,6 +60,11 @@ class PresenterFinder:
         roles = self.names.role(ref)
         if roles:
             return roles
+        toks = ref.split()
+        while len(toks) > 2 and not reference.is_given_name(toks[0].split("-")[0]) \
+                and not self.names.resolve(" ".join(toks), record=False):
+            toks = toks[1:]                          # "Förvaltningschef Lena Berg"
+        ref = " ".join(toks)
         full = self.names.resolve(ref)
         if full:
             return [full]
