@@ -119,6 +119,12 @@ def test_page_is_offline_and_escapes_protocol_text():
     assert "<img src=x" not in page
     assert "\\u003cscript\\u003e" in page
     data = re.search(r"new vis\.DataSet\((\[.*?\])\);", page, re.S).group(1)
-    names = [n["label"] for n in json.loads(data)]
+    nodes = json.loads(data)
+    names = [n["label"] for n in nodes]
     assert XSS[:60] in names
+    # colours follow the legend: no vis "group" that would recolour nodes
+    from govgraph.viz.render import STYLE
+    for n in nodes:
+        assert "group" not in n
+        assert n["color"] == STYLE[n["kind"]]["color"]
     assert res.nodes == small_graph().number_of_nodes()

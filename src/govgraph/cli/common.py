@@ -6,6 +6,7 @@ import functools
 import io
 import json
 import os
+import shutil
 import sys
 from typing import Any, Callable, Iterable, Sequence
 
@@ -74,13 +75,21 @@ def emit_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = No
         out.write(buf.getvalue())
         return
     cells = [[_cell(r.get(c)).replace("\n", " ") for c in columns] for r in rows]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
-    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
-    line = "  ".join(c.ljust(widths[i]) for i, c in enumerate(columns))
-    out.write(click.style(line.rstrip(), bold=True) + "\n" if out is sys.stdout else line.rstrip() + "\n")
-    out.write("  ".join("─" * w for w in widths) + "\n")
+    widths = [min(max_width, max([len(c)] + [len(row[i]) for row in cells])) for i, c in enumerate(columns)]
+    # on a terminal, fit its width: shrink the widest columns first, never below 12 characters
+    is_tty = getattr(out, "isatty", lambda: False)()
+    total = shutil.get_terminal_size((160, 24)).columns if is_tty else 10**6
+    while sum(widths) + 2 * (len(widths) - 1) > total and max(widths, default=0) > 12:
+        widths[widths.index(max(widths))] -= 1
+
+    def cut(text: str, w: int) -> str:
+        return text if len(text) <= w else text[: max(1, w - 1)] + "…"
+
+    header = "  ".join(cut(c, widths[i]).ljust(widths[i]) for i, c in enumerate(columns)).rstrip()
+    click.echo(click.style(header, bold=True), file=out)
+    click.echo("  ".join("─" * w for w in widths), file=out)
     for row in cells:
-        out.write("  ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip() + "\n")
+        click.echo("  ".join(cut(c, widths[i]).ljust(widths[i]) for i, c in enumerate(row)).rstrip(), file=out)
 
 
 def fail(message: str, code: int = 1) -> None:

@@ -99,7 +99,7 @@ def _network(view: View, hierarchical: bool) -> Network:
         size = 10 + 30 * (degree.get(nid, 0) / top) ** 0.5
         net.add_node(str(nid), label=_node_name(nid, d)[:60], title=_tooltip(nid, d),
                      color=style["color"], shape=style["shape"], size=round(size, 1),
-                     group=d.get("label", "other"),
+                     kind=d.get("label", "other"),
                      borderWidth=4 if nid == view.focus_id else 1)
     # collapse parallel edges of the same type into one labelled edge
     seen: dict[tuple[str, str, str], dict] = {}

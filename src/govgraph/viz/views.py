@@ -213,6 +213,12 @@ def build_view(g: nx.MultiDiGraph, opts: ViewOptions) -> View:
                 keep |= set(nx.ego_graph(h.to_undirected(as_view=True), b, radius=1).nodes) if b in h else set()
             h = h.subgraph(keep).copy()
             title += f" around {base.nodes[body_ids[0]].get('name')}"
+        if focus_id is None and not opts.body:
+            lonely = [n for n in h.nodes if h.degree(n) == 0]
+            if lonely and len(lonely) < h.number_of_nodes():
+                h.remove_nodes_from(lonely)
+                notes.append(f"{len(lonely)} nodes without connections in this view are not drawn "
+                             f"(they are mentioned in protocols only); use --focus or --types to see them")
         if focus_id is not None:
             und = h.to_undirected(as_view=True)
             near = nx.ego_graph(und, focus_id, radius=max(0, opts.depth)).nodes
