@@ -452,7 +452,7 @@ class _ProtocolBuilder:
         pr = _prov(dec.prov, item=it.number, start=it.start, end=it.end,
                    quote=dec.text or dec.subject or it.title)
         g.node(did, "Decision", kind=dec.kind, subject=dec.subject, text=dec.text, by=dec.by,
-               assignee=dec.assignee, amount_sek=dec.amount_sek, reported=bool(dec.reported),
+               assignee=dec.assignee, amount_sek=_int(dec.amount_sek), reported=bool(dec.reported),
                date=self.date, item=str(it.number), meeting=self.meeting)
         g.edge(iid, did, "RESULTED_IN", pr)
         g.edge(did, self.doc, "RECORDED_IN", pr)
@@ -488,7 +488,7 @@ class _ProtocolBuilder:
                     extra["to"] = [self.r.name(self.r.organization(x)) or x
                                    for x in dec.recommends_to] or None
                 if rel == "ALLOCATED":
-                    extra.update(amount_sek=dec.amount_sek, purpose=dec.subject)
+                    extra.update(amount_sek=_int(dec.amount_sek), purpose=dec.subject)
                 if target != actor:
                     g.edge(actor, target, rel, pr, **common, **extra)
         return subject
@@ -622,6 +622,16 @@ def entity_props(resolver: Resolver, eid: str) -> dict[str, Any]:
         if k in allowed_props and v is not None:
             props[k] = v
     return props
+
+
+def _int(v: Any) -> int | None:
+    """An amount as an integer (the schema's INT64); None when it is none or not a number."""
+    if v is None or isinstance(v, bool):
+        return None
+    try:
+        return int(round(float(v)))
+    except (TypeError, ValueError):
+        return None
 
 
 def _names_then_qualifies(text: str, name: str) -> bool:
