@@ -167,11 +167,10 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
                         len(lines[j + 1].plain.split()) == 1:
                     joined = f"{nxt.plain.strip()} {lines[j + 1].plain.strip()}"
                     names = _names_in(joined)
-                    if names:
-                        off_names = names
-                        for role, nm in zip(labels, off_names):
+                    if names and len(names) == len(labels):
+                        for role, nm in zip(labels, names):
                             off.add(role, nm, _prov(doc, lines, ln.no, j + 2))
-                        names = []
+                    names = None
                 break
         if not names or len(names) != len(labels):
             continue
