@@ -44,9 +44,12 @@ def test_bundle_has_the_files_and_the_rdf_reads_back(bundle):
     for name in ("graph.ttl", "graph.jsonld", "catalog.rdf", "README.md"):
         assert (bundle / name).is_file() and (bundle / name).stat().st_size > 0, name
     ttl = Graph().parse(bundle / "graph.ttl", format="turtle")
-    # JSON-LD is the same graph, and it uses the --base-url's namespace for resources
-    assert set(Graph().parse(bundle / "graph.jsonld", format="json-ld")) == set(ttl)
-    assert any(str(s).startswith(BASE_URL + "/id/meeting/") for s in ttl.subjects())
+    # resources are in the --base-url's namespace; JSON-LD has the same resources (the
+    # serialisers are compared triple by triple in test_rdf.py)
+    subjects = {str(s) for s in ttl.subjects()}
+    assert any(s.startswith(BASE_URL + "/id/meeting/") for s in subjects)
+    doc = json.loads((bundle / "graph.jsonld").read_text("utf-8"))
+    assert {n["@id"] for n in doc["@graph"]} == subjects
     readme = (bundle / "README.md").read_text("utf-8")
     assert "Exempel kommun" in readme and "catalog.rdf" in readme and "graph.ttl" in readme
 
