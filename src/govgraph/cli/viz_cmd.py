@@ -63,9 +63,9 @@ def viz(output, focus, depth, body, since, until, types, view, max_nodes, open_b
     except ViewError as e:
         fail(str(e))
     res = write(v, output, hierarchical=(view == "bodies"))
-    for note in v.notes:
-        click.echo(click.style("note: ", fg="yellow") + note, err=True)
     click.echo(f"wrote {output}: {res.nodes} nodes, {res.edges} edges — {v.title}")
+    for note in v.notes:
+        click.echo(click.style("note: ", fg="yellow") + note)
     if open_browser:
         webbrowser.open(Path(output).resolve().as_uri())
 
