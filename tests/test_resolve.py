@@ -382,3 +382,9 @@ def test_organs_scoped_to_a_municipality_survive_a_store_round_trip():
     assert r2.body("Socialnämnden", home=krokom) == sn
     assert r2.body("Socialnämnden", home=ost) == "body/socialnamnden--ostersunds-kommun"
     assert r2.body("Socialnämnden") == "body/socialnamnden"
+
+
+def test_ocr_damaged_municipality_names_still_link():
+    r = Resolver()
+    assert r.organization("Hallsbergs komun") == r.organization("Hallsberg") == "organization/hallsbergs-kommun"
+    assert "normalised" in r.explain("Hallsbergs komun")[0]

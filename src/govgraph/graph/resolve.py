@@ -249,21 +249,42 @@ def _agency_index() -> dict[str, tuple[str, str]]:
     return idx
 
 
+def _squash(key: str) -> str:
+    """OCR-tolerant form of a folded key: doubled letters single, q as k."""
+    return re.sub(r"([a-z])\1+", r"\1", key.replace("q", "k"))
+
+
+@lru_cache(maxsize=1)
+def _squashed_reference() -> dict[str, Any]:
+    idx: dict[str, Any] = {}
+    for k, r in _region_index().items():
+        idx.setdefault(_squash(k), r)
+    for k, m in _municipality_index().items():
+        idx.setdefault(_squash(k), m)
+    return idx
+
+
+@lru_cache(maxsize=16384)
 def find_reference_org(name: str) -> dict[str, Any] | None:
-    """A municipality, region or known agency the name denotes, with its codes."""
+    """A municipality, region or known agency the name denotes, with its codes (read only)."""
     key = norm(name)
     if not key:
         return None
-    r = _region_index().get(key)
-    if r:
+    note = ""
+    hit = _region_index().get(key) or _municipality_index().get(key)
+    if hit is None and len(key) >= 6:
+        hit = _squashed_reference().get(_squash(key))
+        note = " (doubled letters / q-k normalised)" if hit else ""
+    if isinstance(hit, reference.Region):
+        r = hit
         return {"name": r.name, "kind": "region", "county_code": r.county_code,
                 "org_number": r.org_number, "wikidata": r.wikidata,
-                "rule": "reference", "evidence": f"region list: county code {r.county_code}"}
-    m = _municipality_index().get(key)
-    if m:
+                "rule": "reference", "evidence": f"region list: county code {r.county_code}{note}"}
+    if isinstance(hit, reference.Municipality):
+        m = hit
         return {"name": m.long_name, "short": m.name, "kind": "municipality", "kommunkod": m.code,
                 "county_code": m.county_code, "wikidata": m.wikidata,
-                "rule": "reference", "evidence": f"municipality list: kommunkod {m.code}"}
+                "rule": "reference", "evidence": f"municipality list: kommunkod {m.code}{note}"}
     a = _agency_index().get(key)
     if a:
         canon, form = a
