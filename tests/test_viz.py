@@ -128,3 +128,34 @@ def test_page_is_offline_and_escapes_protocol_text():
         assert "group" not in n
         assert n["color"] == STYLE[n["kind"]]["color"]
     assert res.nodes == small_graph().number_of_nodes()
+
+
+# --------------------------------------------------------------------------- the command
+def test_cli_viz_on_the_seeds(seed_db, tmp_path):
+    from click.testing import CliRunner
+
+    from govgraph.cli import main
+    out = tmp_path / "focus.html"
+    res = CliRunner().invoke(main, ["viz", "--db", str(seed_db), "--focus", "Ingmar Ångman", "--depth", "2",
+                                    "-o", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "Ingmar Ångman" in res.output and out.exists()
+    page = out.read_text(encoding="utf-8")
+    assert "Ingmar Ångman — depth 2" in page
+    res = CliRunner().invoke(main, ["viz", "--db", str(seed_db), "--view", "bodies", "-o", str(tmp_path / "b.html")])
+    assert res.exit_code == 0, res.output
+    assert "Governance structure" in (tmp_path / "b.html").read_text(encoding="utf-8")
+
+
+def test_cli_viz_errors_are_one_line(seed_db, tmp_path):
+    from click.testing import CliRunner
+
+    from govgraph.cli import main
+    res = CliRunner().invoke(main, ["viz", "--db", str(seed_db), "--focus", "Nobody Nowhere", "-o", str(tmp_path / "x.html")])
+    assert res.exit_code == 1 and "Nobody Nowhere" in res.output and "Traceback" not in res.output
+    res = CliRunner().invoke(main, ["viz", "--db", str(seed_db), "--since", "last year"])
+    assert res.exit_code == 2 and "YYYY-MM-DD" in res.output
+    res = CliRunner().invoke(main, ["viz", "--db", str(seed_db), "--types", "unicorns"])
+    assert res.exit_code == 2 and "unicorns" in res.output
+    res = CliRunner().invoke(main, ["viz", "--db", str(tmp_path / "empty.lbdb"), "-o", str(tmp_path / "e.html")])
+    assert res.exit_code == 1 and "load protocols first" in res.output
