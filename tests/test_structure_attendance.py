@@ -396,3 +396,15 @@ def test_absence_sentences_in_the_first_item_mark_only_the_absent():
     ps = people(parse(text))
     assert {n: x.present for n, x in ps.items()} == {"Anna Ek": False, "Per Holm": True,
                                                      "Lisa Berg": False, "Ola Sand": True}
+
+
+def test_adjuster_phrasings_in_the_first_items():
+    base = ("Protokoll Kulturnämnden\nNärvarande ledamöter:\nAnna Ek\tFalun\nPer Holm\tMora\n\n"
+            "1. Val av justerare\n{body}\n\n2. Slut\nKarin Sundin Berg är ordförande i föreningen.")
+    for body, want in (("Att jämte ordföranden justera protokollet utses Anna Ek.", ["Anna Ek"]),
+                       ("Per Holm (M) utses att jämte ordföranden justera protokollet.", ["Per Holm"]),
+                       ("Anna Ek", ["Anna Ek"]),
+                       ("Per Holm föreslås till justerare.", [])):
+        p = parse(base.format(body=body))
+        assert p.adjusters == want, body
+        assert p.chair == []

@@ -32,10 +32,11 @@ _SIG_NOISE = re.compile(r"^[\s_.…\-–]*$")
 _APPOINT = re.compile(
     r"(?P<names>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3}(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?"
     r"(?:\s*(?:,|och)\s*[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3}(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?)*)"
-    r"\s+(?:utses|utsågs|valdes|väljs|valdes\s+till|är|blev)\s+(?:till\s+|att\s+)?"
-    r"(?:protokollets\s+)?(?P<role>justerare|justera\s+protokollet|justerande|ordförande|sekreterare)", re.I)
+    r"\s+(?:utses|utsågs|valdes|väljs|valdes\s+till)\s+(?:till\s+|att\s+)?(?:jämte\s+ordföranden\s+)?"
+    r"(?:protokollets\s+)?(?P<role>justerare|justera(?:\s+dagens)?\s+protokollet|justerande|ordförande|sekreterare)", re.I)
 _APPOINT_AFTER = re.compile(
-    r"(?:till\s+justerare|att\s+justera\s+(?:dagens\s+)?protokoll(?:et)?)\s+(?:utses|utsågs|valdes|väljs)\s+"
+    r"(?:till\s+justerare|att\s+(?:jämte\s+ordföranden\s+)?justera\s+(?:dagens\s+)?protokoll(?:et)?)"
+    r"\s+(?:utses|utsågs|valdes|väljs)\s+"
     r"(?P<names>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3}(?:\s*(?:,|och)\s*[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})*)",
     re.I)
 _OPENS = re.compile(
@@ -176,8 +177,14 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
             continue
         for role, nm in zip(labels, names):
             off.add(role, nm, _prov(doc, lines, min(ln.no, src.no), max(ln.no, src.no)))
-    # sentences in the first items
+    # sentences in the first items; a "Val av justerare" item whose text is only names
     for number, start, end in first_items or []:
+        if re.search(r"\bval\s+av\s+justerare|\bjustering\b|\bjusterare\b", lines[start - 1].plain, re.I):
+            for ln in lines[start:end]:
+                names = None if ln.blank else _names_in(ln.plain)
+                if names:
+                    for nm in names:
+                        off.add("adjuster", nm, Provenance(doc, number, ln.no, ln.no, ln.text))
         for ln in lines[start - 1:end]:
             t = ln.plain.replace("\t", " ")
             low = t.casefold()
