@@ -84,3 +84,31 @@ def test_every_entity_mention_has_exact_provenance():
         assert e.prov
         for pv in e.prov:
             assert pv.quote in doc.text and pv.quote in doc.quote(pv.start, pv.end)
+
+
+def test_body_lists_owned_bodies_and_genitive_owners():
+    p = run("\n".join([
+        "§ 10 Uppföljning av nätverk", "",
+        "De nätverk som har följts upp är:", "",
+        "- Chefer inom funktionshinderområdet",
+        "- IFO chefer",
+        "- MAS/MAR",
+        "",
+        "Familjerådgivningen har en egen politisk styrgrupp. SocSams ledningsgrupp utgör styrgrupp.",
+        "Kommunerna meddelade vid Regionens samverkansråd att frågan utreds.",
+        "I Nora har pensionärs- och handikapprådet diskuterat frågan.",
+    ]), body="Sociala samrådsgruppen (SocSam)")
+    got = names(p.bodies)
+    for n in ("Chefer inom funktionshinderområdet", "IFO chefer", "MAS/MAR",
+              "Politisk styrgrupp för Familjerådgivningen", "SocSams ledningsgrupp",
+              "Regionens samverkansråd", "Pensionärs- och handikapprådet"):
+        assert n in got, (n, got)
+
+
+def test_regional_development_strategy_abbreviation_and_participant_orgs():
+    p = run("§ 4 RUS- genomförande\n\nIngmar informerade om genomförandet av RUS i Kumla, Örebro, Karlskoga och Lindsberg.\n",
+            participants=[("Elin Ring", "Regional utveckling"), ("Anna Berg", "Regional utveckling")])
+    assert [e.name for e in p.agreements] == ["Regional utvecklingsstrategi"]
+    orgs = names(p.organizations)
+    assert "Regional utveckling" in orgs
+    assert "Lindesberg" in orgs                          # misspelt in a list of municipalities

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from .. import reference
 from ..model import CleanDocument, Entity, Protocol
-from .gazetteer import EXTENDABLE, ORGANISATIONS
+from .gazetteer import AGREEMENT_ABBREVIATIONS, EXTENDABLE, ORGANISATIONS
 
 _ORG_ACRONYMS = {a.upper() for _n, _k, al in ORGANISATIONS for a in al if len(a) <= 6}
 from .names import NameIndex, find_names
@@ -314,6 +314,7 @@ class EntityFinder:
                 if ref.name and not ref.own and not ref.generic:
                     self._add("body", ref.name, ref.kind, ref.written, u.line_at(ref.start), ref.written)
             self._scan_agreements(u.text, u, heading, u.kind == "heading" or self._is_item_heading(u.start))
+            self._scan_owned_bodies(u.text, u)
 
     _LIST_INTRO = re.compile(r"\b(?:nätverk(?:en)?|grupper(?:na)?|råden|nämnder(?:na)?|styrelser(?:na)?|"
                              r"utskott(?:en)?|chefsgrupper(?:na)?|styrgrupper(?:na)?|arbetsgrupper(?:na)?|"
@@ -339,6 +340,20 @@ class EntityFinder:
                         or any(_VERBISH.match(w) or w.lower() in _STOP - {"och", "för", "i", "inom"} for w in words):
                     break
                 self._add("body", t, kind if kind != "other" else "network", t, b.start, t)
+
+    _OWNED = re.compile(r"\b([A-ZÅÄÖ][\wåäö\-]+(?:\s+[A-ZÅÄÖ][\wåäö\-]+)?)\s+har\s+(?:en|ett)\s+(?:egen|eget)\s+"
+                        r"((?:[a-zåäö]+\s+)?[a-zåäö]*(?:grupp|råd|nätverk|nämnd|styrelse|utskott|forum))\b")
+
+    def _scan_owned_bodies(self, text: str, u) -> None:
+        """'Familjerådgivningen har en egen politisk styrgrupp' → 'Politisk styrgrupp för Familjerådgivningen'."""
+        if " egen " not in text and " eget " not in text:
+            return
+        for m in self._OWNED.finditer(text):
+            owner, body = m.group(1), m.group(2)
+            if self.is_own(owner) or find_names(owner):
+                continue
+            name = f"{cap(body)} för {owner}"
+            self._add("body", name, self._body_kind(body), body, u.line_at(m.start(2)), body)
 
     def _is_item_heading(self, line: int) -> bool:
         return any(it.start == line for it in self.protocol.items)
@@ -824,6 +839,10 @@ class EntityFinder:
         return True
 
     def _scan_agreements(self, text: str, u, heading: bool, title: bool = False) -> None:
+        for abbr, (name, kind) in AGREEMENT_ABBREVIATIONS.items():
+            for m in re.finditer(r"(?<![\w-])" + abbr + r"(?![\w])", text):
+                if not (abbr in self.abbrev and self.abbrev[abbr][1] != name):
+                    self._add("agreement", name, kind, abbr, u.line_at(m.start()), abbr)
         if not _AGR_ANY.search(text):
             return
         toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]

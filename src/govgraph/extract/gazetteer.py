@@ -69,3 +69,8 @@ ORGANISATIONS: list[tuple[str, str, tuple[str, ...]]] = [
 
 # Words that may follow an organisation's name and belong to it ("ABF Örebro län", "RF-SISU Örebro län").
 EXTENDABLE = {"RF-SISU", "ABF", "Stadsmissionen", "Röda Korset", "Studieförbundet Vuxenskolan"}
+
+# Agreements every Swedish region or municipality has, known by their abbreviation.
+AGREEMENT_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    "RUS": ("Regional utvecklingsstrategi", "strategi"),
+}
