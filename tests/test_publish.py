@@ -49,7 +49,8 @@ def test_bundle_has_the_files_and_the_rdf_reads_back(bundle):
     subjects = {str(s) for s in ttl.subjects()}
     assert any(s.startswith(BASE_URL + "/id/meeting/") for s in subjects)
     doc = json.loads((bundle / "graph.jsonld").read_text("utf-8"))
-    assert {n["@id"] for n in doc["@graph"]} == subjects
+    assert doc["@context"]["@base"] == BASE_URL + "/id/"
+    assert {doc["@context"]["@base"] + n["@id"] for n in doc["@graph"]} == subjects
     readme = (bundle / "README.md").read_text("utf-8")
     assert "Exempel kommun" in readme and "catalog.rdf" in readme and "graph.ttl" in readme
 

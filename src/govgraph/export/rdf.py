@@ -511,6 +511,11 @@ class _Compactor:
             self.cache[iri] = c
         return c
 
+    def curie(self, iri: str) -> str:
+        """For JSON-LD: ``prefix:local``, a relative IRI, or the IRI itself (no brackets)."""
+        c = self(iri)
+        return c[1:-1] if c.startswith("<") else c
+
     def term(self, t: Term) -> str:
         if type(t) is str:
             return self(t)
@@ -552,21 +557,25 @@ def write_turtle(triples: Iterable[Triple], out: IO[str], base: str = DEFAULT_BA
     return n
 
 
-def _jsonld_value(t: Term) -> dict:
+def _jsonld_value(t: Term, c: "_Compactor") -> dict:
     if type(t) is str:
-        return {"@id": t}
+        return {"@id": c.curie(t)}
     if t.lang:
         return {"@value": t.value, "@language": t.lang}
     if t.datatype and t.datatype != XSD_STRING:
-        return {"@value": t.value, "@type": t.datatype}
+        return {"@value": t.value, "@type": c.curie(t.datatype)}
     return {"@value": t.value}
 
 
 def write_jsonld(triples: Iterable[Triple], out: IO[str], base: str = DEFAULT_BASE) -> int:
-    """JSON-LD (expanded node objects with full IRIs under ``@graph``, one object per run of
-    triples with the same subject), streamed. A prefix ``@context`` is included for readers."""
+    """JSON-LD, streamed: under ``@graph`` one node object per run of triples with the same
+    subject; the ``@context`` holds the prefixes and ``@base``, so keys and types are compact
+    IRIs (``dct:title``) and our resources relative IRIs (``person/ingmar-angman``)."""
+    base = base.rstrip("/") + "/"
+    c = _Compactor(base)
     n = 0
-    out.write('{\n"@context": ' + json.dumps(NAMESPACES, ensure_ascii=False) + ',\n"@graph": [\n')
+    ctx = {**NAMESPACES, "@base": base}
+    out.write('{\n"@context": ' + json.dumps(ctx, ensure_ascii=False) + ',\n"@graph": [\n')
     cur_s: str | None = None
     obj: dict[str, Any] = {}
     first = True
@@ -582,11 +591,11 @@ def write_jsonld(triples: Iterable[Triple], out: IO[str], base: str = DEFAULT_BA
         n += 1
         if s != cur_s:
             flush()
-            cur_s, obj = s, {"@id": s}
+            cur_s, obj = s, {"@id": c.curie(s)}
         if p == RDF_TYPE and type(o) is str:
-            obj.setdefault("@type", []).append(o)
+            obj.setdefault("@type", []).append(c.curie(o))
         else:
-            obj.setdefault(p, []).append(_jsonld_value(o))
+            obj.setdefault(c.curie(p), []).append(_jsonld_value(o, c))
     flush()
     out.write("\n]\n}\n")
     return n
