@@ -585,3 +585,39 @@ def test_latex_accents_symbols_and_references():
     from govgraph.loaders.formats.lightmarkup import convert
     src = "\\begin{document}\nG\\\"oteborg \\r{a}r \\AA{}ke, se \\ref{x} \\S{} 5 \\& \\raggedright klart\n\\end{document}"
     assert [ln.text for ln in convert(src, "tex")] == ["Göteborg år Åke, se § 5 & klart"]
+
+
+def test_odt_numbered_list_labels_are_rendered(tmp_path):
+    pytest.importorskip("odf")
+    from odf.opendocument import OpenDocumentText
+    from odf.text import List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P
+
+    d = OpenDocumentText()
+    numbered = ListStyle(name="Num")
+    numbered.addElement(ListLevelStyleNumber(level=1, numformat="1", numsuffix="."))
+    bullets = ListStyle(name="Bul")
+    bullets.addElement(ListLevelStyleBullet(level=1, bulletchar="•"))
+    d.automaticstyles.addElement(numbered)
+    d.automaticstyles.addElement(bullets)
+    lst = List(stylename=numbered)
+    for title in ("Mötet öppnas", "Val av justerare"):
+        item = ListItem()
+        item.addElement(P(text=title))
+        lst.addElement(item)
+    d.text.addElement(lst)
+    d.text.addElement(P(text="Mellan punkterna."))
+    more = List(stylename=numbered, continuenumbering="true")
+    item = ListItem()
+    item.addElement(P(text="Övriga frågor"))
+    more.addElement(item)
+    d.text.addElement(more)
+    bl = List(stylename=bullets)
+    item = ListItem()
+    item.addElement(P(text="en punkt"))
+    bl.addElement(item)
+    d.text.addElement(bl)
+    f = tmp_path / "list.odt"
+    d.save(str(f))
+    texts = [ln.text for ln in read_document(f).lines if ln.text]
+    assert texts == ["1. Mötet öppnas", "2. Val av justerare", "Mellan punkterna.", "3. Övriga frågor",
+                     "- en punkt"]

@@ -126,6 +126,8 @@ def _format_number(v: int, fmt: str) -> str:
             while n >= k:
                 s, n = s + r, n - k
         return s.upper() if fmt == "upperRoman" else s
+    if fmt == "decimalZero":
+        return f"{v:02d}"
     return str(v)
 
 
@@ -345,9 +347,59 @@ def read_odt(data: bytes, doc: RawDocument) -> None:
     odt = load(io.BytesIO(data))
     styles = _odt_styles(odt)
     out = LineBuilder()
-    _odt_walk(odt.text, out, styles)
+    _odt_walk(odt.text, out, styles, lists=_OdtLists(odt))
     doc.lines = out.finish()
     doc.pages = 1
+
+
+class _OdtLists:
+    """Renders ODT list labels ("1.", "a)", "- ") from the document's list styles."""
+
+    def __init__(self, odt):
+        self.levels: dict[tuple[str, int], tuple[str, str, str, str, int]] = {}
+        for container in (odt.styles, odt.automaticstyles):
+            for st in container.childNodes:
+                if getattr(st, "qname", (None, None))[1] != "list-style":
+                    continue
+                name = _attr(st, "name") or ""
+                for lv in st.childNodes:
+                    kind = getattr(lv, "qname", (None, ""))[1]
+                    if kind not in ("list-level-style-number", "list-level-style-bullet"):
+                        continue
+                    try:
+                        level = int(_attr(lv, "level") or 1)
+                        start = int(_attr(lv, "start-value") or 1)
+                    except ValueError:
+                        level, start = 1, 1
+                    self.levels[(name, level)] = ("bullet" if kind.endswith("bullet") else "number",
+                                                  _attr(lv, "num-format") or "",
+                                                  _attr(lv, "num-prefix") or "", _attr(lv, "num-suffix") or "",
+                                                  start)
+        self.counters: dict[tuple[str, int], int] = {}
+
+    def start(self, style: str | None, level: int, continues: bool) -> None:
+        if style and not continues:
+            self.counters.pop((style, level), None)
+
+    def label(self, style: str | None, level: int, value: str | None) -> str:
+        spec = self.levels.get((style or "", level))
+        if not spec:
+            return ""
+        kind, fmt, prefix, suffix, start = spec
+        if kind == "bullet":
+            return "- "
+        if not fmt:
+            return ""
+        key = (style or "", level)
+        try:
+            n = int(value) if value else self.counters.get(key, start - 1) + 1
+        except ValueError:
+            n = self.counters.get(key, start - 1) + 1
+        self.counters[key] = n
+        for deeper in [k for k in self.counters if k[0] == key[0] and k[1] > level]:
+            del self.counters[deeper]
+        names = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
+        return f"{prefix}{_format_number(n, names.get(fmt, 'decimal'))}{suffix} "
 
 
 def _attr(node, name: str) -> str | None:
@@ -394,7 +446,8 @@ def _odt_styles(odt) -> dict[str, tuple[bool, bool]]:
     return out
 
 
-def _odt_walk(node, out: LineBuilder, styles, in_list: bool = False) -> None:
+def _odt_walk(node, out: LineBuilder, styles, in_list: bool = False, lists: _OdtLists | None = None,
+              list_style: str | None = None, level: int = 0) -> None:
     for child in node.childNodes:
         q = getattr(child, "qname", None)
         if q is None:
@@ -413,9 +466,19 @@ def _odt_walk(node, out: LineBuilder, styles, in_list: bool = False) -> None:
                 out.blank()                   # paragraphs are separated by a blank line
         elif local == "list":
             out.blank()
+            style = _attr(child, "style-name") or list_style
+            depth = level + 1
+            if lists:
+                lists.start(style, depth, _attr(child, "continue-numbering") == "true"
+                            or _attr(child, "continue-list") is not None)
             for item in child.childNodes:
-                if getattr(item, "qname", (None, ""))[1] in ("list-item", "list-header"):
-                    _odt_walk(item, out, styles, in_list=True)
+                kind = getattr(item, "qname", (None, ""))[1]
+                if kind in ("list-item", "list-header"):
+                    if lists and kind == "list-item" and _first_is_paragraph(item):
+                        label = lists.label(style, depth, _attr(item, "start-value"))
+                        if label:
+                            out.add(label)
+                    _odt_walk(item, out, styles, True, lists, style, depth)
             out.blank()
         elif local == "table":
             out.blank()
@@ -430,12 +493,23 @@ def _odt_walk(node, out: LineBuilder, styles, in_list: bool = False) -> None:
                     first = False
                     if cq == "table-cell":
                         sub = LineBuilder()
-                        _odt_walk(cell, sub, styles)
+                        _odt_walk(cell, sub, styles, lists=lists)
                         out.add_cell(sub.finish())
                 out.newline()
             out.blank()
         elif local in ("section", "text", "table-of-content", "index-body"):
-            _odt_walk(child, out, styles, in_list)
+            _odt_walk(child, out, styles, in_list, lists, list_style, level)
+
+
+def _first_is_paragraph(item) -> bool:
+    """A list item that starts with text (not only a nested list) gets a label."""
+    for child in item.childNodes:
+        local = getattr(child, "qname", (None, ""))[1]
+        if local in ("p", "h"):
+            return True
+        if local == "list":
+            return False
+    return False
 
 
 def _odt_rows(table):
