@@ -192,6 +192,15 @@ def test_encoding_damage_is_repaired_and_flagged(damaged, expected):
     assert FLAG_ENCODING in doc.flags and FLAG_OCR not in doc.flags
 
 
+def test_a_whole_document_with_question_marks_for_letters():
+    lines = [t.translate(str.maketrans("åäöÅÄÖ", "??????")) for t in CLEAN_BODY]
+    doc = repair_document(make_doc(lines))
+    restored = sum(a == b for a, b in zip(doc.text.split(), "\n".join(CLEAN_BODY).split()))
+    assert restored >= 0.9 * len(doc.text.split())
+    assert FLAG_ENCODING in doc.flags and FLAG_OCR not in doc.flags
+    assert all(r.reason.startswith("encoding") for r in doc.repairs)
+
+
 def test_question_marks_that_are_questions_are_kept():
     line = "Vad kostar det? Svar: 12 kronor. Se https://example.se/?id=3"
     text, doc = repaired_line(line, CLEAN_BODY)

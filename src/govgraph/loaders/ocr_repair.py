@@ -51,7 +51,8 @@ _SKIP_SPAN_RE = re.compile(
 _MOJIBAKE_RE = re.compile(
     "(?:[\u00c2\u00c3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122])+")
-_ENC_WORD_RE = re.compile(r"(?:[^\W\d_]|\ufffd|(?<=[^\W\d_])\?(?=[^\W\d_]))+")
+_ENC_WORD_RE = re.compile(
+    r"(?:[^\W\d_]|\ufffd|(?<=[^\W\d_])\?(?=[^\W\d_])|(?<![^\s(\"“'])\?(?=[^\W\d_]))+")
 _SECTION_HINT_RE = re.compile(r"^[ \t]*[?\ufffd]{1,2} ?\d+[a-z]?(?:\s|$)", re.MULTILINE)
 _ENC_SECTION_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))[?\ufffd]{1,2}(?=\s?\d)")
 _CAMEL_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
@@ -523,15 +524,30 @@ def _mojibake_edits(text: str) -> list[_Edit]:
 
 
 def _encoding_edits(text: str, ctx: _Context) -> list[_Edit]:
+    """Words with å/ä/ö/é written as "?" or U+FFFD: the known restoration, if one clearly wins.
+
+    Near-ties wait for the second pass (``ctx.vote_text`` set), where the document's own usage
+    decides; "?r" after "per", "nästa", a number ... is "år".
+    """
     from .lexicon import name_lexicon, swedish_lexicon
     lex, names = swedish_lexicon(), name_lexicon()
+    skip = _skip_spans(text)
     edits = []
+    prev = None
     for m in _ENC_WORD_RE.finditer(text):
         tok = m.group()
         bad = [i for i, c in enumerate(tok) if c in "?\ufffd"]
-        if not bad or len(bad) > 3 or len(tok) - len(bad) < 1:
+        if not bad or len(bad) > 3 or len(tok) - len(bad) < 1 or _inside(skip, m.start(), m.end()):
+            prev = tok
             continue
-        scored = []
+        letters = [c for c in tok if c.isalpha()]
+        shouting = bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or bad[0] == 0)
+        if shouting and len(tok) <= 4:      # "?K": an abbreviation (ÖK? ÅK?) cannot be told
+            prev = tok
+            continue
+        before = text[:m.start()].rstrip()
+        initial = not before or before[-1] in ".!?"
+        scored: list[tuple[float, str]] = []
         for combo in itertools.product("åäöé", repeat=len(bad)):
             chars = list(tok)
             for i, c in zip(bad, combo):
@@ -539,16 +555,34 @@ def _encoding_edits(text: str, ctx: _Context) -> list[_Edit]:
             cand = "".join(chars)
             low = cand.lower()
             cap = low[:1].upper() + low[1:]
-            upper_start = bad[0] == 0 and len(tok) > 1 and tok[1:2].islower() and \
-                (names.is_name(cap) or names.is_place(cap))
+            # a capital where the word is a place, or a name that is no common word ("Åsa"), or
+            # a name after a given name ("Anna B?rk" → "Björk"; "h?lla ?ver tid" stays "över")
+            upper_start = bad[0] == 0 and len(tok) > 1 and tok[1:2].islower() and (
+                names.is_place(cap) or names.is_name(cap) and (
+                    not lex.is_word(low) or bool(prev and prev in names.given)))
             if lex.exists(low) or (cap == cand or upper_start) and (names.is_name(cap) or names.is_place(cap)):
                 score = max(lex.zipf(low), 1.0)
                 if low in ctx.doc_forms.get(fold(low), ()):
                     score += 2.0
-                scored.append((score, cap if upper_start else cand))
-        scored.sort(reverse=True)
-        if scored and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 0.5):
-            edits.append(_Edit(m.start(), m.end(), scored[0][1], "encoding-lexicon", "encoding"))
+                if shouting:
+                    form = cand.upper()
+                elif upper_start or (bad[0] == 0 and initial):
+                    form = cand[:1].upper() + cand[1:]
+                else:
+                    form = cand
+                scored.append((score, form))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        pick = None
+        if scored and (len(scored) == 1 or scored[0][0] - scored[1][0] >= 0.3):
+            pick = scored[0][1]
+        elif scored and ctx.vote_text is not None:
+            voted = _vote_pick(scored[0][1].lower(), scored[1][1].lower(), ctx)
+            pick = next((c for _, c in scored[:2] if c.lower() == voted), None)
+        if pick and pick.lower() == "är" and _year_context(prev, text[m.end():]):
+            pick = _case_like("år", pick)
+        if pick:
+            edits.append(_Edit(m.start(), m.end(), pick, "encoding-lexicon", "encoding"))
+        prev = pick or tok
     return edits
 
 
@@ -728,13 +762,18 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
             _apply_edits(doc, n, _mojibake_edits(line.text), flags)
     if has_mojibake:
         has_encoding = _has_encoding_damage(doc.text)
-    scan = _needs_lexicon_scan(doc)
-    if has_encoding or scan:
-        ctx.doc_forms = _doc_forms(doc)
     if has_encoding:
+        ctx.doc_forms = _doc_forms(doc)
         for n, line in enumerate(doc.lines, 1):
             _apply_edits(doc, n, _encoding_edits(line.text, ctx), flags)
             _apply_edits(doc, n, _section_edits(line.text), flags)
+        ctx.vote_text = doc.text.lower()
+        for n, line in enumerate(doc.lines, 1):
+            if "?" in line.text or "\ufffd" in line.text:
+                _apply_edits(doc, n, _encoding_edits(line.text, ctx), flags)
+        ctx.vote_text = None
+    scan = _needs_lexicon_scan(doc)      # after the encoding repair, which restores å/ä/ö itself
+    if has_encoding or scan:
         ctx.doc_forms = _doc_forms(doc)
     if not has_encoding and _SECTION_HINT_RE.search(text):
         for n, line in enumerate(doc.lines, 1):
@@ -775,7 +814,8 @@ def _has_encoding_damage(text: str) -> bool:
         return True
     i = text.find("?")
     while i != -1:
-        if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+        if i < len(text) - 1 and text[i + 1].isalpha() and (i == 0 or text[i - 1].isalpha()
+                                                            or text[i - 1] in " \t\n(\"“'"):
             start = text.rfind("\n", 0, i) + 1
             end = text.find("\n", i)
             line = text[start:end if end != -1 else len(text)]
