@@ -408,3 +408,16 @@ def test_adjuster_phrasings_in_the_first_items():
         p = parse(base.format(body=body))
         assert p.adjusters == want, body
         assert p.chair == []
+
+
+def test_several_absent_people_with_organisations_in_one_cell():
+    text = ("Samrådsgrupp vård (SVG)\t\t\nBeslutande\tIngrid Holm (S) Bertil Sand (M)\t"
+            "Falu kommun Mora kommun\t\n"
+            "Ej närvarande\t<i>Beslutande</i> Erik Ros (C), Leksands kommun Maria Ek (S), Orsa kommun\t\n\n"
+            "§ 10 Öppnande\nText\n\n§ 11 Avslut\nText\n")
+    ps = people(parse(text))
+    assert (ps["Erik Ros"].organization, ps["Erik Ros"].party, ps["Erik Ros"].present) == (
+        "Leksands kommun", "C", False)
+    assert (ps["Maria Ek"].organization, ps["Maria Ek"].party, ps["Maria Ek"].present) == (
+        "Orsa kommun", "S", False)
+    assert ps["Bertil Sand"].organization == "Mora kommun"

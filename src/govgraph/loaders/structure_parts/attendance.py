@@ -270,8 +270,10 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     first = cells_plain[0]
     multi = None if _SERVES.search(first) else names_with_parties(first)
     names: list[tuple[str, str | None]] | None = None
+    inline_orgs: list[str | None] = []
     if multi and len(multi) >= 2:
-        names = multi
+        names = [(n, p) for n, p, _ in multi]
+        inline_orgs = [o for _, _, o in multi]
     elif len(first.split()) >= 5 and "," not in first:
         split = split_names(first.split())
         if split and len(split) >= 2:
@@ -302,8 +304,8 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
                 orgs = o
         out = []
         for k, (nm, party) in enumerate(names):
-            out.append((Participant(name=nm, party=party,
-                                    organization=normalise_org(orgs[k]) if orgs else None,
+            org = normalise_org(orgs[k]) if orgs else (inline_orgs[k] if inline_orgs else None)
+            out.append((Participant(name=nm, party=party, organization=org,
                                     title=titles[k] if titles else None),
                         {"chair": False, "secretary": False, "adjuster": False, "name_only": False,
                          "substitute": False}))

@@ -189,26 +189,44 @@ def split_names(tokens: list[str], count: int | None = None) -> list[list[str]] 
     return out
 
 
-def names_with_parties(cell: str) -> list[tuple[str, str | None]] | None:
-    """"Anna Ek (S) Per Holm (M)" -> [("Anna Ek", "S"), ("Per Holm", "M")]."""
+def names_with_parties(cell: str) -> list[tuple[str, str, str | None]] | None:
+    """"Anna Ek (S) Per Holm (M)" -> [("Anna Ek", "S", None), ("Per Holm", "M", None)];
+    "Anna Ek (S), Mora kommun Per Holm (M), Orsa kommun" gives the organisations too.
+    None unless the whole cell reads that way."""
+    from .text import leading_name
     parts = list(PARTY.finditer(cell))
     if not parts:
         return None
-    out = []
+    out: list[list] = []
     pos = 0
     for m in parts:
-        name = cell[pos:m.start()].strip(" ,;")
-        if not name:
-            return None
         abbr = m.group(1)
         if not (abbr.upper() in reference.parties() or re.fullmatch(r"[A-ZÅÄÖ]{1,4}", abbr)):
             return None
-        out.append((squeeze(name), reference.parties()[abbr.upper()].abbr
-                    if abbr.upper() in reference.parties() else abbr))
+        words = cell[pos:m.start()].strip(" ,;").split()
+        best = None
+        for k in (2, 3, 4):
+            if k > len(words) or leading_name(words[-k:], min_count=3) != k:
+                continue
+            prefix = " ".join(words[:-k]).strip(" ,;")
+            if not prefix or (out and is_org(prefix)):
+                best = (k, prefix)
+                if not prefix:
+                    break
+        if best is None:
+            return None
+        k, prefix = best
+        if prefix:
+            out[-1][2] = normalise_org(prefix)
+        party = reference.parties()[abbr.upper()].abbr if abbr.upper() in reference.parties() else abbr
+        out.append([" ".join(words[-k:]), party, None])
         pos = m.end()
-    if cell[pos:].strip(" ,;"):
-        return None
-    return out
+    tail = cell[pos:].strip(" ,;")
+    if tail:
+        if not is_org(tail):
+            return None
+        out[-1][2] = normalise_org(tail)
+    return [(n, p, o) for n, p, o in out]
 
 
 def split_orgs(cell: str, count: int | None = None) -> list[str] | None:
