@@ -465,7 +465,7 @@ def find_attendance(lines: list[Line], end: int, doc: str,
 def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
               section: Section, block: int, doc: str) -> None:
     # cells that start with a sub-label: "<i>Beslutande</i> Anders Ek (C), Kommun"
-    if len(cells) > 1 and any(_label_prefix(c) for c in cells):
+    if any(_label_prefix(c) for c in cells):
         for c, r in zip(cells, raw_cells):
             lp = _label_prefix(c)
             sub = section
