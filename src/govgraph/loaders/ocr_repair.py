@@ -23,13 +23,22 @@ What it repairs (precision before recall):
   In an undamaged document a capitalised word is only restored when the same document spells it
   with å/ä/ö elsewhere and the damaged form is no dictionary word.
 
-Clean documents take a fast path (a few regular expressions, no lexicon load).
+Damaged pages get two passes. The first restores words that are clear on their own. The second
+uses the document as repaired so far: a near-tie ("vard": vård or värd?) goes to the stem the
+document uses far more often ("sjukvård", "vårdcentral" ...), and unknown compounds are restored
+part by part ("lansgemensamma" → "länsgemensamma") unless they split as well into known words as
+written ("vaccinations|tider"). Context rules: "ar" after a number/"per"/"nästa" is "år"; a
+restoration making a known place name ("Örebro lin" → "Örebro län", genitive "Örebro läns");
+a capitalised word inside a sentence that is a known name stays a name.
+
+Clean documents take a fast path (a few regular expressions and counts, no lexicon load: about
+1–4 ms for a 2,000-word protocol). The lexicons (about 1–3 s, ~250 MB) load once per process, only
+for a document that needs them.
 """
 from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -633,7 +642,7 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
         letters = sum(1 for c in tok if c.isalpha())
         digits = [c for c in tok if c.isdigit()]
         glyphs = letters + len(digits) + tok.count("|") + tok.count("&")
-        ok = (letters >= 1 and not _inside(skip, m.start(), m.end())
+        ok = (letters >= 1 and glyphs >= 2 and not _inside(skip, m.start(), m.end())
               and all(c in "136" for c in digits) and (not digits or (glyphs >= 3 and letters >= 1))
               and not (len(tok) >= 2 and tok.isupper() and not digits and "|" not in tok)
               and not re.search(r"[a-zåäöé][A-ZÅÄÖ]", tok))
