@@ -620,7 +620,7 @@ class DecisionFinder:
             return "Föregående protokoll"
         if a.kind == "appoint" and "juster" in ft:
             return "Justerare"
-        for e in self.ent.agreements():
+        for e in self.ent.raw("agreement"):
             for al in [e.name, *e.aliases]:
                 if len(al) > 3 and al in text:
                     return e.name

@@ -208,6 +208,11 @@ def _gazetteer_any() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f) for f in forms) + r")(?::s|s)?(?![\w-])", re.I)
 
 
+_ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ": ("universitet",),
+                  "school": ("högskola",), "church": ("kyrkan",), "assoc": ("förbundet",),
+                  "company": ("företaget", " ab")}
+
+
 class _ProbeUnit:
     """A stand-in unit for text that is not a unit of the document (a participant's organisation)."""
 
@@ -370,8 +375,15 @@ class EntityFinder:
         name = " ".join(name.split()).strip(" ,.:;")
         item = self._line_item.get(line)
         pv = prov(self.doc, item, line, line, snippet)
+        same = next((e for e in self._ents[cat] if e.name == name), None)
+        if same is not None:
+            if written and written != same.name and written not in same.aliases and len(same.aliases) < 50:
+                same.aliases.append(written)
+            if len(same.prov) < 20:
+                same.prov.append(pv)
+            return same
         for e in self._ents[cat]:
-            if e.name == name or _similar(e.name, name) >= 0.9 or (
+            if (cat != "org" and _similar(e.name, name) >= 0.9) or (
                     cat != "org" and len(name) >= 12 and fold(e.name).startswith(fold(name))):
                 if written and written != e.name and written not in e.aliases and len(e.prov) < 50:
                     e.aliases.append(written)
@@ -467,14 +479,14 @@ class EntityFinder:
         for s, e, _n in find_names(text):
             mask(s, e)
         # regions: "Region X", "X län"
-        for m in re.finditer(r"\bRegion(?:en)?\s+((?:[A-ZÅÄÖ][\wåäö]+\s*){1,2}(?:län)?)", text):
+        for m in (re.finditer(r"\bRegion(?:en)?\s+((?:[A-ZÅÄÖ][\wåäö]+\s*){1,2}(?:län)?)", text) if "Region" in text else ()):
             written = text[m.start():m.end()].strip()
             r = reference.find_region(written) or reference.find_region(" ".join(written.split()[:2]))
             if r and free(m.start(), m.end()):
                 self._add("org", r.name, "region", written, u.line_at(m.start()), written,
                           r.org_number or r.county_code)
                 mask(m.start(), m.end())
-        for m in re.finditer(r"\b([A-ZÅÄÖ][\wåäö]+s?)\s+län\b", text):
+        for m in (re.finditer(r"\b([A-ZÅÄÖ][\wåäö]+s?)\s+län\b", text) if " län" in text else ()):
             if not free(m.start(), m.end()):
                 continue
             r = reference.find_region(m.group(0))
@@ -498,7 +510,10 @@ class EntityFinder:
                           r.org_number or r.county_code)
                 mask(m.start(), m.end())
         # fixed forms
+        low = text.lower()
         for rx, form in self._ORG_FORMS:
+            if _ORG_FORM_CUES[form] and not any(c in low for c in _ORG_FORM_CUES[form]):
+                continue
             for m in rx.finditer(text):
                 if not free(m.start(), m.end()):
                     continue
@@ -578,9 +593,13 @@ class EntityFinder:
             for w in words:
                 if reference.find_municipality(w):
                     continue
-                best = max(reference.municipalities(),
-                           key=lambda x: SequenceMatcher(None, fold(w), fold(x.name)).ratio())
-                if fold(best.name)[:1] == fold(w)[:1] and SequenceMatcher(None, fold(w), fold(best.name)).ratio() >= 0.85:
+                fw = fold(w)
+                cands = [x for x in reference.municipalities()
+                         if fold(x.name)[:1] == fw[:1] and abs(len(x.name) - len(w)) <= 2]
+                if not cands:
+                    continue
+                best = max(cands, key=lambda x: SequenceMatcher(None, fw, fold(x.name)).ratio())
+                if SequenceMatcher(None, fw, fold(best.name)).ratio() >= 0.85:
                     i = text.find(w, m.start())
                     if free(i, i + len(w)):
                         name = self._participant_munis.get(best.code, best.name)
@@ -1023,6 +1042,10 @@ class EntityFinder:
                     target.aliases.append(al)
             target.prov.extend(e.prov[:max(0, 20 - len(target.prov))])
         return out
+
+    def raw(self, cat: str) -> list[Entity]:
+        """The entities of one category as found so far ("agreement", "body", "org"), unmerged."""
+        return self._ents[cat]
 
     def agreements(self) -> list[Entity]:
         return self._consolidate(list(self._ents["agreement"]), True)
