@@ -66,7 +66,7 @@ _SECTION_HINT_RE = re.compile(r"^[ \t]*[?\ufffd]{1,2} ?\d+[a-z]?(?:\s|$)", re.MU
 _ENC_SECTION_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))[?\ufffd]{1,2}(?=\s?\d)")
 _CAMEL_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
 _CAMEL_HINT_RE = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
-_DASH_HINTS = ("——", "––", "—–", "–—", "---", "-—", "—-", "-–", "–-", "__", "~~")
+_DASH_HINT_RE = re.compile(r"[—–-][—–-]|__|~~")
 _DASH_GARBAGE_RE = re.compile(r"(?<=[^\W\d_])(?:[—–]{2,}|[—–-]{3,}|[_~]{2,})(?=\s|$)")
 _SWEDISH_FUNCTION_WORDS = frozenset((
     "och att som det av med till den har inte ett om vid samt ska kommer fran från för for "
@@ -761,7 +761,7 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     has_encoding = _has_encoding_damage(text)
     camel = ({t for t in set(_CAMEL_RE.findall(text)) if _split_name_parts(t)}
              if _CAMEL_HINT_RE.search(text) else set())
-    has_dash = any(h in text for h in _DASH_HINTS) and bool(_DASH_GARBAGE_RE.search(text))
+    has_dash = bool(_DASH_HINT_RE.search(text)) and bool(_DASH_GARBAGE_RE.search(text))
     ctx = _Context()
     flags: set[str] = set()
     n_repairs = len(doc.repairs)
