@@ -16,6 +16,7 @@ Terms: an IRI is a plain ``str``; a literal is a :class:`Lit`. See ``docs/linked
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -49,6 +50,7 @@ Term = Union[str, Lit]
 Triple = tuple[str, str, Term]
 
 
+@functools.lru_cache(maxsize=None)
 def expand(curie: str) -> str:
     """``"besluit:Zitting"`` -> the full IRI (prefixes of ``schema.NAMESPACES``)."""
     prefix, _, local = curie.partition(":")
@@ -481,7 +483,6 @@ def write_nt(triples: Iterable[Triple], out: IO[str]) -> int:
 
 
 _PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z").match
-_REL_OK = re.compile(r"[A-Za-z0-9_~-][^:?#]*\Z").match
 
 
 class _Compactor:
@@ -494,14 +495,15 @@ class _Compactor:
         self.cache: dict[str, str] = {}
 
     def __call__(self, iri: str) -> str:
-        if iri.startswith(self.base):
-            rest = iri[self.nb:]
-            if _REL_OK(rest) and "/." not in rest and not rest.startswith("."):
-                return f"<{rest}>"
-            return f"<{iri}>"
         c = self.cache.get(iri)
         if c is not None:
             return c
+        if iri.startswith(self.base):
+            rest = iri[self.nb:]
+            if (rest and rest[0] not in "./" and "/." not in rest and ":" not in rest
+                    and "?" not in rest and "#" not in rest):
+                return f"<{rest}>"
+            return f"<{iri}>"
         c = f"<{iri}>"
         for ns, prefix in self.ns:
             if iri.startswith(ns) and _PN_LOCAL(iri[len(ns):]):
