@@ -127,3 +127,21 @@ def test_looks_like_protocol_rejects_prose_and_reports():
     assert not ok and "300 pages" in reason
     ok, reason = looks_like_protocol(_doc(""))
     assert not ok
+
+
+def test_parse_never_fails_on_odd_text_and_quotes_stay_verbatim():
+    import random
+    import string
+    rnd = random.Random(7)
+    alpha = string.ascii_letters + "åäöÅÄÖ §()\t.,:-–*#<>/_~0123456789\u200b"
+    samples = ["", "\n\n", "\t\t", "§", "§ 1", "1.", "Närvarande:", "Beslutande\t\t", "(S)" * 300,
+               "Närvarande ledamöter:\n" + "\n".join(["Anna Ek (S) " * 20] * 5)]
+    for _ in range(60):
+        samples.append("\n".join("".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 60)))
+                                 for _ in range(rnd.randint(1, 30))))
+    for s in samples:
+        d = _doc(s)
+        p = parse_structure(d)
+        looks_like_protocol(d)
+        for prov in p.all_provenance():
+            assert prov.quote in d.text
