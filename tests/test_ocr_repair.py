@@ -230,6 +230,26 @@ def test_struck_span_inside_a_damaged_word_follows_it():
     assert line.text[s:e] == "Örebro län"
 
 
+def test_struck_span_over_removed_garbage_shrinks():
+    doc = make_doc(["Ewa Svensson——— Nora", *CLEAN_BODY])
+    doc.lines[0].struck = ((0, len("Ewa Svensson———")),)
+    repair_document(doc)
+    line = doc.lines[0]
+    assert line.text == "Ewa Svensson Nora"
+    s, e = line.struck[0]
+    assert line.text[s:e] == "Ewa Svensson"
+
+
+def test_only_the_damaged_page_is_repaired():
+    page1 = [CleanLine(t, 1, i) for i, t in enumerate(CLEAN_BODY + ["Vi for till Orebro."])]
+    page2 = [CleanLine(t, 2, 100 + i) for i, t in enumerate(DAMAGED_BODY + ["Vi for till Orebro."])]
+    doc = CleanDocument("p.pdf", "p.pdf", "application/pdf", "0", page1 + page2, pages=2)
+    repair_document(doc)
+    assert doc.lines[len(page1) - 1].text == "Vi for till Orebro."       # clean page: "for" is a word
+    assert doc.lines[-1].text == "Vi för till Örebro."
+    assert {doc.line(r.line).page for r in doc.repairs} == {2}
+
+
 # --------------------------------------------------------------------------- seeds
 def _seed(name: str) -> CleanDocument:
     from govgraph.pipeline import clean, read
