@@ -496,3 +496,14 @@ def test_decider_known_only_by_name_is_kept_and_found_by_sparql():
     assert rows["decision/chefsgrupp/2022-10-28/8a/3"]["body"] == "Regionstyrelsen"
     assert rows["decision/chefsgrupp/2022-10-28/8a/1"]["body"] == "Chefsgrupp folkhälsa"
     assert rows["decision/chefsgrupp/2022-10-28/8a/1"]["kind"] == "approve"
+
+
+def test_political_bodies_are_bestuursorgaan_and_collaborations_are_not():
+    G = nx.MultiDiGraph()
+    G.add_node("body/regionstyrelsen", label="Body", name="Regionstyrelsen", kind="board", sources=[])
+    G.add_node("body/samverkansradet", label="Body", name="Samverkansrådet", kind="council", sources=[])
+    g = graph_of(nx_nodes(G), nx_edges(G))
+    rs, sr = U("body/regionstyrelsen"), U("body/samverkansradet")
+    assert set(g.objects(rs, RDF.type)) == {BESLUIT.Bestuursorgaan, ORG.Organization}
+    assert set(g.objects(sr, RDF.type)) == {ORG.OrganizationalCollaboration, ORG.Organization}
+    assert validate_graph(g).conforms

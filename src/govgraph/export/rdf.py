@@ -26,8 +26,8 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..model import AGREEMENT_KINDS, BODY_KINDS, DECISION_KINDS, ORG_KINDS
-from ..schema.core import (BOOLEAN, DOUBLE, EDGES, INT64, NAMESPACES, NODES, PROPERTY_RDF,
-                           RDF_INVERSE_EDGES, STRING_LIST)
+from ..schema.core import (BOOLEAN, DOUBLE, EDGES, INT64, KIND_RDF_TYPES, NAMESPACES, NODES,
+                           PROPERTY_RDF, RDF_INVERSE_EDGES, STRING_LIST)
 
 DEFAULT_BASE = "https://w3id.org/govgraph/id"
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "n-triples": "nt",
@@ -159,6 +159,7 @@ class RdfMapper:
                    for label, props in PROPERTY_RDF.items()}
         self._types = {label: [X(c) for c in n.rdf_types + _SUPER_TYPES.get(label, ())]
                        for label, n in NODES.items()}
+        self._kind_types = {k: [X(c) for c in v] for k, v in KIND_RDF_TYPES.items()}
         self._ptypes = {label: n.all_properties for label, n in NODES.items()}
         self._edge_p = {t: X(e.rdf) for t, e in EDGES.items()}
 
@@ -186,7 +187,8 @@ class RdfMapper:
         s = self.iri(node_id)
         st = self.stats
         st.nodes[label] = st.nodes.get(label, 0) + 1
-        for t in self._types.get(label, ()):
+        kind_types = self._kind_types.get((label, props.get("kind"))) if "kind" in props else None
+        for t in kind_types or self._types.get(label, ()):
             yield s, RDF_TYPE, t
         preds = self._p.get(label, {})
         ptypes = self._ptypes.get(label, {})
@@ -248,8 +250,6 @@ class RdfMapper:
                 yield s, X("prov:wasDerivedFrom"), self.iri(doc)
         if label == "Meeting" and props.get("date") and _ISO_DATE.match(str(props["date"])):
             yield s, X("schema:startDate"), Lit(props["date"], XSD_DATE)
-        elif label == "Organization" and props.get("kind") in ("municipality", "region"):
-            yield s, RDF_TYPE, X("besluit:Bestuurseenheid")
         yield from later
         # structure that hangs off the node
         if label == "AgendaItem":

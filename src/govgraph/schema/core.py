@@ -207,6 +207,14 @@ PROPERTY_RDF: dict[str, dict[str, str | None]] = {
                      "wikidata": "owl:sameAs"},
     "Agreement": {"name": "eli:title", "kind": "dct:type", "aliases": "skos:altLabel"},
 }
+# RDF classes that depend on a node's kind (they replace NodeType.rdf_types): political bodies
+# (fullmäktige, styrelse, nämnd) are LBLOD besluit:Bestuursorgaan rather than collaborations
+# across organisations; municipalities and regions are besluit:Bestuurseenheid.
+KIND_RDF_TYPES: dict[tuple[str, str], tuple[str, ...]] = {
+    **{("Body", k): ("besluit:Bestuursorgaan", "org:Organization") for k in ("assembly", "board", "committee")},
+    **{("Organization", k): ("besluit:Bestuurseenheid", "org:FormalOrganization", "org:Organization")
+       for k in ("municipality", "region")},
+}
 # relationships whose RDF property points the other way (object -> subject)
 RDF_INVERSE_EDGES: frozenset[str] = frozenset({"HELD", "DECIDED", "PRESENTED", "PARTY_TO"})
 
