@@ -126,6 +126,35 @@ def _looks_like_protocol(clean) -> tuple[bool, str]:
     return looks_like_protocol(clean)
 
 
+class DocumentIndex:
+    """The stored documents by path and by content, read once per batch and kept up to date
+    (so that the status of each file is a dictionary lookup, not a scan of the store)."""
+
+    def __init__(self, rows: Iterable[dict]):
+        self.by_id: dict[str, dict] = {}
+        self.by_path: dict[str, list[dict]] = {}
+        self.by_sha: dict[str, list[dict]] = {}
+        for r in rows:
+            self.add(r)
+
+    def add(self, row: dict) -> None:
+        self.remove(row["id"])
+        self.by_id[row["id"]] = row
+        self.by_path.setdefault(row.get("path"), []).append(row)
+        self.by_sha.setdefault(row.get("sha256"), []).append(row)
+
+    def remove(self, doc_id: str) -> None:
+        row = self.by_id.pop(doc_id, None)
+        if row is not None:
+            self.by_path[row.get("path")].remove(row)
+            self.by_sha[row.get("sha256")].remove(row)
+
+    def status(self, path_key: str, sha256: str) -> tuple[str, str | None]:
+        from .store.base import classify_document
+        rows = {id(r): r for r in (*self.by_path.get(path_key, []), *self.by_sha.get(sha256, []))}
+        return classify_document(list(rows.values()), path_key, sha256)
+
+
 class Loader:
     """Loads files one protocol (one transaction) at a time into an open store."""
 
@@ -137,6 +166,7 @@ class Loader:
         self.ocr = ocr
         self.loaded_at = loaded_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         self.resolver = Resolver.from_store(store)
+        self.index = DocumentIndex(store.documents())
 
     def load_file(self, path: str | os.PathLike) -> FileResult:
         """Load one file; never raises except KeyboardInterrupt/SystemExit."""
@@ -161,18 +191,19 @@ class Loader:
 
         raw = pipeline.read(path, ocr=self.ocr)
         key = path_key(path)
-        status, existing = self.store.document_status(key, raw.sha256)
+        status, existing = self.index.status(key, raw.sha256)
         if status == "unchanged" and not self.force:
             res.status, res.doc_id = "unchanged", existing
             return
         if status == "duplicate":
-            other = self.store.document(existing) or {}
+            other = self.index.by_id.get(existing) or {}
             res.status, res.doc_id = "duplicate", existing
             res.detail = f"duplicate of {other.get('path') or other.get('name') or existing}"
             # this path held other content before: its old facts are no longer in any file
-            for d in self.store.find_documents(path_key=key):
-                if d["path"] == key and d["id"] != existing:
+            for d in list(self.index.by_path.get(key, [])):
+                if d["id"] != existing:
                     self.store.delete_document(d["id"])
+                    self.index.remove(d["id"])
             return
         ext = pipeline.run_document(raw)
         ok, why = _looks_like_protocol(ext.clean)
@@ -184,6 +215,7 @@ class Loader:
         protocol.path = protocol.path or key
         graph = protocol_subgraph(protocol, self.resolver, doc_id, path=key, loaded_at=self.loaded_at)
         plan = self.store.write_document(doc_id, graph)
+        self.index.add({"id": doc_id, "path": key, "sha256": raw.sha256, "name": raw.name})
         res.status = "loaded" if status == "new" else "replaced"
         res.doc_id, res.nodes, res.edges = doc_id, plan.n_nodes, plan.n_edges
 

@@ -133,6 +133,20 @@ def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
     return plan
 
 
+def classify_document(rows: list[dict[str, Any]], path_key: str, sha256: str) -> tuple[str, str | None]:
+    """The status of a file given the stored documents with its path or its content."""
+    for r in rows:
+        if r["path"] == path_key and r["sha256"] == sha256:
+            return "unchanged", r["id"]
+    for r in rows:
+        if r["sha256"] == sha256:
+            return "duplicate", r["id"]
+    for r in rows:
+        if r["path"] == path_key:
+            return "changed", r["id"]
+    return "new", None
+
+
 # --------------------------------------------------------------------------- the store
 class GraphStore(ABC):
     """Common implementation of the store interface. Use as a context manager."""
@@ -187,6 +201,13 @@ class GraphStore(ABC):
             return row
         return None
 
+    def documents(self) -> list[dict[str, Any]]:
+        """Every stored document as {id, path, sha256, name} (for a batch's status index)."""
+        if not self._has_table("Document"):
+            return []
+        return [{"id": r["id"], "path": r["path"], "sha256": r["sha256"], "name": r["name"]}
+                for r in self._read(S.node_read("Document"))]
+
     def document_status(self, path_key: str, sha256: str) -> tuple[str, str | None]:
         """("new"|"unchanged"|"changed"|"duplicate", doc_id|None).
 
@@ -194,17 +215,7 @@ class GraphStore(ABC):
         under another path (the id returned is that document); changed: this path is stored
         with other content (the id returned is the stored document, to be replaced).
         """
-        rows = self.find_documents(path_key, sha256)
-        for r in rows:
-            if r["path"] == path_key and r["sha256"] == sha256:
-                return "unchanged", r["id"]
-        for r in rows:
-            if r["sha256"] == sha256:
-                return "duplicate", r["id"]
-        for r in rows:
-            if r["path"] == path_key:
-                return "changed", r["id"]
-        return "new", None
+        return classify_document(self.find_documents(path_key, sha256), path_key, sha256)
 
     def _delete(self, run: Run, doc_id: str) -> None:
         for _name, text, params in S.delete_statements(self.dialect):

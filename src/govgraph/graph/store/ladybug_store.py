@@ -226,9 +226,13 @@ class LadybugStore(GraphStore):
         return result
 
     def _write_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
-        # UNWIND … MERGE scans the whole table in this engine; an id lookup does not.
-        found = {r["id"] for r in run(S.node_update(label, self.dialect), {"rows": rows})}
+        # UNWIND … MERGE scans the whole table in this engine; an id lookup does not. Look the
+        # ids up (cheap), then update the existing nodes and create the others.
+        found = {r["id"] for r in run(S.node_lookup(label), {"ids": [r["id"] for r in rows]})}
+        old = [r for r in rows if r["id"] in found]
         new = [r for r in rows if r["id"] not in found]
+        if old:
+            run(S.node_update(label, self.dialect), {"rows": old})
         if new:
             run(S.node_create(label, self.dialect), {"rows": new})
 

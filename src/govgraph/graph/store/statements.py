@@ -73,9 +73,13 @@ def node_merge(label: str, d: Dialect) -> str:
 
 
 def node_update(label: str, d: Dialect) -> str:
-    """Update the nodes that exist and return their ids (LadybugDB: an index lookup)."""
-    return (f"UNWIND $rows AS r MATCH (n:{ident(label)} {{id: r.id}}) {node_set_clause(label, d)} "
-            f"RETURN n.id AS id")
+    """Update nodes known to exist (LadybugDB: a primary-key lookup each)."""
+    return f"UNWIND $rows AS r MATCH (n:{ident(label)} {{id: r.id}}) {node_set_clause(label, d)}"
+
+
+def node_lookup(label: str) -> str:
+    """Which of the ids in ``$ids`` exist (a primary-key lookup each)."""
+    return f"UNWIND $ids AS i MATCH (n:{ident(label)} {{id: i}}) RETURN n.id AS id"
 
 
 def node_create(label: str, d: Dialect) -> str:
