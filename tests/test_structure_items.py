@@ -161,3 +161,12 @@ def test_word_markers_and_numbered_columns():
     assert items_of(text) == [("1", "Välkommen"), ("2", "Ekonomi"), ("3", "Övrigt")]
     text = "Protokoll\n1\tMötets öppnande\nText\n2\tVal av justerare\nText\n3\tAvslut\nText"
     assert items_of(text) == [("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Avslut")]
+
+
+def test_minutes_without_numbers_use_their_headings():
+    text = ("Minnesanteckningar nätverk kost\n\nDatum: 2024-01-01\n\nNärvarande:\n\nAnna Ek, Falun\n\n"
+            "Föregående anteckningar\nText.\n\nAktuellt från kommunerna\nText.\n\nBeslut\nInget.\n\n"
+            "Nästa möte\nText.\n")
+    bold = {i: {"bold": True} for i in (5, 9, 12, 15, 18)}
+    assert items_of(text, bold) == [("1", "Föregående anteckningar"),
+                                    ("2", "Aktuellt från kommunerna"), ("3", "Nästa möte")]

@@ -328,9 +328,11 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
         if s > best_score:
             best_score, chain = s, ch
     if not chain or (len(chain) == 1 and chain[0].score < 1.2):
-        return []
-
-    chain = _add_unnumbered(chain, lines)
+        chain = _unnumbered_headings(lines, start_after)
+        if not chain:
+            return []
+    else:
+        chain = _add_unnumbered(chain, lines)
     items: list[Item] = []
     last_text = max((ln.no for ln in lines if not ln.blank), default=len(lines))
     for k, c in enumerate(chain):
@@ -343,6 +345,34 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
         items.append(Item(number=number, title=title, start=start, end=end,
                           prov=Provenance(doc_name, number, start, start, c.line.text)))
     return items
+
+
+_NOT_ITEM_HEADING = re.compile(
+    r"^(?:(?:sammanträdes|mötes)?protokoll|mötesanteckningar|minnesanteckningar|anteckningar|"
+    r"närvarande|frånvarande|deltagare|beslutande|ledamöter|ersättare|övriga\s+(?:närvarande|deltagare)|"
+    r"tjänstepersoner|adjungerade|ej\s+närvarande|anmält\s+förhinder|ordförande|sekreterare|justera\w*|"
+    r"vid\s+protokollet|tid|plats|datum|dagordning|föredragningslista|ärendelista|bilagor?|beslut|"
+    r"förslag\s+till\s+beslut|bakgrund|sammanfattning|underskrifter)\b", re.I)
+
+
+def _unnumbered_headings(lines: list[Line], start_after: int) -> list[Candidate]:
+    """Minutes without any numbers: the item headings are the Markdown headings (or whole bold
+    lines) of the most used level; numbered 1, 2, … in order."""
+    groups: dict[tuple[int, bool], list[Line]] = {}
+    for ln in lines:
+        if ln.no <= start_after or ln.blank or not (ln.heading or ln.bold):
+            continue
+        t = ln.plain.strip().rstrip(":")
+        if len(t) < 3 or len(t) > 150 or _NOT_ITEM_HEADING.match(t) or t.endswith("."):
+            continue
+        groups.setdefault((ln.heading, ln.bold and not ln.heading), []).append(ln)
+    if not groups:
+        return []
+    level, heads = max(groups.items(), key=lambda kv: (len(kv[1]), -kv[0][0]))
+    if len(heads) < 3:
+        return []
+    return [Candidate(ln, k, "", "num", "", ln.plain.strip().rstrip(":"), ln.heading, ln.bold,
+                      False, 0.0) for k, ln in enumerate(heads, 1)]
 
 
 def _add_unnumbered(chain: list[Candidate], lines: list[Line]) -> list[Candidate]:
