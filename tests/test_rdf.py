@@ -507,3 +507,14 @@ def test_political_bodies_are_bestuursorgaan_and_collaborations_are_not():
     assert set(g.objects(rs, RDF.type)) == {BESLUIT.Bestuursorgaan, ORG.Organization}
     assert set(g.objects(sr, RDF.type)) == {ORG.OrganizationalCollaboration, ORG.Organization}
     assert validate_graph(g).conforms
+
+
+def test_values_that_do_not_fit_their_type_are_left_out_not_fatal():
+    G = nx.MultiDiGraph()
+    G.add_node("doc/x", label="Document", name="x.txt", pages="many", ocr_confidence=float("nan"),
+               sha256="not-a-digest", sources=[])
+    G.add_node("decision/x/1", label="Decision", kind="allocate", amount_sek="tio tusen", sources=[])
+    g = graph_of(nx_nodes(G), nx_edges(G))
+    assert g.value(U("doc/x"), GG.pages) is None and g.value(U("doc/x"), GG.ocrConfidence) is None
+    assert g.value(U("decision/x/1"), GG.allocates) is None
+    assert g.value(URIRef(B + "doc/x/checksum"), Namespace(NAMESPACES["spdx"]).checksumValue).datatype is None

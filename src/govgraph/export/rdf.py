@@ -115,13 +115,31 @@ def kind_concept(label: str, prop: str, value: str) -> str | None:
     return prefix + concept_slug(value).replace("_", "-")
 
 
-def _lit(value: Any, ptype: str) -> Lit:
+_HEX64 = re.compile(r"[0-9a-f]{64}\Z").match
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _lit(value: Any, ptype: str | None) -> Lit | None:
+    """A typed literal from a property value; None when the value does not fit its type."""
     if ptype == BOOLEAN or isinstance(value, bool):
+        if isinstance(value, str):
+            value = value.strip().lower() in ("true", "1", "yes")
         return Lit("true" if value else "false", XSD_BOOL)
     if ptype == INT64:
-        return Lit(str(int(value)), XSD_INT)
+        n = _int_or_none(value)
+        return None if n is None else Lit(str(n), XSD_INT)
     if ptype == DOUBLE:
-        return Lit(repr(float(value)), XSD_DOUBLE)
+        try:
+            f = float(value)
+        except (TypeError, ValueError):
+            return None
+        return Lit(repr(f), XSD_DOUBLE) if f == f and f not in (float("inf"), float("-inf")) else None
     return Lit(str(value))
 
 
@@ -234,17 +252,24 @@ class RdfMapper:
             elif prop == "sha256":
                 c = s + "/checksum"
                 yield s, pred, c
+                hexdigest = str(value).lower()
                 later += [(c, RDF_TYPE, X("spdx:Checksum")),
                           (c, X("spdx:algorithm"), X("spdx:checksumAlgorithm_sha256")),
-                          (c, X("spdx:checksumValue"), Lit(str(value), XSD_HEX))]
+                          (c, X("spdx:checksumValue"),
+                           Lit(hexdigest, XSD_HEX if _HEX64(hexdigest) else None))]
             elif prop == "amount_sek":
+                amount = _int_or_none(value)
+                if amount is None:
+                    continue
                 m = s + "/amount"
                 yield s, pred, m
                 later += [(m, RDF_TYPE, X("schema:MonetaryAmount")),
-                          (m, X("schema:value"), Lit(str(int(value)), XSD_INT)),
+                          (m, X("schema:value"), Lit(str(amount), XSD_INT)),
                           (m, X("schema:currency"), Lit("SEK"))]
             else:
-                yield s, pred, _lit(value, ptype)
+                lit = _lit(value, ptype)
+                if lit is not None:
+                    yield s, pred, lit
         for doc in props.get("sources") or ():
             if doc != node_id:
                 yield s, X("prov:wasDerivedFrom"), self.iri(doc)
