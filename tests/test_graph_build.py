@@ -336,3 +336,16 @@ def test_a_municipalitys_organs_are_that_municipalitys_own():
     # without a place the organ name is not scoped
     G2 = build_graph([municipal("Sammanträdesrum Eken")], loaded_at="t")
     assert "body/socialnamnden" in G2
+
+
+def test_a_decision_on_an_items_agreement_concerns_it_when_its_subject_names_nothing():
+    p = small_protocol()
+    p.items[0].decisions.append(Decision("recommend", p.body, "kommunerna att anta förslaget",
+                                         prov=P(27, "rekommenderar kommunerna att anta förslaget", "4")))
+    p.items[0].decisions.append(Decision("establish", p.body, "Arbetsgrupp för uppföljning",
+                                         prov=P(28, "inrättar en arbetsgrupp", "4")))
+    G = protocol_subgraph(p, Resolver(), DOC)
+    agr = "agreement/overenskommelse-om-barnahus"
+    item = "item/styrelsen-for-testforbundet-i-jamtlands-lan/2023-05-04/4"
+    assert edges(G, "CONCERNS", ids.decision_id(item, 3), agr)
+    assert not edges(G, "CONCERNS", ids.decision_id(item, 4))       # a new group is no proposal

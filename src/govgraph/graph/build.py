@@ -429,11 +429,11 @@ class _ProtocolBuilder:
             g.edge(self.meeting, iid, "HAS_ITEM", pr)
             g.edge(iid, self.doc, "RECORDED_IN", pr)
             concerned: list[tuple[str, str]] = []
+            title_hit = self.match_local(it.title, ("Agreement",))
             for n, dec in enumerate(it.decisions, start=1):
-                target = self._decision(it, iid, n, dec)
+                target = self._decision(it, iid, n, dec, title_hit)
                 if target and target not in concerned:
                     concerned.append(target)
-            title_hit = self.match_local(it.title, ("Agreement",))
             if title_hit and title_hit not in concerned:
                 concerned.append(title_hit)
             for ref in it.presenters:
@@ -446,7 +446,11 @@ class _ProtocolBuilder:
                     if label == "Agreement":
                         g.edge(pid, eid, "PRESENTED", ppr, date=self.date)
 
-    def _decision(self, it: Item, iid: str, n: int, dec: Decision) -> tuple[str, str] | None:
+    def _decision(self, it: Item, iid: str, n: int, dec: Decision,
+                  item_agreement: tuple[str, str] | None = None) -> tuple[str, str] | None:
+        """One decision; returns the entity it concerns. A decision on the proposal of an item
+        that treats one agreement (approve, recommend, reject, refer back, table, note) and
+        whose subject names nothing else concerns that agreement."""
         g = self.g
         did = ids.decision_id(iid, n)
         pr = _prov(dec.prov, item=it.number, start=it.start, end=it.end,
@@ -467,6 +471,8 @@ class _ProtocolBuilder:
                 key = norm(dec.subject)
                 if key in self.person_by_key:
                     subject = ("Person", self.person_by_key[key])
+        if subject is None and item_agreement and dec.kind in _ON_THE_PROPOSAL:
+            subject = item_agreement
         if subject:
             g.edge(did, subject[1], "CONCERNS", pr)
         assignee = self.resolve_actor(dec.assignee, pr) if dec.assignee else None
@@ -622,6 +628,9 @@ def entity_props(resolver: Resolver, eid: str) -> dict[str, Any]:
         if k in allowed_props and v is not None:
             props[k] = v
     return props
+
+
+_ON_THE_PROPOSAL = frozenset({"approve", "recommend", "reject", "refer_back", "table", "note"})
 
 
 def _int(v: Any) -> int | None:
