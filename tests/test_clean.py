@@ -259,3 +259,27 @@ def test_paged_boilerplate_in_the_middle_of_pages_is_content():
     doc = clean_document(RawDocument("k.pdf", "k.pdf", "application/pdf", "0" * 64, lines, pages=3))
     assert doc.text.count("Beslutet skickas till\nEkonomichef\nKommundirektör") == 3
     assert doc.text.count("Kommunstyrelsen") == 1
+
+
+# --------------------------------------------------------------------------- properties
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("abcåäöÅÄÖ -\t*~_#<>/|&;:.,()§0123456789\\")
+                            + ["\u00a0", "\u200b", "\u00ad", "\u200f", "\ufb01", "a\u0308", "<del>", "</del>",
+                               "**", "~~", "<br>", "\n", "\n\n", "\f", "Sida 1 av 2", "Justerandes sign"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_cleaning_never_crashes_and_keeps_invariants(text):
+    raw = raw_from_text(text)
+    doc = clean_document(raw, repair=False)
+    idx = [ln.raw_index for ln in doc.lines]
+    assert idx == sorted(idx)
+    for ln in doc.lines:
+        assert "\n" not in ln.text and "\u200b" not in ln.text and "\u00ad" not in ln.text
+        assert 0 <= ln.raw_index < len(raw.lines)
+        for s, e in ln.struck:
+            assert 0 <= s < e <= len(ln.text)
+    assert not doc.lines or doc.lines[0].text and doc.lines[-1].text

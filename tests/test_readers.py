@@ -621,3 +621,24 @@ def test_odt_numbered_list_labels_are_rendered(tmp_path):
     texts = [ln.text for ln in read_document(f).lines if ln.text]
     assert texts == ["1. Mötet öppnas", "2. Val av justerare", "Mellan punkterna.", "3. Övriga frågor",
                      "- en punkt"]
+
+
+def test_random_bytes_never_escape_as_other_errors(tmp_path):
+    """Whatever the bytes, read_document returns a document or raises ReadError."""
+    import random
+    rng = random.Random(7)
+    seeds = [b"%PDF-1.4\n", b"PK\x03\x04", b"{\\rtf1 ", b"<html><body>", b"\\documentclass{x}", b"", b"\xef\xbb\xbf",
+             b"\xff\xfe", b"#set page()\n", b"\x89PNG\r\n\x1a\n"]
+    for n in range(60):
+        head = seeds[n % len(seeds)]
+        body = bytes(rng.randrange(256) for _ in range(rng.randrange(0, 400)))
+        if n % 3 == 0:
+            body = "".join(rng.choice("abcåäö \n\t<>{}\\#*~") for _ in range(200)).encode()
+        f = tmp_path / f"f{n}.bin"
+        f.write_bytes(head + body)
+        try:
+            raw = read_document(f)
+        except ReadError as e:
+            assert f.name in str(e) and "\n" not in str(e)
+            continue
+        clean_document(raw, repair=False)
