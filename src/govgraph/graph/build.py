@@ -154,6 +154,8 @@ class _ProtocolBuilder:
                 continue
             given = norm(toks[0])                    # "marie louise" for Marie-Louise
             family = norm(" ".join(toks[1:])).split()
+            if not given or not family:
+                continue
             by_given.setdefault(given, set()).add(pid)
             by_initial.setdefault(f"{given} {family[0][0]}", set()).add(pid)
             if len(family) >= 2:                     # "Johanna BH" for Johanna Bernström Höglom
