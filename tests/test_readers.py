@@ -562,6 +562,9 @@ def test_municipal_pdf_extracts_meeting_and_people(tmp_path):
      "organisation för den kommunala hälso- och sjukvården. Förvaltningen har"),
     ("Anna Andersson (S)      ordförande      Kumla kommun", "Anna Andersson (S)\tordförande\tKumla kommun"),
     ("En vanlig rad  med två mellanslag", "En vanlig rad med två mellanslag"),
+    ("P R O T O K O L L  f ö r  K S", "PROTOKOLL för KS"),
+    ("a b c d e f g", "abcdefg"),
+    ("Punkt 1 a b i listan", "Punkt 1 a b i listan"),
 ])
 def test_pdf_layout_gaps(line, expected):
     from govgraph.loaders.formats.pdf import layout_lines

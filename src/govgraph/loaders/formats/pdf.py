@@ -22,6 +22,16 @@ MIN_TEXT_CHARS = 25      # fewer characters than this on a page: treat it as a s
 _SPACES = re.compile(r"(?<=\S) +(?=\S)")
 
 
+def _unspace(line: str) -> str:
+    """Letter-spaced text ("P r o t o k o l l  f ö r") → words ("Protokoll för")."""
+    tokens = line.split(" ")
+    singles = sum(1 for t in tokens if len(t) == 1)
+    if len(tokens) < 6 or singles < 0.8 * len([t for t in tokens if t]):
+        return line
+    words = [w.replace(" ", "") for w in re.split(r" {2,}", line)]
+    return " ".join(w for w in words if w)
+
+
 def _columns(line: str) -> str:
     """Wide gaps → TAB, unless the line is justified text: then single spaces.
 
@@ -42,7 +52,7 @@ def _columns(line: str) -> str:
 
 def layout_lines(text: str, page: int) -> list[RawLine]:
     """Layout-mode page text → RawLines: column gaps → TAB, table-row spacing removed."""
-    rows = [_columns(ln.strip()) for ln in text.replace("\r", "").split("\n")]
+    rows = [_columns(_unspace(ln.strip())) for ln in text.replace("\r", "").split("\n")]
     out: list[RawLine] = []
     for n, ln in enumerate(rows):
         if not ln:
