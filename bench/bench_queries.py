@@ -29,21 +29,28 @@ TARGET_P95_MS = 100.0
 
 
 def build_store(n: int, seed: int, work: Path) -> Path:
-    """Write the synthetic corpus and load it (skipped when the store is already there)."""
+    """Write the synthetic corpus and load it; resumable (documents already in the store are
+    skipped as unchanged), so an interrupted load can be continued by running again."""
     from synth import write_corpus
     from govgraph.graph.load import load_paths
+    work.mkdir(parents=True, exist_ok=True)
     db = work / f"graph-{n}-{seed}.lbdb"
-    if db.exists():
-        return db
     corpus = work / "corpus"
     files = sorted(corpus.glob("protocol_*.txt")) if corpus.is_dir() else []
     if len(files) < n:
         files = write_corpus(corpus, n, seed=seed)
     files = files[:n]
     t = time.perf_counter()
+    done = [0]
+
+    def progress(result) -> None:
+        done[0] += 1
+        if done[0] % 250 == 0:
+            print(f"  {done[0]}/{n} protocols ({time.perf_counter() - t:.0f} s)", file=sys.stderr, flush=True)
+
     with open_store(db=db) as store:
-        load_paths([], store, files=files)
-    print(f"loaded {n} protocols in {time.perf_counter() - t:.0f} s", file=sys.stderr)
+        load_paths([], store, files=files, on_file=progress)
+    print(f"store ready: {n} protocols in {time.perf_counter() - t:.0f} s", file=sys.stderr)
     return db
 
 
@@ -93,9 +100,12 @@ def main() -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="keep corpus and store here")
     ap.add_argument("--reps", type=int, default=30, help="timed runs per case (default 30)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--load-only", action="store_true", help="build (or resume) the store, then stop")
     args = ap.parse_args()
 
     db = args.db or build_store(args.n, args.seed, args.workdir or Path(tempfile.mkdtemp(prefix="govgraph-qbench-")))
+    if args.load_only:
+        return 0
     queries = lib.discover(include_user=False)
     results = []
     with open_store(db=db, read_only=True) as store:
