@@ -141,6 +141,24 @@ def test_undamaged_document_is_untouched(line):
     assert doc.repairs == [] and doc.flags == []
 
 
+@pytest.mark.parametrize("damaged, expected", [
+    ("Ordférande Karin Sundin", "Ordförande Karin Sundin"),
+    ("Närvarande ledaméter:", "Närvarande ledamöter:"),
+    ("Protokollet finns p& hemsidan", "Protokollet finns på hemsidan"),
+])
+def test_ocr_glyphs_in_an_undamaged_document(damaged, expected):
+    text, doc = repaired_line(damaged, CLEAN_BODY)
+    assert text == expected
+    assert {r.reason for r in doc.repairs} <= {"lexicon-glyph", "document-name"} and doc.repairs
+
+
+@pytest.mark.parametrize("line", ["Liv & hälsa ung", "R&D och AT&T", "Linnéa Renée José",
+                                  "Café Bérgslagen", "en idé om armén", "Sébastien Müller"])
+def test_real_accents_and_ampersands_are_kept_in_an_undamaged_document(line):
+    text, doc = repaired_line(line, CLEAN_BODY)
+    assert text == line and not doc.repairs
+
+
 def test_names_that_only_look_damaged_are_kept():
     # a correct Swedish text mentioning "Angman" (a real surname) must not become "Ångman"
     text, doc = repaired_line("Per Angman och Goran Persson", CLEAN_BODY)

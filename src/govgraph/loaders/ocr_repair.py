@@ -66,7 +66,7 @@ _SECTION_HINT_RE = re.compile(r"^[ \t]*[?\ufffd]{1,2} ?\d+[a-z]?(?:\s|$)", re.MU
 _ENC_SECTION_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))[?\ufffd]{1,2}(?=\s?\d)")
 _CAMEL_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
 _CAMEL_HINT_RE = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
-_DASH_HINT_RE = re.compile(r"[—–-][—–-]|__|~~")
+_DASH_HINT_RE = re.compile(r"--|——|––|—–|–—|-—|—-|-–|–-|__|~~")
 _DASH_GARBAGE_RE = re.compile(r"(?<=[^\W\d_])(?:[—–]{2,}|[—–-]{3,}|[_~]{2,})(?=\s|$)")
 _SWEDISH_FUNCTION_WORDS = frozenset((
     "och att som det av med till den har inte ett om vid samt ska kommer fran från för for "
@@ -215,7 +215,7 @@ class _Context:
 
 def fold(word: str) -> str:
     """Lower case with å/ä → a, ö → o, é → e."""
-    return word.lower().translate(str.maketrans("åäöé", "aaoe"))
+    return word.lower().replace("å", "a").replace("ä", "a").replace("ö", "o").replace("é", "e")
 
 
 def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
@@ -474,10 +474,16 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> t
         return _vote(token, cands, s0, is_word, is_name, ctx) if damaged else None
     in_doc = best in ctx.doc_forms.get(fold(best), ())
     if not damaged:
-        # undamaged text: only a capitalised word the same document spells with å/ä/ö, never a word
-        if not (in_doc and _is_title(token) and not is_word and not swedish_lexicon().is_word(token.lower())):
+        # undamaged text: a capitalised word the same document spells with å/ä/ö, or an OCR glyph
+        # inside a word ("Ordférande", "p&") with one clear known restoration; never a word
+        glyph = garbage or ("é" in token and not is_word and not is_name)
+        if in_doc and _is_title(token) and not is_word and not swedish_lexicon().is_word(token.lower()):
+            reason = "document-name"
+        elif glyph and _GLYPH_TOKEN_RE.search(token) and cands[0][2] == 0 and score - second >= 0.5 \
+                and score >= 3.0:
+            reason = "lexicon-glyph"
+        else:
             return None
-        reason = "document-name"
     elif garbage:
         if score - second < 0.3:
             return None
@@ -796,12 +802,15 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
 
     damaged = _damaged_pages(doc, ctx) if scan else set()
     collisions = _fold_collisions(doc, ctx) if not damaged or len(damaged) < doc_pages(doc) else set()
-    if damaged or collisions:
+    text = doc.text
+    glyphs = _has_glyph_damage(text)
+    if damaged or collisions or glyphs:
         if not ctx.doc_forms:
             ctx.doc_forms = _doc_forms(doc)
         for n, line in enumerate(doc.lines, 1):
             is_damaged = line.page in damaged
-            if not is_damaged and not any(w in collisions for w in _WORD_RE.findall(line.text)):
+            if not is_damaged and not any(w in collisions for w in _WORD_RE.findall(line.text)) \
+                    and not (glyphs and _GLYPH_LINE_RE.search(line.text)):
                 continue
             _apply_edits(doc, n, _word_edits(line.text, is_damaged, ctx), flags)
         if damaged:
@@ -815,6 +824,20 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
             if f in flags and f not in doc.flags:
                 doc.flags.append(f)
     return doc
+
+
+def _has_glyph_damage(text: str) -> bool:
+    """Cheap: an "é" between two lower-case letters or an "&" glued to a letter ("p&", "l&n")."""
+    for ch in "é&":
+        i = text.find(ch)
+        while i != -1:
+            left = text[i - 1] if i > 0 else " "
+            right = text[i + 1] if i + 1 < len(text) else " "
+            if (left.isalpha() and left.islower() and right.isalpha() and right.islower()) or \
+                    (ch == "&" and left.isalpha() != right.isalpha() and (left.islower() or right.islower())):
+                return True
+            i = text.find(ch, i + 1)
+    return False
 
 
 def _has_encoding_damage(text: str) -> bool:
@@ -854,12 +877,15 @@ def _needs_lexicon_scan(doc: CleanDocument) -> bool:
 
 
 _PUNCT = ".,:;()[]\"'”“’!?»«"
+# an OCR glyph inside a word: "Ordférande", "ledaméter", "p&", "l&n" (not "Liv & hälsa", "R&D")
+_GLYPH_TOKEN_RE = re.compile(r"[a-zåäö][é&][a-zåäö]|^[a-zåäö]{1,3}&$|^&[a-zåäö]{1,3}$|[a-zåäö]oé", re.IGNORECASE)
+_GLYPH_LINE_RE = re.compile(r"[a-zåäö][é&][a-zåäö]|[a-zåäö]&(?![\w&])|(?<![\w&])&[a-zåäö]")
 _CAPWORD_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][^\W\d_]{2,}")
 
 
 def _fold_collisions(doc: CleanDocument, ctx: _Context) -> set[str]:
     """Capitalised words written without å/ä/ö that the same document also spells with them."""
-    words = {w.strip(_PUNCT) for w in doc.text.split() if w[:1].isupper()}
+    words = {w.strip(_PUNCT) for w in {w for w in doc.text.split() if w[:1].isupper()}}
     words = {w for w in words if len(w) >= 3 and w.isalpha()}
     folded = {fold(w) for w in words if not w.isascii() and not _DIACRITICS.isdisjoint(w)}
     if not folded:
