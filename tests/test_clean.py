@@ -283,3 +283,12 @@ def test_cleaning_never_crashes_and_keeps_invariants(text):
         for s, e in ln.struck:
             assert 0 <= s < e <= len(ln.text)
     assert not doc.lines or doc.lines[0].text and doc.lines[-1].text
+
+
+def test_letterhead_repeated_once_in_a_two_page_text_is_dropped():
+    head = "Miljönämnden\nTjänsteställe\nMiljöförvaltningen\nSekreterare\nKarin Lund"
+    text = (f"{head}\n\nProtokoll Miljönämnden\n\nTid: 2024-02-01\n\n§ 1 Mötet öppnas\n\nOrdföranden öppnade "
+            f"mötet och hälsade alla väl-\n\n{head}\n\nkomna.\n\n§ 2 Avslut\n")
+    doc = clean_text(text)
+    assert doc.text.count("Tjänsteställe") == 1 and doc.text.startswith("Miljönämnden\nTjänsteställe")
+    assert "hälsade alla välkomna." in doc.text

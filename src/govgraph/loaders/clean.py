@@ -224,7 +224,11 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
         if paged:
             good = enough(ok)
         else:
-            good = len(occurrences) >= 3 and len(ok) == len(occurrences)
+            good = len(ok) == len(occurrences) and (
+                len(occurrences) >= 3
+                # a two-page document: the letterhead at the top and once more further down
+                or (len(occurrences) == 2 and len(occurrences[0]) >= 3
+                    and order[occurrences[0][0]] < head_limit))
         if good:
             confirmed.extend(ok)
             for r in ok:
