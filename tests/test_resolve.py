@@ -388,3 +388,16 @@ def test_ocr_damaged_municipality_names_still_link():
     r = Resolver()
     assert r.organization("Hallsbergs komun") == r.organization("Hallsberg") == "organization/hallsbergs-kommun"
     assert "normalised" in r.explain("Hallsbergs komun")[0]
+
+
+def test_a_common_name_in_two_municipalities_is_two_people_a_rare_one_is_one():
+    r = Resolver()
+    a = r.person("Anna Karlsson", organization="Askersund")
+    b = r.person("Anna Karlsson", organization="Kumla")
+    assert a != b and b == "person/anna-karlsson--kumla-kommun"
+    assert r.person("Anna Karlsson", organization="Askersunds kommun") == a
+    assert r.person("Ingmar Ångman", organization="Askersund") == r.person("Ingmar Ångman", organization="Kumla")
+    # region and municipality, or an organisation not in the reference: no conflict
+    c = r.person("Eva Persson", organization="Karlskoga")
+    assert r.person("Eva Persson", organization="Region Örebro län") == c
+    assert r.person("Eva Persson", organization="Välfärd och folkhälsa") == c

@@ -212,6 +212,29 @@ def _surname_counts() -> dict[str, int]:
 
 
 ESTABLISHED_SURNAME = 100   # bearers; two spellings both this common are two names
+COMMON_NAME_BEARERS = 20    # expected bearers of a full name in Sweden: namesakes are likely
+_POPULATION = 10_500_000
+
+
+@lru_cache(maxsize=1)
+def _given_counts() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for n, c in reference.given_names().items():
+        k = ids.fold(n)
+        out[k] = out.get(k, 0) + c
+    return out
+
+
+def expected_bearers(name: str) -> float:
+    """How many people in Sweden are expected to carry this full name: bearers of the given
+    name × bearers of the (rarest) family name / population. Unknown parts count as rare."""
+    given, family = _name_parts(name)
+    g = _given_counts().get(ids.fold(given.split("-")[0]), 0)
+    parts = clean_name(family).replace("-", " ").split()
+    if not g or not parts:
+        return 0.0
+    f = min(_surname_counts().get(ids.fold(x), 0) for x in parts)
+    return g * f / _POPULATION
 
 
 def _established(word: str) -> bool:
@@ -673,6 +696,17 @@ class Resolver:
             rec.documents.add(document)
         return rec.id
 
+    def _namesakes_apart(self, rec: EntityRecord, name: str, org_id: str | None) -> bool:
+        """A common name (many bearers in Sweden) placed with two different municipalities
+        is two people; a rare name is one person who moved."""
+        if not org_id or not self._records[org_id].props.get("kommunkod"):
+            return False
+        theirs = {o for o in rec.organizations if self._records.get(o) is not None
+                  and self._records[o].props.get("kommunkod")}
+        if not theirs or org_id in theirs:
+            return False
+        return expected_bearers(name) >= COMMON_NAME_BEARERS
+
     def _context(self, rec: EntityRecord, org_id, body_id, document) -> str | None:
         if document and document in rec.documents:
             return f"same document {document}"
@@ -689,6 +723,8 @@ class Resolver:
             rec = self._records[pid]
             if county and rec.counties and county not in rec.counties:
                 continue            # placed in different counties: two people
+            if self._namesakes_apart(rec, display, org_id):
+                continue            # a common name in two municipalities: two people
             matched = next((n for n in rec.names() if person_key(n) == key), rec.name)
             return rec, "same-name", describe_name_difference(display, matched)
         given, family = _name_parts(display)
