@@ -160,6 +160,7 @@ def test_png_scan_is_ocred(tmp_path):
     render_page(["Protokoll Kommunstyrelsen", "", "Närvarande ledamöter:"]).save(f)
     raw = read_document(f)
     assert raw.ocr and "Närvarande ledamöter" in raw.text
+    assert raw.media_type == "image/png"
 
 
 @needs_ocr

@@ -232,6 +232,8 @@ def read_image(data: bytes, doc: RawDocument, *, ocr: bool = True) -> None:
         from PIL import Image, ImageSequence
         img = Image.open(io.BytesIO(data))
         frames = [f.copy() for f in ImageSequence.Iterator(img)]
+        if img.format:
+            doc.media_type = Image.MIME.get(img.format, f"image/{img.format.lower()}")
     except Exception as e:
         raise ReadError(path, f"corrupt or unsupported image ({type(e).__name__}: "
                               f"{' '.join(str(e).split())[:200]})") from None
