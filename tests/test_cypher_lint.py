@@ -69,13 +69,13 @@ def _broken(text: str, old: str, new: str) -> str:
 @needs_lint
 def test_the_check_fails_on_broken_copies():
     q = lib.discover(include_user=False)["who-decided"]
-    text, params = q.text_for("neo4j"), tuple(p.name for p in q.params)
-    sample = {"text": ""}
+    text = q.statements_for("neo4j")[1]            # step 2: the decisions and their context
+    params, sample = ("decisions",), {"decisions": []}
     broken = {
         "keyword": _broken(text, "OPTIONAL MATCH", "OPTINAL MATCH"),
-        "label": _broken(text, "(d:Decision)", "(d:Decison)"),
+        "label": _broken(text, "(d:Decision {id: did})", "(d:Decison {id: did})"),
         "property": _broken(text, "d.subject AS subject", "d.subjekt AS subject"),
-        "parameter": _broken(text, "WITH $text AS t", "WITH $text AS t, $undeclared AS u"),
+        "parameter": _broken(text, "UNWIND $decisions AS did", "UNWIND $decisions AS did WITH did, $undeclared AS u"),
         "relationship": _broken(text, "[:RESULTED_IN]", "[:RESULTS_IN]"),
         "function": _broken(text, "d.kind AS kind", "label(d) AS kind"),
     }
