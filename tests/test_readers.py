@@ -645,3 +645,16 @@ def test_random_bytes_never_escape_as_other_errors(tmp_path):
             assert f.name in str(e) and "\n" not in str(e)
             continue
         clean_document(raw, repair=False)
+
+
+def test_html_class_styles_from_google_docs_export(tmp_path):
+    html = ("<html><head><style>.c1{font-weight:700}.c3{text-decoration:line-through;color:#000}"
+            "p.c9, .c4 {margin:0}</style></head><body>"
+            "<p class='c9'><span class='c1'>Närvarande</span></p>"
+            "<p><span>Anna Berg, </span><span class='c3'>Karl Nilsson</span></p></body></html>")
+    f = tmp_path / "gdocs.html"
+    f.write_text(html, encoding="utf-8")
+    raw = read_document(f)
+    assert next(ln for ln in raw.lines if ln.text == "Närvarande").bold
+    line = next(ln for ln in raw.lines if ln.text.startswith("Anna"))
+    assert [line.text[s:e] for s, e in line.struck] == ["Karl Nilsson"]

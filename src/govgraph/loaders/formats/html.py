@@ -30,10 +30,37 @@ def html_to_lines(html: str) -> list[RawLine]:
     from bs4 import BeautifulSoup, Comment, Doctype, NavigableString  # noqa: F401
 
     soup = BeautifulSoup(html, "lxml")
+    _inline_class_styles(soup)
     out = LineBuilder()
     root = soup.body or soup
     _walk(root, out, struck=False, bold=False, pre=False)
     return out.finish()
+
+
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+
+
+def _inline_class_styles(soup) -> None:
+    """Copy line-through / bold from ``<style>`` class rules (``.c3{text-decoration:line-through}``,
+    as Google Docs and other exporters write them) into the elements' own ``style``."""
+    rules: dict[str, str] = {}
+    for tag in soup.find_all("style"):
+        css = re.sub(r"/\*.*?\*/", "", tag.get_text(), flags=re.S)
+        for selectors, body in _CSS_RULE.findall(css):
+            wanted = "; ".join(d.strip() for d in body.split(";")
+                               if _LINE_THROUGH.search(d) or _BOLD_STYLE.search(d))
+            if not wanted:
+                continue
+            for sel in selectors.split(","):
+                m = re.fullmatch(r"\s*(?:[a-z0-9]*)\.([\w-]+)\s*", sel, re.I)
+                if m:
+                    rules[m.group(1)] = (rules.get(m.group(1), "") + "; " + wanted).strip("; ")
+    if not rules:
+        return
+    for el in soup.find_all(class_=True):
+        extra = "; ".join(rules[c] for c in el.get("class", []) if c in rules)
+        if extra:
+            el["style"] = ((el.get("style") or "") + "; " + extra).strip("; ")
 
 
 def _walk(node, out: LineBuilder, struck: bool, bold: bool, pre: bool) -> None:
