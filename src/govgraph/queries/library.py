@@ -19,16 +19,16 @@ is the text for every store without its own variant.
 Parameter types: ``STRING`` (as given), ``SEARCH`` (words to find: passed as a regular
 expression that matches any text containing them, whatever the case and the accents —
 "angman" finds "Ångman", "ÖK" finds "ök" — so the query tests ``x.name =~ $name``; both
-stores run it in one pass), ``DATE`` (``YYYY``,
-``YYYY-MM`` or ``YYYY-MM-DD``), ``YEAR`` (``YYYY``), ``INT64``, ``BOOLEAN``. An ``optional``
+stores run it in one pass), ``DATE`` (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``), ``YEAR``
+(``YYYY``), ``INT64``, ``BOOLEAN``. An ``optional``
 string-like parameter that is not given is passed as ``''`` (so a query tests
 ``$body = ''``: both stores then see a typed value, never a null); ``= VALUE`` sets a default.
 
 A query may be several statements separated by a line holding only ``;``: each statement but
 the last must return one row, whose columns become parameters (``$column``) of the ones after
 it; when such a step finds nothing (no row, or only nulls and empty lists), the query has no
-rows. (LadybugDB finds shortest paths
-fast only between endpoints given as parameters, so ``path`` first resolves its two names.)
+rows. (LadybugDB finds shortest paths fast only between endpoints given as parameters, so
+``path`` first resolves its two names; the others resolve NAME to ids once.)
 
 User values only ever reach Cypher as parameters.
 """
