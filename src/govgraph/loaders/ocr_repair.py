@@ -31,6 +31,12 @@ written ("vaccinations|tider"). Context rules: "ar" after a number/"per"/"nästa
 restoration making a known place name ("Örebro lin" → "Örebro län", genitive "Örebro läns");
 a capitalised word inside a sentence that is a known name stays a name.
 
+``Repair.reason`` values: ``lexicon`` (restored from the word lists), ``lexicon-compound`` (part by
+part), ``lexicon-glyph`` (an OCR glyph in an undamaged document), ``document-name`` (the document's
+own spelling), ``document-vote`` (near-tie settled by the document), ``context-place``,
+``context-year``, ``ocr-glyph`` (``|`` → ``I``), ``ocr-garbage`` (dash runs), ``split-run-together``,
+``encoding-lexicon``, ``encoding-mojibake``, ``encoding-section-sign``.
+
 Clean documents take a fast path (a few regular expressions and counts, no lexicon load: about
 1–4 ms for a 2,000-word protocol). The lexicons (about 1–3 s, ~250 MB) load once per process, only
 for a document that needs them.
