@@ -87,6 +87,12 @@ def test_struck_markup_forms_give_spans():
     assert [m.text[s:e] for s, e in m.struck] == ["Stefan Nilsson"]
 
 
+def test_setext_headings_and_rules():
+    doc = clean_text("Protokoll\n=========\n\nNärvarande\n----------\nAnna\n\n---\n\nSlut")
+    assert [(ln.text, ln.heading) for ln in doc.lines] == [
+        ("Protokoll", 1), ("", 0), ("Närvarande", 2), ("Anna", 0), ("", 0), ("Slut", 0)]
+
+
 def test_br_splits_a_line_in_text_files():
     doc = clean_text("Anna Berg<br>Kumla kommun\n")
     assert [ln.text for ln in doc.lines] == ["Anna Berg", "Kumla kommun"]

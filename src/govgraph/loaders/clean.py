@@ -115,11 +115,24 @@ def _prepare(raw: RawDocument) -> list[_Line]:
         if not markup:
             out.append(_Line(text.rstrip(" "), r.page, i, list(spans), r.heading, r.bold))
             continue
+        rule = _SETEXT.match(text)
+        if rule:
+            prev = out[-1] if out else None
+            if rule.group(1)[0] in "=-" and prev is not None and not prev.blank and prev.raw_index == i - 1 \
+                    and not prev.heading:
+                prev.heading = 1 if rule.group(1)[0] == "=" else 2     # Setext heading underline
+                continue
+            if rule.group(1)[0] == "-" or text.strip().startswith("*"):
+                out.append(_Line("", r.page, i))                       # horizontal rule
+                continue
         for part in split_br(text):
             m = strip_line_markup(part)
             out.append(_Line(m.text, r.page, i, list(spans) if spans else list(m.struck),
                              max(r.heading, m.heading), r.bold or m.bold))
     return out
+
+
+_SETEXT = re.compile(r"^\s{0,3}(={3,}|-{3,}|(?:\* ?){3,})\s*$")
 
 
 # --------------------------------------------------------------------------- furniture
