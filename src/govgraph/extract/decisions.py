@@ -118,7 +118,7 @@ def _clause_before(ft: str, pos: int) -> str:
 
 def _short(text: str, words: int = 10) -> str | None:
     """At most ``words`` words, no sums of money, first letter upper case."""
-    t = text
+    t = text.split("\t")[0]
     for am in reversed(find_amounts(t)):
         t = t[:am.start] + t[am.end:]
     t = re.sub(r"\s+", " ", t).strip(" ,.:;")
@@ -154,6 +154,7 @@ class DecisionFinder:
         self.context_body: str | None = self._title_context()
         self.last_actor: str | None = None
         self.proposal_sentences: list[Sentence] = []
+        self.heading: str | None = None          # the sub-heading the current text is under
 
     # ------------------------------------------------------------------ context
     def _title_context(self) -> str | None:
@@ -186,6 +187,9 @@ class DecisionFinder:
         for u in item_units:
             text = u.text
             if u.kind == "heading" and not _HEADER.match(text):
+                if not _PROPOSAL_HEAD.match(text) and not re.match(r"^(?:ärendebeskrivning|ärendet|sammanfattning|"
+                                                                    r"bakgrund|bedömning|information)\b", text, re.I):
+                    self.heading = text.rstrip(":")
                 in_block = False
                 proposal_list = False
                 section = None
@@ -251,6 +255,10 @@ class DecisionFinder:
                         for x in unit_acts:
                             if x.kind == "allocate":
                                 x.amount_sek = d.amount_sek
+                                x.subject = d.subject or x.subject     # the sentence that names the sum
+                                x.text = f"{x.text} {d.text}"
+                                if x.prov and d.prov:
+                                    x.prov = prov(self.doc, self.item.number, x.prov.start, d.prov.end)
                     continue
                 unit_acts.append(d)
             prev = s
@@ -624,6 +632,14 @@ class DecisionFinder:
             for al in [e.name, *e.aliases]:
                 if len(al) > 3 and al in text:
                     return e.name
+        if a.kind in ("approve", "recommend", "reject", "refer_back", "table", "note") and re.search(
+                r"\b(?:ök|overenskommelse\w*|avtal\w*|strategi\w*|handlingsplan\w*|riktlinje\w*|policy\w*"
+                r"|forslag(?:et)?|planen|rekommendation\w*)\b", ft):
+            for e in self.ent.raw("agreement"):   # "godkänner förslaget till ÖK": the item's agreement
+                if any(len(al) > 3 and fold(al) in fold(self.item.title) for al in [e.name, *e.aliases]):
+                    return e.name
+        if a.kind in ("table", "refer_back"):
+            return self.heading or self.item.title or None
         if a.kind == "establish":
             for r in self.ent.find_bodies(text):
                 if r.name and not r.own and r.start > 0:
@@ -642,8 +658,10 @@ class DecisionFinder:
                 return _short(m.group(1), 6)
         if a.kind == "allocate":
             for m in re.finditer(r"\b(?:till|för)\s+(.+?)(?:[.;]|,\s|\s+under\s|\s+från\s|$)", text[a.pos:]):
-                if re.search(r"[A-Za-zÅÄÖåäö]{3,}", m.group(1)):
+                if re.search(r"[A-Za-zÅÄÖåäö]{3,}", m.group(1)) and not re.match(
+                        r"(?:som|att|det|den|de|hur|vad|en|ett)\b", m.group(1), re.I):
                     return _short(m.group(1))
+            return self.heading or self.item.title or None
         if a.kind == "note":
             m = re.search(r"\b(?:lägga|lägger|läggs|lades|lagts)\s+(.+?)\s+till handlingarna", text) or \
                 re.search(r"^(?:.*?\batt\s+)?(.+?)\s+(?:läggs|lades|noteras|lagts)\b", text)
@@ -663,9 +681,11 @@ class DecisionFinder:
         obj = re.sub(r"^(?:att|och|-)\s+", "", obj.strip(" ,.:;"), flags=re.I)
         obj = re.sub(r"\s+(?:till handlingarna|är|har|blev)$", "", obj)
         sub = _short(obj)
+        if sub and a.kind == "appoint" and (self.names.resolve(sub, record=False) or find_names(sub)):
+            return self.heading or self.item.title or sub      # the post, not the person
         if not sub or fold(sub).split()[0] in ("det", "detta", "dessa", "informationen", "forslaget", "arendet",
-                                                "till", "i", "med", "om", "enligt"):
-            return self.item.title or sub
+                                                "till", "i", "med", "om", "enligt", "sig"):
+            return self.heading or self.item.title or sub
         return sub
 
     # ------------------------------------------------------------------ amounts from proposals
