@@ -138,6 +138,9 @@ def validate_graph(data, shapes=None, ontology=None) -> ValidationReport:
             value=_short(results_graph.value(r, _SH.value)),
             shape=_short(results_graph.value(r, _SH.sourceShape))
             if isinstance(results_graph.value(r, _SH.sourceShape), URIRef) else ""))
+    for x in out:
+        if x.value == x.focus:          # node-level results repeat the focus as the value
+            x.value = ""
     out.sort(key=lambda x: (x.severity != "Violation", x.focus, x.path, x.message))
     return ValidationReport(conforms=not any(x.severity == "Violation" for x in out), results=out,
                             triples=len(data))
