@@ -69,6 +69,7 @@ MUST_CHANGE = [
     ("Budgeten for ar 2023 faststalls", "Budgeten för år 2023 fastställs"),
     ("| Nora finns I6sningar", "I Nora finns lösningar"),
     ("Asa Lindstrom och Goran Akesson", "Åsa Lindström och Göran Åkesson"),
+    ("Hakan Persson och Osten Berg", "Håkan Persson och Östen Berg"),
     ("Barn under 18 ar", "Barn under 18 år"),
     ("NARVARANDE LEDAMOTER", "NÄRVARANDE LEDAMÖTER"),
     ("Det ar viktigt att forbattra samverkan", "Det är viktigt att förbättra samverkan"),

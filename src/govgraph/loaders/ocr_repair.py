@@ -31,7 +31,8 @@ written ("vaccinations|tider"). Context rules: "ar" after a number/"per"/"nästa
 restoration making a known place name ("Örebro lin" → "Örebro län", genitive "Örebro läns");
 a capitalised word inside a sentence that is a known name stays a name.
 
-``Repair.reason`` values: ``lexicon`` (restored from the word lists), ``lexicon-compound`` (part by
+``Repair.reason`` values: ``lexicon`` (restored from the word lists), ``lexicon-name`` (a first
+name before a surname, by SCB bearer counts: "Hakan Persson" → "Håkan"), ``lexicon-compound`` (part by
 part), ``lexicon-glyph`` (an OCR glyph in an undamaged document), ``document-name`` (the document's
 own spelling), ``document-vote`` (near-tie settled by the document), ``context-place``,
 ``context-year``, ``ocr-glyph`` (``|`` → ``I``), ``ocr-garbage`` (dash runs), ``split-run-together``,
@@ -457,9 +458,33 @@ def _orig_score(token: str) -> tuple[float, bool, bool]:
     return score, is_word, is_name
 
 
-def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False) -> tuple[str, str] | None:
-    """The repaired spelling of one token and the reason, or None to keep it."""
+def _given_name_repair(token: str, ctx: _Context) -> tuple[str, str] | None:
+    """A first name before a surname ("Hakan Persson", "Osten Berg"): compare how many people bear
+    each spelling (SCB), not word frequencies ("hakan" and "osten" are also words)."""
+    from .lexicon import name_lexicon
+    given = name_lexicon().given
+    best = None
+    for cand, _, n_hard in _candidates(token, False, ctx):
+        cased = cand[:1].upper() + cand[1:]
+        if n_hard == 0 and given.get(cased, 0) and (best is None or given[cased] > given[best]):
+            best = cased
+    if best and _count_zipf(given[best]) >= _count_zipf(given.get(token, 1)) + 1.0 \
+            and given[best] >= 1000:
+        return best, "lexicon-name"
+    return None
+
+
+def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
+            before_name: bool = False) -> tuple[str, str] | None:
+    """The repaired spelling of one token and the reason, or None to keep it.
+
+    ``before_name``: a capitalised word followed by another capitalised word (a first name?).
+    """
     from .lexicon import swedish_lexicon
+    if before_name and damaged and _is_title(token) and ctx.vote_text is None:
+        named = _given_name_repair(token, ctx)
+        if named:
+            return named
     s0, is_word, is_name = _orig_score(token)
     garbage = s0 < 0
     unknown = not garbage and not is_word and not is_name and s0 < 2.5
@@ -680,7 +705,9 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
             continue
         before = text[:m.start()].rstrip()
         initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(re.fullmatch(r"[\d.)(•*·e\s-]*", before))
-        decision = None if abbreviation else _decide(tok, damaged, ctx, proper=_is_title(tok) and not initial)
+        before_name = bool(_NEXT_TITLE_RE.match(text, m.end()))
+        decision = None if abbreviation else _decide(tok, damaged, ctx, proper=_is_title(tok) and not initial,
+                                                     before_name=before_name)
         if abbreviation and damaged and tok.lower() == "ar" and _year_context(prev, ""):
             decision = ("år", "context-year")     # "per ar." ends a sentence
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
@@ -697,6 +724,7 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
     return edits
 
 
+_NEXT_TITLE_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäöé]")
 _YEAR_BEFORE = frozenset("per varje nästa förra samma ett många några flera två tre fyra fem sex "
                          "tio hela innevarande kommande".split())
 
