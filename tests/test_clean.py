@@ -298,3 +298,16 @@ def test_letterhead_repeated_once_in_a_two_page_text_is_dropped():
     doc = clean_text(text)
     assert doc.text.count("Tjänsteställe") == 1 and doc.text.startswith("Miljönämnden\nTjänsteställe")
     assert "hälsade alla välkomna." in doc.text
+
+
+def test_running_header_with_changing_paragraph_numbers():
+    pages = []
+    for n in range(1, 5):
+        body = [f"Rad {k} i ärendet på sidan {n}." for k in range(1, 7)]
+        pages.append([f"Kommunstyrelsen\t2024-03-12\t§ {10 + n}", "", f"§ {10 + n} Ärende {n}", *body])
+    lines = [RawLine(t, page=p + 1) for p, page in enumerate(pages) for t in page]
+    doc = clean_document(RawDocument("k.pdf", "k.pdf", "application/pdf", "0" * 64, lines, pages=4))
+    texts = [ln.text for ln in doc.lines]
+    assert texts[0] == "Kommunstyrelsen\t2024-03-12\t§ 11"           # kept once, at the top
+    assert sum(t.startswith("Kommunstyrelsen\t") for t in texts) == 1
+    assert all(f"§ {10 + n} Ärende {n}" in texts for n in range(1, 5))

@@ -158,10 +158,12 @@ _CONTACT_STRONG = re.compile(r"^(?:postadress|besöksadress|organisationsnummer|
                              re.I)
 
 
-def _key(text: str) -> str:
-    """Comparison key for repetition: whitespace collapsed, case folded, page numbers masked."""
+def _key(text: str, digits: bool = False) -> str:
+    """Comparison key for repetition: whitespace collapsed, case folded, page numbers masked;
+    with ``digits`` every number is masked (running headers print "§ 45", "§ 46" …)."""
     t = " ".join(text.split()).casefold()
-    return _PAGE_NO_INLINE.sub("#", t)
+    t = _PAGE_NO_INLINE.sub("#", t)
+    return re.sub(r"\d+", "#", t) if digits else t
 
 
 def _content_like(line: _Line) -> bool:
@@ -180,7 +182,7 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     if not idx:
         return
-    keys = {i: _key(lines[i].text) for i in idx}
+    keys = {i: _key(lines[i].text, digits=pages > 1) for i in idx}
     counts = Counter(keys.values())
     order = {i: n for n, i in enumerate(idx)}        # position among non-blank lines
     head_limit = 3                                    # a block starting this early is "at the top"
@@ -229,7 +231,7 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
 
     by_sig: dict[str, list[list[int]]] = {}
     for r in runs:
-        by_sig.setdefault(_signature(lines, r), []).append(r)
+        by_sig.setdefault(_signature(keys, r), []).append(r)
     furniture_keys: set[str] = set()
     confirmed: list[list[int]] = []
     for occurrences in by_sig.values():
@@ -331,9 +333,9 @@ def _runs(lines: list[_Line], idx: list[int], cand: set[int], max_gap: int = 2) 
     return runs
 
 
-def _signature(lines: list[_Line], run: list[int]) -> str:
+def _signature(keys: dict[int, str], run: list[int]) -> str:
     """The words of a block, so that a block wrapped differently on another page still matches."""
-    return " ".join(_key(lines[i].text) for i in run)
+    return " ".join(keys[i] for i in run)
 
 
 def _mark_contact_footers(lines: list[_Line], idx: list[int]) -> None:
