@@ -302,6 +302,13 @@ def test_seed_004_repairs_are_recorded_with_lines(seed_004):
         assert r.repaired in seed_004.line(r.line).text or r.repaired == ""
 
 
+def test_repair_is_idempotent(seed_004):
+    import copy
+    again = repair_document(copy.deepcopy(seed_004))
+    assert again.text == seed_004.text
+    assert len(again.repairs) == len(seed_004.repairs)
+
+
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("00[0-3]_*.txt")))
 def test_correct_seeds_pass_through_unchanged(name):
     from govgraph.pipeline import clean, read
