@@ -421,3 +421,13 @@ def test_several_absent_people_with_organisations_in_one_cell():
     assert (ps["Maria Ek"].organization, ps["Maria Ek"].party, ps["Maria Ek"].present) == (
         "Orsa kommun", "S", False)
     assert ps["Bertil Sand"].organization == "Mora kommun"
+
+
+def test_substitute_for_written_as_for_or_ersatter():
+    text = ("Protokoll Regionstyrelsen\nDatum: 2024-02-02\n\nBeslutande\nAnna Ek (S), ordförande\n"
+            "Tjänstgörande ersättare\nLisa Berg (S) för Per Holm (S)\nOla Ås (M) ersätter Kim Lund (M)\n"
+            "Ledamöter\nIda Sten (C) tjg ers. för Bo Ny (C)\n\n§ 1 A\nText\n§ 2 B\nText")
+    ps = people(parse(text))
+    assert [(n, x.role, x.serves_for) for n, x in ps.items()] == [
+        ("Anna Ek", "member", None), ("Lisa Berg", "substitute", "Per Holm"),
+        ("Ola Ås", "substitute", "Kim Lund"), ("Ida Sten", "substitute", "Bo Ny")]

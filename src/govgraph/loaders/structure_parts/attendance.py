@@ -209,6 +209,10 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
                 name, rest = " ".join(words[:n]), tail
             else:
                 return None
+    mfor = re.match(r"^(?:för|ersätter)\s+([A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})"
+                    r"(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\))?\s*,?\s*(.*)$", rest)
+    if mfor and serves is None:
+        serves, rest = mfor.group(1), mfor.group(2)      # "Anna Ek (S) för Per Holm (M)"
     titles: list[str] = []
     for seg in [s.strip() for s in re.split(r",|;", rest) if s.strip()]:
         seg = seg.strip(" .")
