@@ -210,3 +210,27 @@ def test_expand_paths_skips_hidden_and_non_documents(tmp_path):
     (tmp_path / "d.json").write_bytes(b"x")
     names = [p.name for p in expand_paths([tmp_path, tmp_path / "a.pdf", tmp_path / "d.json"])]
     assert names == ["a.pdf", "b.DOCX", "d.json"]
+
+
+def test_parallel_extraction_gives_the_same_graph(tmp_path, examples_dir):
+    import sys
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from synth import write_corpus
+    folder = tmp_path / "in"
+    write_corpus(folder, 6, seed=5)
+    shutil.copy(folder / "protocol_000003.txt", folder / "zz_copy.txt")      # a duplicate in the batch
+    (folder / "zz_empty.txt").write_bytes(b"")                               # a failure
+    (folder / "recept.txt").write_text(PROSE, encoding="utf-8")               # not a protocol
+    results = {}
+    for jobs in (0, 1):
+        with open_store(db=tmp_path / f"g{jobs}.lbdb") as s:
+            summary = load_paths([folder], s, jobs=jobs)
+            results[jobs] = ([(Path(f.path).name, f.status, f.detail, f.nodes, f.edges) for f in summary.files],
+                             s.stats())
+            again = load_paths([folder], s, jobs=jobs)
+            assert again.counts()["unchanged"] == 6 and again.counts()["loaded"] == 0
+            assert s.stats() == results[jobs][1]
+    assert results[0] == results[1]
+    statuses = {name: status for name, status, *_ in results[1][0]}
+    assert statuses["zz_copy.txt"] == "duplicate" and statuses["zz_empty.txt"] == "failed"
+    assert statuses["recept.txt"] == "skipped" and statuses["protocol_000003.txt"] == "loaded"

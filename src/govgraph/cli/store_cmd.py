@@ -70,8 +70,10 @@ def _store_desc(store) -> str:
 @click.option("--force", is_flag=True,
               help="Load files that do not look like minutes, and re-extract unchanged files.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages (faster; they fail instead).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Extraction worker processes (default: automatic for 16+ files; 0: none).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def load(paths, store_factory, force, no_ocr, as_json):
+def load(paths, store_factory, force, no_ocr, jobs, as_json):
     """Load protocol files and folders (PDF, DOCX, ODT, RTF, HTML, TXT, MD …) into the store."""
     import signal
 
@@ -94,10 +96,10 @@ def load(paths, store_factory, force, no_ocr, as_json):
         if show_bar:
             with click.progressbar(length=len(files), label="loading", file=sys.stderr,
                                    show_pos=True, item_show_func=lambda r: r.path[-40:] if r else None) as bar:
-                summary = load_paths(paths, store, force=force, ocr=not no_ocr, files=files,
+                summary = load_paths(paths, store, force=force, ocr=not no_ocr, files=files, jobs=jobs,
                                      on_file=lambda r: bar.update(1, r))
         else:
-            summary = load_paths(paths, store, force=force, ocr=not no_ocr, files=files)
+            summary = load_paths(paths, store, force=force, ocr=not no_ocr, files=files, jobs=jobs)
     except KeyboardInterrupt:          # before the first protocol (opening the store)
         summary = LoadSummary(interrupted=True, total=len(files))
     finally:

@@ -155,6 +155,61 @@ class DocumentIndex:
         return classify_document(list(rows.values()), path_key, sha256)
 
 
+@dataclass
+class Extracted:
+    """One file read and extracted (in a worker process): what the loader needs to build and
+    write it, or the one-line reason it failed."""
+    sha256: str | None = None
+    name: str = ""
+    protocol: object = None          # model.Protocol
+    is_protocol: bool = True
+    why: str = ""
+    error: str | None = None
+
+
+def extract_for_load(path: str, ocr: bool = True) -> Extracted:
+    """Read + clean + parse + extract + the minutes check; never raises (runs in workers)."""
+    from .. import pipeline
+    try:
+        raw = pipeline.read(path, ocr=ocr)
+        ext = pipeline.run_document(raw)
+        ok, why = _looks_like_protocol(ext.clean)
+        return Extracted(raw.sha256, raw.name, ext.protocol, ok, why)
+    except GovgraphError as e:
+        return Extracted(error=_reason(e))
+    except Exception as e:
+        return Extracted(error=_internal(e))
+
+
+def _internal(e: BaseException) -> str:
+    msg = str(e).splitlines()[0] if str(e) else ""
+    return f"internal error: {type(e).__name__}: {msg}".rstrip(": ")
+
+
+def _file_sha256(path: Path) -> str | None:
+    import hashlib
+    try:
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def _worker_init() -> None:
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the loading process's business
+
+
+def auto_jobs(n_files: int) -> int:
+    """Extraction worker processes for a batch: none for small batches, else up to 8."""
+    if n_files < 16:
+        return 0
+    return max(1, min((os.cpu_count() or 2) - 1, 8))
+
+
 class Loader:
     """Loads files one protocol (one transaction) at a time into an open store."""
 
@@ -168,33 +223,50 @@ class Loader:
         self.resolver = Resolver.from_store(store)
         self.index = DocumentIndex(store.documents())
 
-    def load_file(self, path: str | os.PathLike) -> FileResult:
-        """Load one file; never raises except KeyboardInterrupt/SystemExit."""
+    def _guarded(self, path, fn) -> FileResult:
         t0 = time.perf_counter()
         res = FileResult(str(path), "failed")
         try:
-            self._load(Path(path), res)
+            fn(res)
         except GovgraphError as e:
             res.status, res.detail = "failed", _reason(e)
         except (KeyboardInterrupt, SystemExit):
             raise
         except Exception as e:   # a bug must not stop the batch: one line, the rest goes on
-            res.status = "failed"
-            res.detail = f"internal error: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}".rstrip(": ")
+            res.status, res.detail = "failed", _internal(e)
         res.seconds = time.perf_counter() - t0
         return res
 
-    def _load(self, path: Path, res: FileResult) -> None:
-        from .. import pipeline
-        from .build import protocol_subgraph
-        from .ids import document_id
+    def load_file(self, path: str | os.PathLike) -> FileResult:
+        """Load one file; never raises except KeyboardInterrupt/SystemExit."""
+        return self._guarded(path, lambda res: self._load(Path(path), res))
 
-        raw = pipeline.read(path, ocr=self.ocr)
-        key = path_key(path)
-        status, existing = self.index.status(key, raw.sha256)
+    def precheck(self, path: str | os.PathLike, sha256: str | None) -> FileResult | None:
+        """The result for a file that needs no extraction (unchanged, duplicate), else None."""
+        if sha256 is None:
+            return None
+        settled: list[bool] = []
+        res = self._guarded(path, lambda r: settled.append(self._settled(path_key(path), sha256, r)))
+        return res if (not settled or settled[0]) else None
+
+    def load_extracted(self, path: str | os.PathLike, ex: Extracted) -> FileResult:
+        """Build and write a file a worker has extracted."""
+        def fn(res: FileResult) -> None:
+            if ex.error:
+                res.status, res.detail = "failed", ex.error
+                return
+            key = path_key(path)
+            if self._settled(key, ex.sha256, res):
+                return
+            self._write(key, ex.sha256, ex.name, ex.protocol, ex.is_protocol, ex.why, res)
+        return self._guarded(path, fn)
+
+    def _settled(self, key: str, sha256: str, res: FileResult) -> bool:
+        """Handle unchanged and duplicate files; True when nothing more is to be done."""
+        status, existing = self.index.status(key, sha256)
         if status == "unchanged" and not self.force:
             res.status, res.doc_id = "unchanged", existing
-            return
+            return True
         if status == "duplicate":
             other = self.index.by_id.get(existing) or {}
             res.status, res.doc_id = "duplicate", existing
@@ -204,37 +276,104 @@ class Loader:
                 if d["id"] != existing:
                     self.store.delete_document(d["id"])
                     self.index.remove(d["id"])
+            return True
+        return False
+
+    def _load(self, path: Path, res: FileResult) -> None:
+        from .. import pipeline
+        raw = pipeline.read(path, ocr=self.ocr)
+        key = path_key(path)
+        if self._settled(key, raw.sha256, res):
             return
         ext = pipeline.run_document(raw)
         ok, why = _looks_like_protocol(ext.clean)
+        self._write(key, raw.sha256, raw.name, ext.protocol, ok, why, res)
+
+    def _write(self, key: str, sha256: str, name: str, protocol, ok: bool, why: str,
+               res: FileResult) -> None:
+        from .build import protocol_subgraph
+        from .ids import document_id
         if not ok and not self.force:
             res.status, res.detail = "skipped", f"not a protocol: {why} (use --force to load it anyway)"
             return
-        doc_id = document_id(key, raw.name)
-        protocol = ext.protocol
+        status, _ = self.index.status(key, sha256)
+        doc_id = document_id(key, name)
         protocol.path = protocol.path or key
         graph = protocol_subgraph(protocol, self.resolver, doc_id, path=key, loaded_at=self.loaded_at)
         plan = self.store.write_document(doc_id, graph)
-        self.index.add({"id": doc_id, "path": key, "sha256": raw.sha256, "name": raw.name})
+        self.index.add({"id": doc_id, "path": key, "sha256": sha256, "name": name})
         res.status = "loaded" if status == "new" else "replaced"
         res.doc_id, res.nodes, res.edges = doc_id, plan.n_nodes, plan.n_edges
 
 
 def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False, ocr: bool = True,
                on_file: Callable[[FileResult], None] | None = None,
-               files: list[Path] | None = None) -> LoadSummary:
-    """Load files and folders into ``store``; returns the summary (``interrupted`` on Ctrl-C)."""
+               files: list[Path] | None = None, jobs: int | None = None) -> LoadSummary:
+    """Load files and folders into ``store``; returns the summary (``interrupted`` on Ctrl-C).
+
+    ``jobs``: extraction worker processes (None: :func:`auto_jobs`; 0: extract in this
+    process). Workers only read and extract; resolution, building and the one-transaction
+    writes stay here, in file order, so results do not depend on ``jobs``.
+    """
     t0 = time.perf_counter()
     todo = files if files is not None else expand_paths(paths)
     summary = LoadSummary(total=len(todo))
+    jobs = auto_jobs(len(todo)) if jobs is None else jobs
+
+    def done(r: FileResult) -> None:
+        summary.files.append(r)
+        if on_file:
+            on_file(r)
+
     try:
         loader = Loader(store, force=force, ocr=ocr)
-        for f in todo:
-            r = loader.load_file(f)
-            summary.files.append(r)
-            if on_file:
-                on_file(r)
+        if jobs <= 0:
+            for f in todo:
+                done(loader.load_file(f))
+        else:
+            _load_parallel(loader, todo, jobs, ocr, done)
     except KeyboardInterrupt:
         summary.interrupted = True
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _load_parallel(loader: Loader, todo: list[Path], jobs: int, ocr: bool,
+                   done: Callable[[FileResult], None]) -> None:
+    """Extract ahead in ``jobs`` worker processes; build and write here, in order."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_init)
+    pending: deque = deque()          # (path, future | None, sha256)
+    it = iter(todo)
+    ahead = max(2, jobs * 3)
+    try:
+        while True:
+            while len(pending) < ahead:
+                f = next(it, None)
+                if f is None:
+                    break
+                sha = _file_sha256(f)
+                # unchanged files and known duplicates need no extraction
+                status = loader.index.status(path_key(f), sha)[0] if sha else "new"
+                if sha and (status == "duplicate" or (status == "unchanged" and not loader.force)):
+                    pending.append((f, None, sha))
+                else:
+                    pending.append((f, pool.submit(extract_for_load, str(f), ocr), sha))
+            if not pending:
+                break
+            f, fut, sha = pending.popleft()
+            if fut is None:
+                r = loader.precheck(f, sha)
+                done(r if r is not None else loader.load_file(f))
+            else:
+                try:
+                    ex = fut.result()
+                except Exception as e:          # a worker died (memory, a native crash)
+                    ex = Extracted(error=_internal(e))
+                done(loader.load_extracted(f, ex))
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
