@@ -254,3 +254,21 @@ def test_municipal_layout_beslut_heading_and_att_points():
         ("assign", "Kommunstyrelsen", "Samhällsbyggnadsförvaltningen", None, False),
         ("appoint", "Kommunstyrelsen", "Per Holm", None, False),
     ]
+
+
+def test_narrative_is_not_read_as_decisions_but_other_actors_are():
+    text = "\n".join([
+        "§ 5 Information om läget", "",
+        "Förvaltningen informerar om att Socialstyrelsen har godkänt ansökan om statsbidrag.",
+        "Det är viktigt att avtalet godkänns innan årsskiftet.",
+        "Om avtalet godkänns kommer kommunerna att få mer medel.",
+        "Planen har inte fastställts ännu.",
+        "Kommunerna behöver fördela resurserna bättre.",
+        "Den nya styrgruppen ska bildas under våren.",
+        "Ledamöterna diskuterade hur medel ska fördelas mellan kommunerna.",
+        "Budgeten fastställdes av kommunfullmäktige i juni.",
+        "Mötet avslutades kl. 16.00.",
+        "Inga beslut fattades.",
+    ])
+    got = [(d.kind, d.by, d.reported) for d in decisions(text)]
+    assert got == [("approve", "Socialstyrelsen", True), ("approve", "Kommunfullmäktige", True)]

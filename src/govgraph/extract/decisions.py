@@ -91,7 +91,8 @@ _SKIP_BEFORE = re.compile(
     r"|\bkan\b|\bbor\b|\bska\b|\bskall\b|\bmaste\b|\bbehover\b|\bvill\b|\bfragan om\b|\bom\b(?= \w+ (?:ska|kan))"
     r"|\binget\b|\binte\b|\bej\b|\baldrig\b|\bpagar\b|\bsyftar\b|\bforvantas\b|\bi samband med att\b"
     r"|\b(?:det|den|de) tidigare\b|\bsom\b|^om\b|^nar\b|^innan\b|^eftersom\b|\byrka\w*|\bproposition\b"
-    r"|\bfinner att\b")
+    r"|\bfinner att\b|\bviktigt\b|\bonskvart\b|\bangelaget\b|\bnodvandigt\b|\bmojligt\b|\bbra om\b"
+    r"|\bforutsatt att\b|\bi fall\b|\bifall\b|\bhuruvida\b|\bvanta(?:r|s)? pa\b|\binnan\b")
 _TIME = re.compile(
     r"\b(?:i|den|under|fran|per)\s+(?:\d{1,2}\s+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september"
     r"|oktober|november|december)\b|\b\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september"
@@ -529,6 +530,8 @@ class DecisionFinder:
             elif r.written[:1].isupper() and re.search(r"(?:en|et|n)$", r.written):
                 r.name = cap(r.written)
                 out.append(r)
+        out.extend(self.ent.find_org_actors(text))   # "Socialstyrelsen har godkänt …"
+        out.sort(key=lambda r: r.start)
         return out
 
     # ------------------------------------------------------------------ assignee / subject

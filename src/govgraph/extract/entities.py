@@ -765,6 +765,22 @@ class EntityFinder:
             i = k
         return out
 
+    def find_org_actors(self, text: str) -> list[BodyRef]:
+        """Organisations that can act in a sentence: national agencies and associations of the
+        gazetteer, "Region X", "X kommun" / "Xs kommun"."""
+        out: list[BodyRef] = []
+        for m in _gazetteer_any().finditer(text):
+            w = m.group(0)
+            base = w[:-2] if w.endswith(":s") else w
+            hit = _gazetteer_index().get(fold(base)) or (_gazetteer_index().get(fold(base[:-1])) if base.endswith("s") else None)
+            if hit and (not hit[3] or hit[2] in w):
+                out.append(BodyRef(m.start(), m.end(), w, hit[0], "other"))
+        for m in re.finditer(r"\bRegion\s+[A-ZÅÄÖ][\wåäö]+(?:\s+län)?|\b[A-ZÅÄÖ][\wåäö]+s?\s+kommun\b", text):
+            r = reference.find_region(m.group(0)) or reference.find_municipality(m.group(0))
+            if r is not None:
+                out.append(BodyRef(m.start(), m.end(), m.group(0), getattr(r, "long_name", None) or r.name, "other"))
+        return out
+
     def _complement_end(self, toks, k: int) -> int:
         n = 0
         last_ok = k
