@@ -272,3 +272,16 @@ def test_narrative_is_not_read_as_decisions_but_other_actors_are():
     ])
     got = [(d.kind, d.by, d.reported) for d in decisions(text)]
     assert got == [("approve", "Socialstyrelsen", True), ("approve", "Kommunfullmäktige", True)]
+
+
+def test_unknown_own_body_keeps_own_acts_unreported():
+    ds = decisions("§ 3 Dagordning\n\nDagordningen godkändes.\n", body=None)
+    assert [(d.kind, d.by, d.reported) for d in ds] == [("approve", None, False)]
+
+
+def test_ocr_text_without_diacritics():
+    text = "\n".join(["§ 4 Foregaende mote", "",
+                      "Protokollet fran foregaende mote godkandes och lades till handlingarna.",
+                      "Tom Rymoen utsags till justerare."])
+    ds = decisions(text, participants=[("Tom Rymoen", "Nora")])
+    assert [(d.kind, d.assignee) for d in ds] == [("approve", None), ("appoint", "Tom Rymoen")]

@@ -421,11 +421,13 @@ class DecisionFinder:
         if not by_known and re.search(r"\bman(?:\s+\w+)?\s*$", ft[:a.pos]) and not self.context_body \
                 and not section and not in_block:
             person_actor = True
+        own_default = False
         if person_actor:
             by, reported = None, True
         elif not by_known:
             if in_block:
                 by = block_by or self.own
+                own_default = by is None
             elif section:
                 by, reported = section, True
             elif self.context_body and a.kind not in ("note",) and re.search(r"\bman\b|\bhar\b", ft[:a.pos]):
@@ -439,13 +441,14 @@ class DecisionFinder:
                 reported = by != self.own or bool(_TIME.search(ft))
             else:
                 by = self.own
+                own_default = True
         if by is not None and by != self.own:
             reported = True
         tft = _PROTOCOL_OF.sub(" ", _clause_before(ft, a.pos) + ft[a.pos:a.end + 30])
         if by == self.own and not in_block and _TIME.search(tft) and not self._time_is_today(tft):
             reported = True
-        if by is None:
-            reported = True
+        if by is None and not own_default:
+            reported = True                  # no body of this meeting acted
         if by and by != self.own:
             self.last_actor = by
         assignee = self._assignee(a, text, ft, prev)
