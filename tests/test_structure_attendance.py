@@ -431,3 +431,16 @@ def test_substitute_for_written_as_for_or_ersatter():
     assert [(n, x.role, x.serves_for) for n, x in ps.items()] == [
         ("Anna Ek", "member", None), ("Lisa Berg", "substitute", "Per Holm"),
         ("Ola Ås", "substitute", "Kim Lund"), ("Ida Sten", "substitute", "Bo Ny")]
+
+
+def test_role_words_before_names_and_repeated_listing():
+    text = ("Protokoll Regionstyrelsen\nDatum: 2024-02-02\n\nBeslutande\nOrdförande Anna Ek (S)\n"
+            "1:e vice ordförande Per Holm (M)\nLedamot Kim Lund (C)\nErsättare Ola Ås (M)\n"
+            "Kim Lund (C), Orsa kommun\n\n§ 1 A\nText\n§ 2 B\nText")
+    p = parse(text)
+    ps = people(p)
+    assert [(n, x.role) for n, x in ps.items()] == [("Anna Ek", "member"), ("Per Holm", "member"),
+                                                  ("Kim Lund", "member"), ("Ola Ås", "substitute")]
+    assert ps["Per Holm"].title == "1:e vice ordförande"
+    assert ps["Kim Lund"].organization == "Orsa kommun"     # filled in by the second listing
+    assert p.chair == ["Anna Ek"]

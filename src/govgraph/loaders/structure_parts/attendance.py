@@ -54,6 +54,9 @@ _CHAIR = re.compile(r"^(?:ordf\.?|ordförande|mötesordförande|ordförande\s+f�
 _SECRETARY = re.compile(r"^(?:sekreterare|mötessekreterare|protokollförare|sekr\.?|nämndsekreterare"
                         r"(?:\s*/\s*sekreterare)?)$", re.I)
 _ADJUSTER = re.compile(r"^(?:justerare|justerande)$", re.I)
+_LEADING_ROLE = re.compile(
+    r"^((?:\d:e\s+|förste\s+|andre\s+)?vice\s+ordförande|ordförande|ordf\.|sekreterare|"
+    r"ersättare|tjg\.?\s+ersättare|ledamot|adjungerad)\s*:?\s+(?=[A-ZÅÄÖ])", re.I)
 _SEPARATORS = re.compile(r"\t+|\s*[—–―-]{2,}\s*| {3,}")
 
 
@@ -152,6 +155,19 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
     t = re.sub(r"^\d+[.)]\s+", "", t)
     if not t:
         return None
+    lead_title = None
+    mrole = _LEADING_ROLE.match(t)
+    if mrole:
+        word = mrole.group(1).casefold()
+        t = t[mrole.end():]
+        if _CHAIR.match(word):
+            flags["chair"] = True
+        elif _SECRETARY.match(word):
+            flags["secretary"] = True
+        elif word.startswith("ersättare") or word.startswith("tjg"):
+            flags["substitute"] = True
+        else:
+            lead_title = mrole.group(1)
     items = None
     pm = _PARTIAL.search(t)
     if pm:
@@ -241,6 +257,8 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
             titles.append(seg)
     if not rest and org is None:
         flags["name_only"] = True
+    if lead_title:
+        titles.insert(0, lead_title)
     title = ", ".join(titles) or None
     return Participant(name=name, organization=org, title=title, party=party,
                        serves_for=serves, items=items), flags
@@ -422,13 +440,20 @@ def find_attendance(lines: list[Line], end: int, doc: str,
             continue
         if lead == 0 and _OFFICER_LABEL.match(first):
             # "Ordförande<TAB>Anna Ek (S)" inside the attendance table: a member who chairs
-            m = re.match(r"^((?:vice\s+)?ordf\S{0,2}rande|ordf\.?)\s*[:\t]\s*(.+)$", ln.plain.strip(), re.I)
-            if m and section.present and not section.generic and leading_name(m.group(2).split()):
-                n_before = len(att.found)
-                sub = Section("member", True, False, section.label_line)
-                _take_row(att, ln, [m.group(2)], [m.group(2)], sub, block, doc)
-                if len(att.found) > n_before and not m.group(1).casefold().startswith("vice"):
-                    att.found[-1].chair = True
+            m = re.match(r"^((?:\d:e\s+)?(?:vice\s+)?ordf\S{0,2}rande|ordf\.?|sekreterare)\s*[:\t]?\s*(.+)$",
+                         ln.plain.strip(), re.I)
+            rest_words = PARTY.sub(" ", m.group(2)).replace(",", " , ").split() if m else []
+            if m and section.present and leading_name(rest_words, min_count=3):
+                role = m.group(1).casefold()
+                sub = section if section.generic else Section(
+                    "other" if role.startswith("sekr") else section.role, True, False, section.label_line)
+                for f in _take_row(att, ln, [m.group(2)], [m.group(2)], sub, block, doc)[:1]:
+                    if role.startswith("sekr"):
+                        f.secretary = True
+                    elif "vice" in role:
+                        f.person.title = ", ".join(x for x in (m.group(1), f.person.title) if x)
+                    else:
+                        f.chair = True
                 continue
             section = None
             columns = None
@@ -453,12 +478,11 @@ def find_attendance(lines: list[Line], end: int, doc: str,
             last_found.person.organization = normalise_org(first)
             last_found.name_only = False
             continue
-        n_before = len(att.found)
-        _take_row(att, ln, cells, raw_cells, section, block, doc)
-        if len(att.found) > n_before:
-            last_found = att.found[-1]
+        touched = _take_row(att, ln, cells, raw_cells, section, block, doc)
+        if touched:
+            last_found = touched[-1]
             if default_org:
-                for f in att.found[n_before:]:
+                for f in touched:
                     if f.person.organization is None:
                         f.person.organization = default_org
                         f.name_only = False
@@ -466,30 +490,37 @@ def find_attendance(lines: list[Line], end: int, doc: str,
     return att
 
 
+def _bare(p: str) -> list[str]:
+    return _PARTIAL.sub(" ", re.sub(r"\([^()]*\)", " ", p)).split()
+
+
 def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
-              section: Section, block: int, doc: str) -> None:
+              section: Section, block: int, doc: str) -> list[Found]:
+    """Read one row into ``att.found``; returns the entries it added or updated (a person
+    listed again only adds what the first listing lacked)."""
     # cells that start with a sub-label: "<i>Beslutande</i> Anders Ek (C), Kommun"
     if any(_label_prefix(c) for c in cells):
+        touched: list[Found] = []
         for c, r in zip(cells, raw_cells):
             lp = _label_prefix(c)
             sub = section
             if lp:
                 (role, present, generic), c = lp
                 sub = Section(role, section.present and present, generic, section.label_line)
-            _take_row(att, ln, [c], [c], sub, block, doc)
-        return
+            touched += _take_row(att, ln, [c], [c], sub, block, doc)
+        return touched
     # "Närvarande: Anna Ek, Per Holm och Eva Lind" (several names after a label)
     if len(cells) == 1 and re.search(r",|\boch\b", cells[0]):
         parts = [p.strip() for p in re.split(r",\s*|\s+och\s+", cells[0]) if p.strip()]
-        def bare(p: str) -> list[str]:
-            return _PARTIAL.sub(" ", re.sub(r"\([^()]*\)", " ", p)).split()
-        if len(parts) >= 2 and all(leading_name(bare(p)) == len(bare(p)) for p in parts):
+        if len(parts) >= 2 and all(leading_name(_bare(p)) == len(_bare(p)) for p in parts):
+            touched = []
             for p in parts:
-                _take_row(att, ln, [p], [p], section, block, doc)
-            return
+                touched += _take_row(att, ln, [p], [p], section, block, doc)
+            return touched
     people = _row_people(cells, raw_cells)
     if not people:
-        return
+        return []
+    touched = []
     for p, flags in people:
         struck = span_struck(ln.raw, p.name) or struck_fraction(ln.raw) > 0.6
         p.role = section.role
@@ -497,8 +528,25 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         if (p.serves_for or flags.get("substitute")) and p.role == "member":
             p.role = "substitute"
         p.prov = Provenance(doc, None, ln.no, ln.no, ln.text)
-        att.found.append(Found(p, section, ln.no, block, flags["chair"], flags["secretary"],
-                               flags["adjuster"], flags["name_only"]))
+        old = next((f for f in att.found if _same(f.person.name, p.name)), None)
+        if old is not None:
+            old.chair |= flags["chair"]
+            old.secretary |= flags["secretary"]
+            old.adjuster |= flags["adjuster"]
+            for attr in ("organization", "title", "party", "serves_for", "items"):
+                if getattr(old.person, attr) is None and getattr(p, attr) is not None:
+                    setattr(old.person, attr, getattr(p, attr))
+            touched.append(old)
+            continue
+        f = Found(p, section, ln.no, block, flags["chair"], flags["secretary"],
+                  flags["adjuster"], flags["name_only"])
+        att.found.append(f)
+        touched.append(f)
+    return touched
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold().replace("-", " ") == b.casefold().replace("-", " ")
 
 
 def _finish(att: Attendance) -> None:
