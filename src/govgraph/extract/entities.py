@@ -16,6 +16,7 @@ aliases for the short forms, provenance for every mention.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -230,6 +231,7 @@ class EntityFinder:
         self.doc, self.protocol, self.names = doc, protocol, names
         self.own = protocol.body or ""
         self.own_aliases = self._own_aliases(self.own)
+        self._alias_lens = {len(a) for a in self.own_aliases}
         self._ents: dict[str, list[Entity]] = {"agreement": [], "body": [], "org": []}
         self.abbrev: dict[str, tuple[str, str]] = {}     # ABBR -> (category, long name)
         self._line_item: dict[int, str] = {}
@@ -680,7 +682,7 @@ class EntityFinder:
                 out.append(BodyRef(s, e, tok, "Arbetsutskottet", "committee", False))
                 i += 1
                 continue
-            if self.own and fold(bare) in self.own_aliases:
+            if self.own and len(bare) in self._alias_lens and fold(bare) in self.own_aliases:
                 out.append(BodyRef(s, e, tok, self.own, "other", True))
                 i += 1
                 continue
@@ -882,11 +884,19 @@ class EntityFinder:
             return
         toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
         person_starts = {a for a, _b, _n in find_names(text)}
+        starts = [t[1] for t in toks]
+        cands = sorted({bisect_right(starts, m.start()) - 1 for m in _AGR_ANY.finditer(text)})
+        ci = 0
         i = 0
-        while i < len(toks):
+        while ci < len(cands):
+            if cands[ci] < i:
+                ci += 1
+                continue
+            i = cands[ci]
+            ci += 1
             tok, s, e = toks[i]
             core = tok[:-2] if tok.endswith(":s") else tok
-            m = _AGR_HEAD.match(core) if _AGR_ANY.search(core) else None
+            m = _AGR_HEAD.match(core)
             if not m or not self._agr_ok(m):
                 i += 1
                 continue

@@ -128,7 +128,7 @@ def split_sentences(unit: Unit) -> list[Sentence]:
     pieces: list[tuple[int, int]] = []
     for m in _SENT_SPLIT.finditer(text):
         head = text[pos:m.start()]
-        if _ABBREV_END.search(head) and not head.endswith(("mkr.", "tkr.", "kr.")):
+        if _ABBREV_END.search(head[-12:]) and not head.endswith(("mkr.", "tkr.", "kr.")):
             continue
         pieces.append((pos, m.start()))
         pos = m.end()
