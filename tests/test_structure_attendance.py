@@ -444,3 +444,12 @@ def test_role_words_before_names_and_repeated_listing():
     assert ps["Per Holm"].title == "1:e vice ordförande"
     assert ps["Kim Lund"].organization == "Orsa kommun"     # filled in by the second listing
     assert p.chair == ["Anna Ek"]
+
+
+def test_tjg_marks_a_serving_substitute():
+    text = ("Protokoll Rådet\nTid: 2024-02-02\n\nBeslutande:\nAnna Ek\tMora\nPer Holm\tOrsa (tjg)\n"
+            "Lisa Berg (S), tjg\n\n1. A\nText\n2. B\nText")
+    ps = people(parse(text))
+    assert [(n, x.role, x.organization) for n, x in ps.items()] == [
+        ("Anna Ek", "member", "Mora"), ("Per Holm", "substitute", "Orsa"),
+        ("Lisa Berg", "substitute", None)]

@@ -57,6 +57,7 @@ _ADJUSTER = re.compile(r"^(?:justerare|justerande)$", re.I)
 _LEADING_ROLE = re.compile(
     r"^((?:\d:e\s+|förste\s+|andre\s+)?vice\s+ordförande|ordförande|ordf\.|sekreterare|"
     r"ersättare|tjg\.?\s+ersättare|ledamot|adjungerad)\s*:?\s+(?=[A-ZÅÄÖ])", re.I)
+_TJG = re.compile(r"\(\s*(?:tjg|tjänstgörande)\.?\s*\)|,?\s*\btjg\.?(?=\s*$)", re.I)
 _SEPARATORS = re.compile(r"\t+|\s*[—–―-]{2,}\s*| {3,}")
 
 
@@ -168,6 +169,10 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
             flags["substitute"] = True
         else:
             lead_title = mrole.group(1)
+    mt = _TJG.search(t)
+    if mt and mt.start() > 0:
+        flags["substitute"] = True
+        t = squeeze(t[:mt.start()] + " " + t[mt.end():]).strip(" ,")
     items = None
     pm = _PARTIAL.search(t)
     if pm:
@@ -340,6 +345,12 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
         c = c.strip()
         if not c or re.fullmatch(r"[xX✓✔•*-]|närv\.?|ja|nej", c):
             continue            # presence marks in a närvarolista table
+        mt = _TJG.search(c)
+        if mt:
+            flags["substitute"] = True
+            c = squeeze(c[:mt.start()] + " " + c[mt.end():]).strip(" ,")
+            if not c:
+                continue
         pm = _PARTIAL.search(c)
         if pm and p.items is None:
             p.items = squeeze(next(g for g in pm.groups() if g))
