@@ -285,3 +285,18 @@ def test_ocr_text_without_diacritics():
                       "Tom Rymoen utsags till justerare."])
     ds = decisions(text, participants=[("Tom Rymoen", "Nora")])
     assert [(d.kind, d.assignee) for d in ds] == [("approve", None), ("appoint", "Tom Rymoen")]
+
+
+@pytest.mark.parametrize("block, kind", [
+    ("Beslut: Enligt förslag.", "approve"),
+    ("Beslut\nNämnden beslutar i enlighet med förvaltningens förslag.", "approve"),
+    ("Beslut\nInformationen tas till protokollet.", "note"),
+    ("Beslut\nRådet beslutar att avge yttrande enligt bilaga.", "approve"),
+])
+def test_short_block_forms(block, kind):
+    assert kinds(f"§ 3 Ärende\n\n{block}\n") == [kind]
+
+
+def test_inverted_appointment():
+    d = one("§ 2 Val av justerare\n\nTill justerare utses Anna Svensson.\n")
+    assert (d.kind, d.assignee, d.subject) == ("appoint", "Anna Svensson", "Justerare")

@@ -64,3 +64,14 @@ def test_presenter_provenance_quotes_the_line():
     p = run("§ 4 Ärende\n\nText.\nIngmar informerade om arbetet.\n", participants=PEOPLE)
     n = p.items[0].presenters[0]
     assert n.prov.start == 4 and n.prov.quote == "Ingmar informerade om arbetet."
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Ärendet föredras av ekonomichef Anna Jakobsson.", ["Anna Jakobsson"]),
+    ("Föredragande: förvaltningschef Linnea Hedkvist", ["Linnea Hedkvist"]),
+    ("Information lämnas av Malin Duckert Ek.", ["Malin Duckert Ek"]),
+    ("Linnea Hedkvist, utvecklingsledare, informerar om läget.", ["Linnea Hedkvist"]),
+    ("Ingmar Ångman lämnar information om budgeten.", ["Ingmar Ångman"]),
+])
+def test_presenter_with_titles_and_information_phrases(body, expected):
+    assert presenters(f"§ 4 Ärende\n\n{body}\n") == expected

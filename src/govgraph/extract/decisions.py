@@ -32,6 +32,7 @@ from .text import Sentence, Unit, cap, fold, prov
 # ----------------------------------------------------------------------------- patterns (folded text)
 _V = {
     "note": r"\b(?:lagg(?:er|s|es)|lades|lagts|lagt|lagga)\s+(?:[\w\-]+\s+){0,5}?till handlingarna\b|\binformationsarende\b"
+            r"|\b(?:tas|togs|antecknas|antecknades)\s+till protokollet\b"
             r"|\b(?:har tagit|tog|tar|tagit) del av\b|\bnoter(?:ar|as|ades|ats)\b",
     "approve": r"\b(?:ar|blev|blivit|varit|nu) beslutad\b|\banses?\s+(?:\w+\s+)?besvarad\b|\banses?\s+(?:\w+\s+)?bifallen\b|\bbeslutats\b|\bgodkan(?:ner|de|ns|nes|des|t|d|da|ts)\b|\bfaststall(?:er|de|s|es|des|t|ts|da)\b"
                r"|\b(?:antar|antog|antogs|antas|antagit|antagits)\b|\bbifall(?:er|s|es|lit|its)\b|\bbifoll\b"
@@ -61,7 +62,8 @@ _VRX = {k: re.compile(v) for k, v in _V.items()}
 _DECIDE = re.compile(r"(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
 _INFINITIVE = [
     ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla)"),
-    ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom|anse\b.*\bbesvarad)"),
+    ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom|anse\b.*\bbesvarad"
+                r"|(?:enligt|i enlighet med)\b.*\bforslag|bifall\b|avge\b.*\byttrande|lamna\b.*\byttrande)"),
     ("assign", r"(?:ge\b.*\buppdrag|uppdra|tilldela|hemstalla|overlamna\b.*\btill)"),
     ("appoint", r"(?:utse|valja)"),
     ("establish", r"(?:inratta|tillsatta|aterupprat\w*|bilda|skapa|uppratta)"),
@@ -579,8 +581,9 @@ class DecisionFinder:
                 if np:
                     return np
             after = [n for s_, _e, n in find_names(text) if s_ >= a.pos]
-            if after and re.search(r"\b(?:utse|utser|välja|väljer|utsåg|valde)\b", text):
-                return self._np(after[0])
+            before = [n for _s, e_, n in find_names(text) if e_ <= a.pos + 1]
+            if after and (re.search(r"\b(?:utse|utser|välja|väljer|utsåg|valde)\b", text) or not before):
+                return self._np(after[0])          # "Till justerare utses Anna Svensson."
             names = [n for _s, e, n in find_names(text) if e <= a.pos + 1]
             if names:
                 return self._np(names[-1])

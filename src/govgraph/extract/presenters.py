@@ -26,17 +26,20 @@ _VERBS = (r"presenter(?:ade|ar|at)|f[oe]redr(?:og|ar|agit)|informer(?:ade|ar|at)
           r"|redog(?:or|jorde|jort)|beskr(?:ev|iver)"
           r"|rapporter(?:ade|ar|at)|delg(?:er|av)|inledde|berattade|berattar|medverkade"
           r"|(?:ger|gav|hall|holl) en (?:lagesrapport|presentation|dragning|genomgang)"
-          r"|gick igenom|visade|drog arendet")
+          r"|gick igenom|visade|drog arendet|lamnar information|lamnade information|ger information"
+          r"|gav information|ger en redovisning|gav en redovisning")
 _ROLE = r"(?:[Oo]rdf(?:orande|\.)n?|[Ss]ekreterare(?:n)?)"
 
-_SUBJ_VERB = re.compile(rf"(?:^|(?<=[.:;]\s))({_NAMES}|{_ROLE})\s+(?i:{_VERBS})\b")
+_TITLE_WORDS = r"(?:[a-zåäöé\-]+\s+){0,2}"          # "ekonomichef", "tf. förvaltningschef"
+_SUBJ_VERB = re.compile(rf"(?:^|(?<=[.:;]\s))({_NAMES}|{_ROLE})(?:,\s*[a-zåäöé][^,]{{0,50}},)?\s+(?i:{_VERBS})\b")
 _INVERTED = re.compile(rf"^(?i:vidare|darefter|sedan|slutligen|dessutom)\s+(?i:{_VERBS})\s+({_NAMES})\b")
-_FOREDRAS = re.compile(rf"(?i:arendet\s+)?(?i:f[oe]redras)(?:\s+(?i:av))?\s*:?\s*({_NAMES}|{_ROLE})")
-_FOREDRAGANDE = re.compile(rf"(?i:f[oe]redragande)\s*:?\s*({_NAMES}|{_ROLE})")
+_FOREDRAS = re.compile(rf"(?i:arendet\s+)?(?i:f[oe]redras|information\s+lamnas|informationen\s+lamnas|redovisas|"
+                       rf"presenteras)(?:\s+(?i:av))?\s*:?\s*{_TITLE_WORDS}({_NAMES}|{_ROLE})")
+_FOREDRAGANDE = re.compile(rf"(?i:f[oe]redragande(?:\s+tjansteperson)?)\s*:?\s*{_TITLE_WORDS}({_NAMES}|{_ROLE})")
 _REPLACES = re.compile(rf"({_NAME})\s+(?i:ersatter|ersatte|vikarierar for)\s+({_NAME})")
 _LABEL_NAME = re.compile(rf"^[{_UP}][\wåäöéü/ -]{{0,30}},\s*({_NAME})\.?$")
 _MEDVERKADE = re.compile(r"(?i:\bmedverkade\b|\bdeltog\s+och\s+(?:presenterade|informerade))")
-_ANY_CUE = re.compile(rf"(?i:{_VERBS}|f[oeé]redr|ersätt|ersatt)", )
+_ANY_CUE = re.compile(rf"(?i:{_VERBS}|f[oeé]redr|ersätt|ersatt|lamnas|redovisas|presenteras)")
 _SPLIT = re.compile(r"\s*,\s*|\s+och\s+")
 _TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
 
