@@ -188,10 +188,13 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
         for ln in lines[start - 1:end]:
             t = ln.plain.replace("\t", " ")
             low = t.casefold()
-            if "juster" not in low and "ordförande" not in low and "sekreterare" not in low \
-                    and not any(w in low for w in ("öppna", "hälsa", "välkom", "förklara")):
+            appoint = ("juster" in low or "ordförande" in low or "sekreterare" in low) and \
+                any(w in low for w in ("utses", "utsågs", "valdes", "väljs"))
+            opens = any(w in low for w in ("öppnar", "öppnade", "hälsar", "hälsade", "förklarar",
+                                           "förklarade"))
+            if not (appoint or opens):
                 continue
-            for m in _APPOINT.finditer(t):
+            for m in (_APPOINT.finditer(t) if appoint else ()):
                 role = m.group("role").casefold()
                 role = "adjuster" if role.startswith("just") else (
                     "chair" if role.startswith("ordf") else "secretary")
@@ -199,12 +202,12 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
                     nm = squeeze(nm)
                     if leading_name(nm.split()) == len(nm.split()) >= 2:
                         off.add(role, nm, Provenance(doc, number, ln.no, ln.no, ln.text))
-            for m in _APPOINT_AFTER.finditer(t):
+            for m in (_APPOINT_AFTER.finditer(t) if appoint else ()):
                 for nm in re.split(r"\s*(?:,|\boch\b)\s*", m.group("names")):
                     nm = squeeze(nm)
                     if leading_name(nm.split()) == len(nm.split()) >= 2:
                         off.add("adjuster", nm, Provenance(doc, number, ln.no, ln.no, ln.text))
-            for sentence in re.split(r"(?<=[.!?])\s+", t):
+            for sentence in (re.split(r"(?<=[.!?])\s+", t) if opens else ()):
                 m = _OPENS.match(sentence.strip())
                 if m:
                     off.opener_first_names.append(
