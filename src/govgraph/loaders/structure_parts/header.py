@@ -36,6 +36,11 @@ _ONLINE = re.compile(r"^(?:digitalt|digital|via|på distans|distans|teams|zoom|s
 _BODY_ORG = re.compile(r"\b(?:kommun|stad|region|län)\b", re.I)
 
 
+_SENTENCE_WORD = re.compile(
+    r"\b(?:godkän\w*|justera\w*|justeras|läggs|lades|skickas|skickades|bifogas|finns|ska|är|var|"
+    r"blir|kommer|fördes|förs)\b", re.I)
+
+
 @dataclass
 class Header:
     body: str | None = None
@@ -92,6 +97,8 @@ def find_body(lines: list[Line], header_end: int, doc: str,
             if not m:
                 continue
             rest = t[m.end():]
+            if rest.rstrip().endswith(".") or _SENTENCE_WORD.search(rest) or len(rest.split()) > 16:
+                continue          # "Protokollet från förra mötet godkändes." is not a title
             body = _clean_body(rest)
             if body and len(body) >= 3 and not _LABELS_NOT_BODY.match(body) and len(body) < 160:
                 return body, _prov(doc, ln)
