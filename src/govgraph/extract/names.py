@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .. import reference
 from ..model import PersonMention, Protocol
@@ -40,6 +41,7 @@ def _norm(name: str) -> str:
     return " ".join(fold(name).replace("-", " ").split())
 
 
+@lru_cache(maxsize=8192)
 def looks_like_name(candidate: str) -> bool:
     """Given name followed by one to three capitalised surname-like words."""
     toks = candidate.split()
@@ -60,6 +62,11 @@ def looks_like_name(candidate: str) -> bool:
 
 def find_names(text: str) -> list[tuple[int, int, str]]:
     """Full person names in ``text``: (start, end, name)."""
+    return list(_find_names(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in NAME_RUN.finditer(text):
         run = m.group(1)
@@ -74,7 +81,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
         if best:
             s = m.start(1)
             out.append((s, s + len(best), best))
-    return out
+    return tuple(out)
 
 
 @dataclass
