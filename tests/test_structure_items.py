@@ -170,3 +170,9 @@ def test_minutes_without_numbers_use_their_headings():
     bold = {i: {"bold": True} for i in (5, 9, 12, 15, 18)}
     assert items_of(text, bold) == [("1", "Föregående anteckningar"),
                                     ("2", "Aktuellt från kommunerna"), ("3", "Nästa möte")]
+
+
+def test_bare_numbers_before_short_titles():
+    text = ("Protokoll Kulturnämnden\nTid: 2024-02-02\n\n1 Mötets öppnande\nOrdföranden öppnade.\n\n"
+            "2 Val av justerare\n3 personer anmälde sig. Anna Ek valdes.\n\n3 Budget\nText\n")
+    assert items_of(text) == [("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Budget")]

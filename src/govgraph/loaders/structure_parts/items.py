@@ -89,7 +89,11 @@ def _candidate(ln: Line) -> Candidate | None:
     if word_marker:
         marker = "word"          # "Punkt 3: …", "Ärende 3 …"
     if not marker and not (ln.heading or ln.bold):
-        return None
+        # "1 Mötets öppnande": a bare number; only a short capitalised title line
+        if not (title[:1].isupper() and len(title.split()) <= 10 and not title.endswith(".")
+                and re.match(r"^\s*\d{1,2}\s+\S", ln.plain)):
+            return None
+        marker = "bare"
     if not title or not (title[0].isalpha() or title[0] in "\"'”“«"):
         return None
     if marker == ":" and not ln.heading and not word_marker:
@@ -154,6 +158,8 @@ def _base_score(c: Candidate, nxt: Line | None, prev: Line | None,
         s -= 0.3
     if re.search(r"[^.]\.$", t) and not re.search(r"\b(?:m\.m|bl\.a|t\.ex|etc|mm)\.$", t):
         s -= 0.25
+    if c.marker == "bare":
+        s -= 0.5
     if c.style == "num" and c.marker in (")", ").", ".)"):
         s -= 0.4
     return s
