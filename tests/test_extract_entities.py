@@ -112,3 +112,13 @@ def test_regional_development_strategy_abbreviation_and_participant_orgs():
     orgs = names(p.organizations)
     assert "Regional utveckling" in orgs
     assert "Lindesberg" in orgs                          # misspelt in a list of municipalities
+
+
+def test_acting_generic_body_is_listed_and_vague_plans_are_not():
+    p = run("\n".join([
+        "§ 45 Budget", "",
+        "Arbetsutskottet beslutade 2023-10-02 att remittera ärendet.",
+        "Förvaltningen ska återkomma med en plan för lokalerna.",
+    ]), body="Kommunstyrelsen")
+    assert names(p.bodies) == ["Arbetsutskottet"]
+    assert names(p.agreements) == []

@@ -453,6 +453,8 @@ class DecisionFinder:
             reported = True                  # no body of this meeting acted
         if by and by != self.own:
             self.last_actor = by
+            if by_known:
+                self.ent.add_actor_body(by, by, s.start, None)
         assignee = self._assignee(a, text, ft, prev)
         amount = None
         if a.kind == "allocate":

@@ -962,8 +962,8 @@ class EntityFinder:
             if plural and not (comp and (adjs or proper or heading or comp_prep in ("för", "om", "avseende", "gällande"))):
                 i = k if comp else i + 1
                 continue
-            if head == "plan" and not mod and not comp:
-                i += 1
+            if head == "plan" and not mod and not (adjs or proper or title):
+                i = k if comp else i + 1             # "en plan för lokalerna": no named plan
                 continue
             if not (comp or owner or acronym_before or compound_specific or proper
                     or (adjs and mod)):
@@ -1068,6 +1068,18 @@ class EntityFinder:
                     target.aliases.append(al)
             target.prov.extend(e.prov[:max(0, 20 - len(target.prov))])
         return out
+
+    def add_actor_body(self, name: str, written: str, line: int, snippet: str | None) -> None:
+        """A body that acts in a decision ("Arbetsutskottet beslutade …") is a body of the
+        protocol even when it is named only by its generic word."""
+        if not name or self.is_own(name) or written_is_org(name):
+            return
+        if any(fold(name) == fold(e.name) or fold(name) in {fold(a) for a in e.aliases}
+               for e in (*self._ents["org"], *self._ents["body"])):
+            return
+        if not _BODY_ANY.search(name):
+            return
+        self._add("body", name, self._body_kind(name), written, line, snippet)
 
     def raw(self, cat: str) -> list[Entity]:
         """The entities of one category as found so far ("agreement", "body", "org"), unmerged."""
