@@ -27,7 +27,7 @@ from .gazetteer import AGREEMENT_ABBREVIATIONS, EXTENDABLE, ORGANISATIONS
 
 _ORG_ACRONYMS = {a.upper() for _n, _k, al in ORGANISATIONS for a in al if len(a) <= 6}
 from .names import NameIndex, find_names
-from .text import cap, fold, plain, prov, units
+from .text import cap, deaccent, fold, plain, prov, units
 
 # ----------------------------------------------------------------------------- tokens
 _TOKEN = re.compile(r"[\w][\w:/\-–.]*[\w]|[\w]|[^\w\s]")
@@ -190,6 +190,19 @@ def _muni_folded() -> dict[str, object]:
         for f in (mu.name, mu.long_name, mu.name + "s kommun", mu.name + " kommun", mu.name + " stad"):
             idx.setdefault(fold(f), mu)
     return idx
+
+
+@lru_cache(maxsize=1)
+def _muni_deaccented() -> dict[str, object]:
+    """De-accented municipality name ("Angelholm") -> Municipality."""
+    return {deaccent(mu.name): mu for mu in reference.municipalities()}
+
+
+@lru_cache(maxsize=1)
+def _muni_rx() -> re.Pattern:
+    names = sorted(_muni_deaccented(), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(n) for n in names) + r")"
+                      r"(s?\s+(?:kommun|stad)\b)?(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -563,16 +576,13 @@ class EntityFinder:
                 if free(m.start(), m.end()):
                     self._add("org", long, "other", abbr, u.line_at(m.start()), abbr)
                     mask(m.start(), m.end())
-        # municipalities
-        for m in re.finditer(r"\b([A-ZÅÄÖ][\wåäö]+(?:[ -][A-ZÅÄÖ][\wåäö]+)?)(s?\s+(?:kommun|stad)\b)?", text):
+        # municipalities (one pass; diacritics optional so OCR-damaged names match)
+        dtext = deaccent(text)
+        for m in _muni_rx().finditer(dtext):
             if not free(m.start(), m.end()):
                 continue
             word, suffix = m.group(1), m.group(2)
-            mu = reference.find_municipality(word + (suffix or ""))
-            if mu is None and suffix:
-                mu = reference.find_municipality(word)
-            if mu is None and (suffix or len(word) > 5):
-                mu = _muni_folded().get(fold(word + (suffix or ""))) or _muni_folded().get(fold(word))
+            mu = _muni_deaccented().get(word)
             if mu is None:
                 continue
             if not suffix and not self._plain_muni_ok(mu, text, m.start()):
