@@ -453,3 +453,15 @@ def test_tjg_marks_a_serving_substitute():
     assert [(n, x.role, x.organization) for n, x in ps.items()] == [
         ("Anna Ek", "member", "Mora"), ("Per Holm", "substitute", "Orsa"),
         ("Lisa Berg", "substitute", None)]
+
+
+def test_ocr_damaged_labels_and_place_names_still_parse():
+    text = ("Protokoll regionala radet for aldrefragor\nTid: Tisdag den 3 maj kl 13.00\n"
+            "Justerat den: 2022-05-10\n\nNarvarande ledaméter:\n\nBritt Ek Skovde\nOla Lund Hjo\n"
+            "Stina Berg Region Vastra Gotaland\n\nOvriga narvarande:\nPer Holm Goteborg\n\n"
+            "1. Motet oppnades\nText\n2. Avslut\nText")
+    p = parse(text)
+    assert p.date == "2022-05-03"
+    assert [(x.name, x.organization, x.role) for x in p.participants] == [
+        ("Britt Ek", "Skovde", "member"), ("Ola Lund", "Hjo", "member"),
+        ("Stina Berg", "Region Vastra Gotaland", "member"), ("Per Holm", "Goteborg", "other")]

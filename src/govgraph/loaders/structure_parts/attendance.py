@@ -98,6 +98,18 @@ medverkande från dessutom även deltagare deltagande närvarolista mötesdeltag
 inkallade""".split())
 
 
+_FOLD = str.maketrans("åäöéèüÅÄÖÉ", "aaooeuaaoo")
+
+
+def _fold(t: str) -> str:
+    """Diacritics folded the way OCR loses them (é is often a damaged ö)."""
+    return t.translate(_FOLD)
+
+
+_FOLDED_FIRST = frozenset(_fold(w) for w in _LABEL_FIRST)
+_FOLDED_SECTIONS = [(re.compile(_fold(p.pattern)), r, pr, g) for p, r, pr, g in _SECTIONS]
+
+
 _LABEL_PREFIXES = [
     ("ej närvarande", ("member", False, False)), ("frånvarande", ("member", False, False)),
     ("beslutande", ("member", True, False)), ("närvarande ledamöter", ("member", True, False)),
@@ -116,11 +128,20 @@ def section_of(text: str, loose: bool = True) -> tuple[str, bool, bool] | None:
     if len(text) > 60:
         return None
     t = squeeze(re.sub(r"\([^()]*\)", " ", strip_markup(text))).strip(" :;.").casefold()
-    if not t or len(t) > 45 or t.split(" ", 1)[0] not in _LABEL_FIRST:
+    if not t or len(t) > 45:
         return None
-    for pat, role, present, generic in _SECTIONS:
-        if pat.match(t):
-            return role, present, generic
+    if t.split(" ", 1)[0] in _LABEL_FIRST:
+        for pat, role, present, generic in _SECTIONS:
+            if pat.match(t):
+                return role, present, generic
+    # OCR-damaged labels: "Narvarande ledaméter", "Ovriga narvarande"
+    f = _fold(t)
+    if f.split(" ", 1)[0] in _FOLDED_FIRST:
+        for pat, role, present, generic in _FOLDED_SECTIONS:
+            if pat.match(f):
+                return role, present, generic
+    if t.split(" ", 1)[0] not in _LABEL_FIRST:
+        return None
     # "Beslutande ledamöter och tjänstgörande ersättare", "Ersättare (ej tjänstgörande)"
     if loose:
         for prefix, (role, present, generic) in _LABEL_PREFIXES:
@@ -132,7 +153,8 @@ def section_of(text: str, loose: bool = True) -> tuple[str, bool, bool] | None:
 
 def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
     """"Närvarande ledamöter: Anna Ek, …" -> (section, rest); also "Beslutande Anna Ek (C)"."""
-    if squeeze(strip_markup(text[:40])).split(" ", 1)[0].strip(" :;.").casefold() not in _LABEL_FIRST:
+    first = squeeze(strip_markup(text[:40])).split(" ", 1)[0].strip(" :;.").casefold()
+    if first not in _LABEL_FIRST and _fold(first) not in _FOLDED_FIRST:
         return None
     m = re.match(r"^([^:\t]{3,45}):\s*(.*)$", text)
     if m:
@@ -283,11 +305,9 @@ def _party(abbr: str) -> str | None:
 def _strict_org(text: str) -> bool:
     """An organisation by reference data or a clear prefix (for names and organisations written
     without a separator)."""
-    from ... import reference
-    from .people import _ACRONYM, _ORG_START
+    from .people import _ACRONYM, _ORG_START, known_place
     t = text.strip(" ,.;:")
-    return bool(reference.find_municipality(t) or reference.find_region(t) or _ORG_START.match(t)
-                or (_ACRONYM.match(t) and len(t) <= 10))
+    return bool(known_place(t) or _ORG_START.match(t) or (_ACRONYM.match(t) and len(t) <= 10))
 
 
 def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Participant, dict]] | None:

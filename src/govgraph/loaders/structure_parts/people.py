@@ -38,12 +38,34 @@ def _municipality_names() -> frozenset[str]:
     return frozenset(m.name for m in reference.municipalities())
 
 
+@lru_cache(maxsize=1)
+def _folded_places() -> frozenset[str]:
+    """Municipality and region names with diacritics folded ("orebro", "laxa", "region orebro lan")."""
+    import unicodedata
+
+    def fold(x: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", x.casefold())
+                       if not unicodedata.combining(c))
+    names = set(reference.municipality_index()) | set(reference.region_index())
+    return frozenset(fold(n) for n in names)
+
+
+def known_place(text: str) -> bool:
+    """A municipality or region by reference data, also when OCR lost the diacritics."""
+    import unicodedata
+    t = " ".join(text.split())
+    if reference.find_municipality(t) or reference.find_region(t):
+        return True
+    f = "".join(c for c in unicodedata.normalize("NFKD", t.casefold()) if not unicodedata.combining(c))
+    return f in _folded_places()
+
+
 def is_org(text: str) -> bool:
     """Does the whole text name an organisation (municipality, region, agency, association)?"""
     t = squeeze(text).strip(" ,.;:")
     if not t or len(t) > 80:
         return False
-    if reference.find_municipality(t) or reference.find_region(t):
+    if known_place(t):
         return True
     if t[:1].islower():
         return False
