@@ -398,7 +398,8 @@ def _add_unnumbered(chain: list[Candidate], lines: list[Line]) -> list[Candidate
             if not ln.heading or ln.heading > level or ln.blank:
                 continue
             title = ln.plain.strip()
-            if title.rstrip(":").casefold() in _BODY_WORDS or len(title) < 3:
+            if title.rstrip(":").casefold() in _BODY_WORDS or len(title) < 3 or \
+                    _NOT_ITEM_HEADING.match(title):
                 continue
             out.append(Candidate(ln, c.number, chr(letter), c.style, c.marker, title,
                                  ln.heading, ln.bold, False, 0.0))
