@@ -176,3 +176,10 @@ def test_bare_numbers_before_short_titles():
     text = ("Protokoll Kulturnämnden\nTid: 2024-02-02\n\n1 Mötets öppnande\nOrdföranden öppnade.\n\n"
             "2 Val av justerare\n3 personer anmälde sig. Anna Ek valdes.\n\n3 Budget\nText\n")
     assert items_of(text) == [("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Budget")]
+
+
+def test_last_item_ends_before_the_signature_block():
+    text = "Protokoll X\nTid: 2024-01-01\n\n1. A\nText\n2. B\nText\nmore\n\nVid protokollet\n\nAnna Ek\n"
+    p = parse_structure(doc_of(text))
+    assert [(i.number, i.start, i.end) for i in p.items] == [("1", 4, 5), ("2", 6, 8)]
+    assert p.secretary == ["Anna Ek"]

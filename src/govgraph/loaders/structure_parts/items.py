@@ -262,6 +262,9 @@ def _used_number(cands, back, i, c) -> bool:
     return False
 
 
+_TAIL_BLOCK = re.compile(r"^(?:vid\s+protokollet|justeras|justerat|justerat\s+den\b.*|underskrifter|"
+                         r"bilagor|bilaga\s*:?|protokollet\s+justeras\b.*|justerandes\s+sign(?:atur)?)\s*:?$",
+                         re.I)
 _DNR = re.compile(r"^(?:dnr|diarienr|diarienummer|dokumentnr|ärendenr)\.?\s*:?\s*\S+.*$|^\d{4}[/-]\d+\S*$", re.I)
 
 
@@ -344,6 +347,12 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
     for k, c in enumerate(chain):
         start = c.line.no
         end = (chain[k + 1].line.no - 1) if k + 1 < len(chain) else last_text
+        if k + 1 == len(chain):
+            # the signature block / attachment list after the last item is not part of it
+            for no in range(start + 1, end + 1):
+                if _TAIL_BLOCK.match(lines[no - 1].plain.strip()):
+                    end = no - 1
+                    break
         while end > start and lines[end - 1].blank:
             end -= 1
         title = clean_title(c.title)
