@@ -25,6 +25,7 @@ def _scorer(gold_dir):
 def test_every_quote_is_exact_cleaned_text(example_files):
     for f in example_files:
         ex = _extract(str(f))
+        assert not [w for w in ex.protocol.warnings if "stopped early" in w or "could not be read" in w]
         text = ex.clean.text
         for pv in ex.protocol.all_provenance():
             assert pv.quote in text, (f.name, pv)

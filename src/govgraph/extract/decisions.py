@@ -660,7 +660,8 @@ class DecisionFinder:
                 return cap(m.group(1))
         if a.kind == "assign":
             m = re.search(r"\buppdrag(?:et)?\s+(?:att|om)\s+(.+?)(?:[.;]|,\s|$)", text) or \
-                re.search(r"\b(?:uppdrar|uppdras|uppdra|ombeds|hänskjuts|hänsköts)\s+(?:(?:åt|till)\s+.+?\s+)?att\s+(.+?)(?:[.;]|,\s|$)", text)
+                re.search(r"\b(?:uppdrar|uppdras|uppdra|hänskjuts|hänsköts)\s+(?:(?:åt|till)\s+.+?\s+)?att\s+(.+?)(?:[.;]|,\s|$)", text) or \
+                re.search(r"\bombeds\s+(?:att\s+)?(.+?)(?:[.;]|,\s|$)", text)
             if m:
                 return _short(m.group(1))
         if a.kind == "appoint":

@@ -177,6 +177,14 @@ def _similar(a: str, b: str) -> float:
 _ORG_FOLDED = frozenset(fold(n) for n, _k, _a in ORGANISATIONS) | frozenset(fold(n) + "s" for n, _k, _a in ORGANISATIONS)
 
 
+def _indefinite_adj(word: str) -> str:
+    """'gemensamma' → 'gemensam', 'nationella' → 'nationell', 'regionala' → 'regional'."""
+    w = re.sub(r"mma$", "m", word)
+    if w == word:
+        w = re.sub(r"(isk|al|ell|lig|sk|ig|ng)a$", r"\1", word)
+    return w
+
+
 def written_is_org(text: str) -> bool:
     """A gazetteer organisation whose name has a body head ("Socialstyrelsen", "Brottsförebyggande rådet")."""
     return fold(text) in _ORG_FOLDED
@@ -893,6 +901,7 @@ class EntityFinder:
         if not _AGR_ANY.search(text):
             return
         toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self._gap_text = text
         person_starts = {a for a, _b, _n in find_names(text)}
         starts = [t[1] for t in toks]
         cands = sorted({bisect_right(starts, m.start()) - 1 for m in _AGR_ANY.finditer(text)})
@@ -982,6 +991,10 @@ class EntityFinder:
             head_word = core[:len(mod) + len(m.group("head"))]
             if head == "ök":
                 head_word = "Överenskommelse"
+            if plural and head != "avtal":
+                head_word = core                      # "Nationella riktlinjer för …" stays plural
+            elif adjs:
+                adjs = [_indefinite_adj(x) for x in adjs]
             if owner:
                 name = f"{cap(head_word.lower())} för {' '.join(owner)}"
             elif acronym_before and not comp:
@@ -995,13 +1008,19 @@ class EntityFinder:
             self._add("agreement", name, kind, written, u.line_at(s), written)
             i = k
 
+    _gap_text = ""
+
+    def _gap(self, toks, k: int) -> str:
+        """The characters between token k-1 and token k (a tab ends a table cell)."""
+        return self._gap_text[toks[k - 1][2]:toks[k][1]]
+
     def _agr_complement_end(self, toks, k: int, person_starts=frozenset(), proper_ok=False) -> int:
         n = 0
         last = k
         while k < len(toks) and n < 16:
             t, ts, _te = toks[k]
             tl = t.lower()
-            if ts in person_starts:
+            if ts in person_starts or (k > 0 and "\t" in self._gap(toks, k)):
                 break
             if not re.match(r"[\wÅÄÖåäö]", t):
                 if t == "," and k + 1 < len(toks) and toks[k + 1][0][:1].islower() and n > 0 \
