@@ -465,3 +465,12 @@ def test_ocr_damaged_labels_and_place_names_still_parse():
     assert [(x.name, x.organization, x.role) for x in p.participants] == [
         ("Britt Ek", "Skovde", "member"), ("Ola Lund", "Hjo", "member"),
         ("Stina Berg", "Region Vastra Gotaland", "member"), ("Per Holm", "Goteborg", "other")]
+
+
+def test_absent_chair_did_not_chair():
+    text = ("Protokoll Nämnden\nTid: 2024-01-01\n\nBeslutande\nAnna Ek (S), ordförande\n"
+            "Per Holm (M), vice ordförande\n\nFrånvarande\nAnna Ek (S)\n\nOrdförande: Per Holm\n\n"
+            "1. A\nText\n2. B\nText")
+    p = parse(text)
+    assert [(x.name, x.present) for x in p.participants] == [("Anna Ek", False), ("Per Holm", True)]
+    assert p.chair == ["Per Holm"]

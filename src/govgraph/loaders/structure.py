@@ -57,7 +57,9 @@ def parse_structure(doc: CleanDocument) -> Protocol:
     proto.participants = att.participants
 
     resolve = _resolver(proto.participants)
-    chairs = _first_source([att.chairs, _only_header(off.chair, header_end)], resolve)
+    absent = {_key(p.name) for p in proto.participants if not p.present}
+    present_chairs = [(n, q) for n, q in att.chairs if _key(n) not in absent]   # an absent chair did not chair
+    chairs = _first_source([present_chairs, _only_header(off.chair, header_end)], resolve)
     if not chairs:
         chairs = _first_source([off.chair], resolve)
     if not chairs:

@@ -561,6 +561,8 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         p.prov = Provenance(doc, None, ln.no, ln.no, ln.text)
         old = next((f for f in att.found if _same(f.person.name, p.name)), None)
         if old is not None:
+            if not p.present:
+                old.person.present = False      # listed again under "Frånvarande"
             old.chair |= flags["chair"]
             old.secretary |= flags["secretary"]
             old.adjuster |= flags["adjuster"]
