@@ -75,3 +75,10 @@ def test_presenter_provenance_quotes_the_line():
 ])
 def test_presenter_with_titles_and_information_phrases(body, expected):
     assert presenters(f"§ 4 Ärende\n\n{body}\n") == expected
+
+
+def test_names_in_title_parentheses_or_after_a_dash():
+    assert presenters("§ 5 Budget 2025 (Åsa Lindqvist)\n\nText.\n") == ["Åsa Lindqvist"]
+    assert presenters("§ 6 Lägesrapport – Malin Duckert Ek\n\nText.\n") == ["Malin Duckert Ek"]
+    assert presenters("§ 7 Covid 19 – lägesrapport\n\nText.\n") == []
+    assert presenters("§ 8 Budget (dnr 2024/12)\n\nText.\n") == []

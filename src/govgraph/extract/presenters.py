@@ -93,17 +93,22 @@ class PresenterFinder:
             return
         line = self.doc.lines[self.item.start - 1]
         text = deaccent(plain(line))
+        orig = plain(line)
         m = _FOREDRAGANDE.search(text)
         if m:
-            self._add(_names(m.group(1)), self.item.start, None)
+            self._add([orig_slice(orig, text, p) for p in _names(m.group(1))], self.item.start, None)
             text = text[:m.start()]
         text = _TITLE_NUMBER.sub("", text).strip(" *")
+        # "Budget 2025 (Anna Svensson)", "Budget 2025 – Anna Svensson", "SPOT, Maria Gunnarsson och Karin Haster"
+        pm = re.search(r"\(([^()]+)\)\s*$", text) or re.search(r"\s[–-]\s+([^–-]+)$", text)
+        tails = [pm.group(1)] if pm else []
         if "," in text:
-            tail = text.rsplit(",", 1)[1].strip(" .")
-            parts = _names(tail)
-            orig = plain(line)
+            tails.append(text.rsplit(",", 1)[1])
+        for tail in tails:
+            parts = _names(tail.strip(" ."))
             if parts and all(self._is_person(p) for p in parts):
                 self._add([orig_slice(orig, text, p) for p in parts], self.item.start, None)
+                break
 
     def _is_person(self, ref: str) -> bool:
         if self.names.resolve(ref, record=False):
