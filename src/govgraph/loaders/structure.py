@@ -59,7 +59,8 @@ def parse_structure(doc: CleanDocument) -> Protocol:
     resolve = _resolver(proto.participants)
     absent = {_key(p.name) for p in proto.participants if not p.present}
     present_chairs = [(n, q) for n, q in att.chairs if _key(n) not in absent]   # an absent chair did not chair
-    chairs = _first_source([present_chairs, _only_header(off.chair, header_end)], resolve)
+    # who signs as ordförande chaired this meeting; then the attendance list's "ordförande"
+    chairs = _first_source([_only_header(off.chair, header_end), present_chairs], resolve)
     if not chairs:
         chairs = _first_source([off.chair], resolve)
     if not chairs:

@@ -129,6 +129,7 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
     # signature blocks also sit at the very end of a protocol
     tail_start = max(header_end, n - 25)
     sig_region += list(range(tail_start, n))
+    used_lines: set[int] = set()      # a name line already read for a label below or above it
     for i in sig_region:
         ln = lines[i]
         if ln.blank:
@@ -148,11 +149,12 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
         labels = _labels_in(plain)
         if not labels:
             continue
-        has_sig_line = bool(re.search(r"_{3,}|\.{5,}", ln.text))
+        has_sig_line = bool(re.search(r"_{3,}|\.{5,}", ln.text)) or (
+            i + 1 < n and not lines[i + 1].blank and bool(re.fullmatch(r"[\s_.…]{5,}", lines[i + 1].text)))
         above = lines[i - 1] if i >= 1 else None
         names = None
         src = None
-        if not has_sig_line and above is not None and not above.blank:
+        if not has_sig_line and above is not None and not above.blank and above.no not in used_lines:
             names = _names_in(above.plain)
             src = above
         if names is None or len(names) != len(labels):
@@ -175,6 +177,7 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
                 break
         if not names or len(names) != len(labels):
             continue
+        used_lines.add(src.no)
         for role, nm in zip(labels, names):
             off.add(role, nm, _prov(doc, lines, min(ln.no, src.no), max(ln.no, src.no)))
     # sentences in the first items; a "Val av justerare" item whose text is only names
