@@ -474,3 +474,11 @@ def test_absent_chair_did_not_chair():
     p = parse(text)
     assert [(x.name, x.present) for x in p.participants] == [("Anna Ek", False), ("Per Holm", True)]
     assert p.chair == ["Per Holm"]
+
+
+def test_the_signing_chair_chaired_this_meeting():
+    text = ("Protokoll Nämnden\nTid: 2024-01-01\n\nBeslutande\nAnna Ek (S), ordförande\n"
+            "Per Holm (M), vice ordförande\n\nJusterare\tOla Berg\n\n1. A\nText\n2. B\nText\n\n"
+            "Underskrifter\nOrdförande\n.................\nPer Holm\n")
+    p = parse(text)
+    assert p.chair == ["Per Holm"]
