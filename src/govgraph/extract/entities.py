@@ -756,6 +756,8 @@ class EntityFinder:
             suf = (hm.group("suf") or "").lower()
             indefinite = suf in ("", "er", "ar", "s") and hm.group("head") not in ("presidi", "fullmäktige")
             generic = j == i and not has_comp and (mod in _GENERIC_MODS or mod.endswith("s") and mod[:-1] in _GENERIC_MODS) and not proper
+            if generic and hm.group("head") == "utskott" and mod == "arbets" and not indefinite:
+                generic = False                  # "arbetsutskottet": the body's own working committee
             if j == i and not has_comp and mod == "" and not proper:
                 generic = True
             if mod == "" and not proper and not (has_comp and suf in ("en", "et", "n", "t")):
