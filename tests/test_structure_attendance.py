@@ -482,3 +482,11 @@ def test_the_signing_chair_chaired_this_meeting():
             "Underskrifter\nOrdförande\n.................\nPer Holm\n")
     p = parse(text)
     assert p.chair == ["Per Holm"]
+
+
+def test_party_as_its_own_comma_segment_and_title_acronyms():
+    text = ("Protokoll Nämnden\nTid: 2024-01-01\n\nBeslutande\nAnna Ek, S, Mora kommun\nPer Holm, (M)\n"
+            "Lisa Berg, VD, AB Bostäder\n\n1. A\nText\n2. B\nText")
+    assert [(x.name, x.party, x.organization, x.title) for x in parse(text).participants] == [
+        ("Anna Ek", "S", "Mora kommun", None), ("Per Holm", "M", None, None),
+        ("Lisa Berg", None, "AB Bostäder", "VD")]

@@ -270,6 +270,11 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
         if _ADJUSTER.match(seg):
             flags["adjuster"] = True
             continue
+        mp = re.fullmatch(r"\(?\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)?", seg)
+        if party is None and mp and _party(mp.group(1)) and (
+                seg.startswith("(") or mp.group(1).upper() in _known_parties()):
+            party = _party(mp.group(1))          # "Anna Ek, S, Mora" / "Anna Ek, (S)"
+            continue
         if re.fullmatch(r"(?:tjg\.?|tjänstgörande|ej\s+tjänstgörande)?\s*ersättare", seg, re.I):
             flags["substitute"] = True
             continue
@@ -291,6 +296,11 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
                        serves_for=serves, items=items), flags
 
 
+def _known_parties() -> dict:
+    from ... import reference
+    return reference.parties()
+
+
 def _party(abbr: str) -> str | None:
     """A party abbreviation: a known one (any case: "(s)", "Kd") or 1–4 capitals ("VV")."""
     from ... import reference
@@ -305,9 +315,10 @@ def _party(abbr: str) -> str | None:
 def _strict_org(text: str) -> bool:
     """An organisation by reference data or a clear prefix (for names and organisations written
     without a separator)."""
-    from .people import _ACRONYM, _ORG_START, known_place
+    from .people import _ACRONYM, _ORG_START, _TITLE_ACRONYMS, known_place
     t = text.strip(" ,.;:")
-    return bool(known_place(t) or _ORG_START.match(t) or (_ACRONYM.match(t) and len(t) <= 10))
+    return bool(known_place(t) or _ORG_START.match(t) or (_ACRONYM.match(t) and len(t) <= 10
+                                                          and t.upper() not in _TITLE_ACRONYMS))
 
 
 def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Participant, dict]] | None:
@@ -543,7 +554,7 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
     # "Närvarande: Anna Ek, Per Holm och Eva Lind" (several names after a label)
     if len(cells) == 1 and re.search(r",|\boch\b", cells[0]):
         parts = [p.strip() for p in re.split(r",\s*|\s+och\s+", cells[0]) if p.strip()]
-        if len(parts) >= 2 and all(leading_name(_bare(p)) == len(_bare(p)) for p in parts):
+        if len(parts) >= 2 and all(_bare(p) and leading_name(_bare(p)) == len(_bare(p)) for p in parts):
             touched = []
             for p in parts:
                 touched += _take_row(att, ln, [p], [p], section, block, doc)

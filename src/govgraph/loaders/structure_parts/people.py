@@ -25,6 +25,8 @@ _ORG_WORD = re.compile(
     r"\b(?:kommun|kommunen|stad|staden|län|region|regionen|förbund(?:et)?|förening(?:en)?|"
     r"myndighet(?:en)?|universitet(?:et)?|högskola(?:n)?|bolag(?:et)?|stiftelse(?:n)?|"
     r"landsting(?:et)?|AB|HB|ek\.\s?för\.?)\b", re.I)
+_TITLE_ACRONYMS = frozenset({"VD", "HR", "IT", "MAS", "MAR", "MAL", "PA", "SSK", "USK", "AT", "ST",
+                             "FOU", "CFO", "CEO", "VO", "IFO", "BUP", "HSL"})
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,}(?:[- ][A-ZÅÄÖ]{2,})*$")
 _TITLE_WORD = re.compile(
     r"(?:chef|ordf|ordförande|ledamot|ersättare|strateg|sekreterare|ansvarig|ledare|direktör|"
@@ -71,7 +73,7 @@ def is_org(text: str) -> bool:
         return False
     if _ORG_START.match(t):
         return True
-    if _ACRONYM.match(t) and len(t) <= 12:
+    if _ACRONYM.match(t) and len(t) <= 12 and t.upper() not in _TITLE_ACRONYMS:
         return True
     words = t.split()
     if _ORG_WORD.search(t) and len(words) <= 6 and not _TITLE_WORD.search(t):
