@@ -99,7 +99,9 @@ def test_group_words_into_lines_with_tab_at_wide_gaps():
             "height": [30] * 7, "block_num": [1, 1, 1, 1, 2, 2, 2], "par_num": [1] * 7,
             "line_num": [1, 1, 1, 1, 1, 1, 1]}
     page = _lines_from_data(data)
-    assert page.lines == ["Siv Ahlstrand\tAskersund", "", "Gunnel Kask\tKumla"]
+    assert page.lines == ["Siv Ahlstrand\tAskersund", "Gunnel Kask\tKumla"]     # table rows stay together
+    data["left"][6] = 270                                                       # a normal gap: one text line
+    assert _lines_from_data(data).lines == ["Siv Ahlstrand\tAskersund", "", "Gunnel Kask Kumla"]
     assert page.confidence == pytest.approx((90 + 80 + 70 + 95 + 96 + 97) / 6, abs=0.1)
 
 

@@ -197,6 +197,9 @@ def _lines_from_data(data: dict[str, list]) -> OcrPage:
             cur_key = w["key"]
         cur.append(w)
     flush()
+    # Tesseract makes each table row a paragraph: no blank lines between TAB rows
+    lines = [ln for n, ln in enumerate(lines)
+             if ln or not (0 < n < len(lines) - 1 and "\t" in lines[n - 1] and "\t" in lines[n + 1])]
     confs = [w["conf"] for w in words if w["conf"] >= 0]
     mean = round(sum(confs) / len(confs), 1) if confs else None
     return OcrPage(lines, mean, len(words), confs)
