@@ -145,3 +145,9 @@ def test_parse_never_fails_on_odd_text_and_quotes_stay_verbatim():
         looks_like_protocol(d)
         for prov in p.all_provenance():
             assert prov.quote in d.text
+
+
+def test_looks_like_protocol_accepts_short_notes():
+    notes = ("Minnesanteckningar Nätverk kost\n\nDatum: 2023-11-03\nPlats: Digitalt via Teams\n\n"
+             "Deltagare: Anna Ek (Falun), Per Holm (Borlänge)\n\n1. Välkommen\nText\n\n2. Aktuellt\nText")
+    assert looks_like_protocol(_doc(notes)) == (True, "")

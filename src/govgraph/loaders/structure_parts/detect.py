@@ -10,8 +10,9 @@ from .text import lines_of
 _HEADER_WORDS = re.compile(
     r"\b(protokoll|mötesanteckningar|minnesanteckningar|anteckningar|sammanträde\w*|"
     r"närvarande|beslutande|ledamöter|ersättare|justera\w*|ordförande|sekreterare|"
-    r"dagordning|föredragningslista|ärendelista|tid och plats|plats:|tid:|datum:|"
-    r"frånvarande|anmält förhinder|adjungerade|tjänstepersoner)\b", re.I)
+    r"dagordning|föredragningslista|ärendelista|tid och plats|plats:|tid:|datum:|mötesdatum|"
+    r"frånvarande|anmält förhinder|adjungerade|tjänstepersoner|deltagare|antecknare)(?!\w)", re.I)
+_TITLE_HIT = {"protokoll", "mötesanteckningar", "minnesanteckningar", "anteckningar"}
 _MINUTES_WORDS = re.compile(
     r"\b(beslut\w*|mötet|sammanträdet|föredrog|informerade|lades till handlingarna|"
     r"läggs till handlingarna|godkänn\w*|utses|utsågs|val av justerare|övriga frågor)\b", re.I)
@@ -45,6 +46,8 @@ def looks_like_protocol(doc: CleanDocument) -> tuple[bool, str]:
     if len(header_hits) >= 3 and (items or minutes_hits >= 3):
         return True, ""
     if len(header_hits) >= 2 and len(items) >= 3:
+        return True, ""
+    if header_hits & _TITLE_HIT and len(header_hits) >= 2 and items:
         return True, ""
     if len(items) >= 3 and minutes_hits >= max(3, words // 2000):
         return True, ""
