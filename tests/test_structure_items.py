@@ -183,3 +183,8 @@ def test_last_item_ends_before_the_signature_block():
     p = parse_structure(doc_of(text))
     assert [(i.number, i.start, i.end) for i in p.items] == [("1", 4, 5), ("2", 6, 8)]
     assert p.secretary == ["Anna Ek"]
+
+
+def test_presenter_cell_is_not_part_of_the_title():
+    text = "Protokoll\n\n1.\tMötets öppnande\nText\n2.\tBudget 2025\tAnna Ek och Per Holm\nText\n3.\tAvslut\nText"
+    assert items_of(text) == [("1", "Mötets öppnande"), ("2", "Budget 2025"), ("3", "Avslut")]

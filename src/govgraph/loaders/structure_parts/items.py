@@ -285,6 +285,19 @@ def _title_below(c: Candidate, lines: list[Line]) -> str:
     return title
 
 
+def _without_name_cell(c: Candidate) -> str:
+    """"6.<TAB>Budget<TAB>Anna Ek": a last TAB cell of presenter names is not title."""
+    cells = [x.strip() for x in re.split(r"\t+", c.line.plain) if x.strip()]
+    title = c.title
+    if len(cells) >= 2:
+        last = cells[-1]
+        people = [x for x in re.split(r"\s*(?:,|\boch\b|&)\s*", last) if x]
+        if people and all(len(x.split()) >= 2 and leading_name(x.split()) == len(x.split())
+                          for x in people) and title.endswith(last) and title != last:
+            title = title[: -len(last)]
+    return title
+
+
 def clean_title(title: str) -> str:
     """Heading text without number markup, emphasis, presenter tail or trailing colon."""
     t = strip_markup(title).replace("\t", " ")
@@ -355,7 +368,7 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
                     break
         while end > start and lines[end - 1].blank:
             end -= 1
-        title = clean_title(c.title)
+        title = clean_title(_without_name_cell(c))
         number = c.label
         items.append(Item(number=number, title=title, start=start, end=end,
                           prov=Provenance(doc_name, number, start, start, c.line.text)))
