@@ -490,3 +490,12 @@ def test_party_as_its_own_comma_segment_and_title_acronyms():
     assert [(x.name, x.party, x.organization, x.title) for x in parse(text).participants] == [
         ("Anna Ek", "S", "Mora kommun", None), ("Per Holm", "M", None, None),
         ("Lisa Berg", None, "AB Bostäder", "VD")]
+
+
+def test_title_cells_with_organisations_inside():
+    text = ("Protokoll Nämnden\nTid: 2024-01-01\n\nNärvarande ledamöter:\n"
+            "Anna Ek\tSocialchef, Mora kommun\nPer Holm\tenhetschef Orsa kommun\n"
+            "Lisa Berg\tHälso- och sjukvårdsstaben\n\n1. A\nText\n2. B\nText")
+    assert [(x.name, x.organization, x.title) for x in parse(text).participants] == [
+        ("Anna Ek", "Mora kommun", "Socialchef"), ("Per Holm", "Orsa kommun", "enhetschef"),
+        ("Lisa Berg", None, "Hälso- och sjukvårdsstaben")]

@@ -404,10 +404,16 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
             continue
         if p.organization is None and is_org(c):
             p.organization = normalise_org(c)
-        elif p.title is None:
-            p.title = c
-        else:
-            p.title = f"{p.title}, {c}"
+            continue
+        for seg in ([c] if "," not in c else [x.strip() for x in c.split(",") if x.strip()]):
+            if p.organization is None and "," in c and is_org(seg):
+                p.organization = normalise_org(seg)      # "Socialchef, Mora kommun"
+                continue
+            if p.organization is None:
+                head_t, tail_org = split_trailing_org(seg)
+                if tail_org and head_t:
+                    p.organization, seg = tail_org, head_t
+            p.title = seg if p.title is None else f"{p.title}, {seg}"
     flags["name_only"] = p.organization is None and p.title is None
     return [(p, flags)]
 
