@@ -188,3 +188,12 @@ def test_last_item_ends_before_the_signature_block():
 def test_presenter_cell_is_not_part_of_the_title():
     text = "Protokoll\n\n1.\tMötets öppnande\nText\n2.\tBudget 2025\tAnna Ek och Per Holm\nText\n3.\tAvslut\nText"
     assert items_of(text) == [("1", "Mötets öppnande"), ("2", "Budget 2025"), ("3", "Avslut")]
+
+
+def test_numbered_agenda_above_unnumbered_headings():
+    text = ("Minnesanteckningar X\n\nDagordning\n1. Välkommen\n2. Ekonomi\n3. Övrigt\n\n"
+            "Välkommen\nText\n\nEkonomi\nText\n\nÖvrigt\nText")
+    fields = {8: {"bold": True}, 11: {"bold": True}, 14: {"bold": True}}
+    p = parse_structure(doc_of(text, fields=fields))
+    assert [(i.number, i.title, i.start, i.end) for i in p.items] == [
+        ("1", "Välkommen", 8, 9), ("2", "Ekonomi", 11, 12), ("3", "Övrigt", 14, 15)]

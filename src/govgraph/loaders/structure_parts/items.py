@@ -353,6 +353,24 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
         chain = _unnumbered_headings(lines, start_after)
         if not chain:
             return []
+    elif len(chain) >= 3 and _is_bare_list(chain, lines):
+        # a numbered agenda at the top and unnumbered headings below: the headings are the items
+        heads = _unnumbered_headings(lines, chain[-1].line.no)
+        if len(heads) >= 3:
+            numbers = {_fold_title(c.title): c.label for c in chain}
+            for h in heads:
+                h.number, h.letter = 0, ""
+                lab = numbers.get(_fold_title(h.title))
+                if lab:
+                    m = re.match(r"(\d+)([a-z]?)", lab)
+                    h.number, h.letter = int(m.group(1)), m.group(2)
+            if all(h.number for h in heads):
+                chain = heads
+            else:
+                chain = [Candidate(h.line, k, "", "num", "", h.title, h.heading, h.bold, False, 0.0)
+                         for k, h in enumerate(heads, 1)]
+        else:
+            chain = _add_unnumbered(chain, lines)
     else:
         chain = _add_unnumbered(chain, lines)
     items: list[Item] = []
@@ -381,6 +399,18 @@ _NOT_ITEM_HEADING = re.compile(
     r"tjänstepersoner|adjungerade|ej\s+närvarande|anmält\s+förhinder|ordförande|sekreterare|justera\w*|"
     r"vid\s+protokollet|tid|plats|datum|dagordning|föredragningslista|ärendelista|bilagor?|beslut|"
     r"förslag\s+till\s+beslut|bakgrund|sammanfattning|underskrifter)\b", re.I)
+
+
+def _is_bare_list(chain: list[Candidate], lines: list[Line]) -> bool:
+    """Every numbered line is followed directly by the next one: an agenda, not items."""
+    for a, b in zip(chain, chain[1:]):
+        if any(not lines[no - 1].blank for no in range(a.line.no + 1, b.line.no)):
+            return False
+    return True
+
+
+def _fold_title(t: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", clean_title(t)).casefold().split())
 
 
 def _unnumbered_headings(lines: list[Line], start_after: int) -> list[Candidate]:
