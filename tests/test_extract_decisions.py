@@ -300,3 +300,11 @@ def test_short_block_forms(block, kind):
 def test_inverted_appointment():
     d = one("§ 2 Val av justerare\n\nTill justerare utses Anna Svensson.\n")
     assert (d.kind, d.assignee, d.subject) == ("appoint", "Anna Svensson", "Justerare")
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Gruppen kom överens om att ses fysiskt i maj.", "approve"),
+    ("Överenskoms att rapporten skickas ut till alla.", "approve"),
+])
+def test_agreed_in_notes(sentence, kind):
+    assert kinds(f"§ 3 Övrigt\n\n{sentence}\n", body="Chefsgruppen") == [kind]

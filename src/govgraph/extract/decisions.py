@@ -59,7 +59,8 @@ _V = {
     "appoint": r"\b(?:utses|utsags|utsag|utsett|utser|valj(?:s|es) in|valjs|valdes|valdes in|valts|utsagts)\b",
 }
 _VRX = {k: re.compile(v) for k, v in _V.items()}
-_DECIDE = re.compile(r"(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
+_ANY_ACT = re.compile("|".join(f"(?:{v})" for v in _V.values()))
+_DECIDE = re.compile(r"(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\boverenskoms\b|\bkom(?:mer)? overens om\b|\bkommit overens om\b|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
 _INFINITIVE = [
     ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla)"),
     ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom|anse\b.*\bbesvarad"
@@ -139,6 +140,8 @@ class Act:
 
 
 def _acts(ft: str) -> list[Act]:
+    if not _ANY_ACT.search(ft):
+        return []
     out = []
     for kind, rx in _VRX.items():
         for m in rx.finditer(ft):
