@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from .. import __version__
 from ..model import GovgraphError
-from .rdf import DEFAULT_BASE, EdgeRow, ExportStats, NodeRow, RdfMapper, iter_triples, write_jsonld, write_turtle
+from .rdf import EdgeRow, ExportStats, NodeRow, RdfMapper, iter_triples, write_jsonld, write_turtle
 
 CC_BY_4 = "http://creativecommons.org/licenses/by/4.0/"
 EU = "http://publications.europa.eu/resource/authority/"
