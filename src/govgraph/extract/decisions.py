@@ -251,9 +251,8 @@ class DecisionFinder:
                 if offset_text in first.text and offset_text != first.text:
                     sentences[0] = Sentence(offset_text, first.start, first.end, u, 0)
         prev = None
-        for idx, s in enumerate(sentences):
-            found = self._sentence(s, in_block and (idx == 0 or u.kind == "bullet" or True), block_by,
-                                   section, first_in_unit=idx == 0, prev=prev)
+        for s in sentences:
+            found = self._sentence(s, in_block, block_by, section, prev=prev)
             for d in found:
                 if any(x.text != d.text and x.kind == d.kind and (x.assignee == d.assignee or d.kind in ("note", "allocate", "approve"))
                        and x.by == d.by for x in unit_acts):
@@ -277,7 +276,8 @@ class DecisionFinder:
         self.out.extend(unit_acts)
 
     def _sentence(self, s: Sentence, in_block: bool, block_by: str | None, section: str | None,
-                  first_in_unit: bool, prev: Sentence | None) -> list[Decision]:
+                  prev: Sentence | None) -> list[Decision]:
+        """The acts of one sentence (none for proposals, opinions, plans and questions)."""
         text = s.text
         ft = fold(text)
         acts = _acts(ft)
@@ -419,10 +419,6 @@ class DecisionFinder:
         text = s.text
         by, by_known, person_actor = self._actor(a, text, ft)
         reported = False
-        if by_known:
-            own = by == self.own
-        else:
-            own = False
         if not by_known and re.search(r"\bman(?:\s+\w+)?\s*$", ft[:a.pos]) and not self.context_body \
                 and not section and not in_block:
             person_actor = True
@@ -507,8 +503,6 @@ class DecisionFinder:
             if r.start >= a.end and re.fullmatch(r"\s*(?:(?:har|ar|blivit|ocks[aå]|nu|aven)\s+)*(?:av|i)\s+(?:\w+\s+)?", gap):
                 return (self.own if r.own else r.name), True, False
         # agent "av PERSON" right after the verb / uppdrag: a person acted
-        m = re.search(r"\b(?:uppdrag|godkand|beslutad|tillsatt)\w*\s+av\s+$", "")
-        del m
         after = text[a.end:a.end + 80]
         pm = re.match(r"\s*(?:[\wåäö]+\s+){0,3}?(?:uppdrag\w*\s+)?av\s+([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+){1,2})", after)
         if pm and (find_names(pm.group(1)) or self.names.resolve(pm.group(1), record=False)):
@@ -595,7 +589,6 @@ class DecisionFinder:
             lead = text[:a.pos].strip()
             return self._np(lead) if lead and len(lead.split()) <= 4 else None
         if k == "assign":
-            seg = text
             pats = [
                 r"\b(?:ger|gav|gett|givit|ge)\s+(.+?)\s+(?:ett\s+|i\s+)?\w*uppdrag",
                 r"\buppdra(?:r|s|gits|git)?\s+(?:till|åt)\s+(.+?)(?:\s+att\b|[,.]|$)",

@@ -27,7 +27,7 @@ from .gazetteer import AGREEMENT_ABBREVIATIONS, EXTENDABLE, ORGANISATIONS
 
 _ORG_ACRONYMS = {a.upper() for _n, _k, al in ORGANISATIONS for a in al if len(a) <= 6}
 from .names import NameIndex, find_names
-from .text import cap, deaccent, fold, plain, prov, units
+from .text import cap, deaccent, fold, prov, units
 
 # ----------------------------------------------------------------------------- tokens
 _TOKEN = re.compile(r"[\w][\w:/\-–.]*[\w]|[\w]|[^\w\s]")

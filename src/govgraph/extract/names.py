@@ -198,11 +198,7 @@ class NameIndex:
             if record and ref not in p.variants and ref != p.name:
                 p.variants.append(ref)
             return p.name
-        if len(cands) > 1:                  # prefer the unique listed participant
-            parts = [p for p in cands if p.participant]
-            if len(parts) == 1 and len(cands) - len(parts) == 0:
-                return parts[0].name
-        return None
+        return None                         # unknown, or fits two people: left unresolved
 
     def mentions(self) -> list[PersonMention]:
         return [PersonMention(p.name, list(p.variants), p.organization, p.title) for p in self.people]

@@ -14,7 +14,7 @@ import re
 
 from .. import reference
 from ..model import CleanDocument, Item, NameRef
-from .names import NameIndex, looks_like_name
+from .names import NameIndex, find_names, looks_like_name
 from .text import Unit, deaccent, plain, plain_lines, prov
 
 _UP = "A-ZÅÄÖÉÜ"
@@ -127,7 +127,6 @@ class PresenterFinder:
             if not _ANY_CUE.search(deaccent(s.text)):
                 continue
             st = deaccent(s.text)
-            off = 0
             orig = s.text
             for m in _REPLACES.finditer(st):
                 new, old = orig[m.start(1):m.end(1)], orig[m.start(2):m.end(2)]
@@ -144,7 +143,6 @@ class PresenterFinder:
                           s.start, orig if s.start == s.end else None)
             if _MEDVERKADE.search(st):
                 # "Maria Lindborg, projektledare och Anton Olofsson samordningsansvarig … medverkade."
-                from .names import find_names
                 subj = orig[:_MEDVERKADE.search(st).start()]
                 self._add([n for _a, _b, n in find_names(subj)], s.start, orig if s.start == s.end else None)
 
