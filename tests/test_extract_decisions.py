@@ -308,3 +308,10 @@ def test_inverted_appointment():
 ])
 def test_agreed_in_notes(sentence, kind):
     assert kinds(f"§ 3 Övrigt\n\n{sentence}\n", body="Chefsgruppen") == [kind]
+
+
+def test_formal_passive_opening_the_sentence_is_the_meetings_own():
+    text = "\n".join(["§ 3 Dagordning", "", "Beslutades att godkänna dagordningen.",
+                      "", "§ 4 Avtal", "", "Efter utvärdering beslutades att ta fram ett nytt avtal."])
+    ds = decisions(text)
+    assert [(d.kind, d.by, d.reported, d.prov.item) for d in ds] == [("approve", BODY, False, "3")]

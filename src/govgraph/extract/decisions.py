@@ -60,7 +60,7 @@ _V = {
 }
 _VRX = {k: re.compile(v) for k, v in _V.items()}
 _ANY_ACT = re.compile("|".join(f"(?:{v})" for v in _V.values()))
-_DECIDE = re.compile(r"(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\boverenskoms\b|\bkom(?:mer)? overens om\b|\bkommit overens om\b|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
+_DECIDE = re.compile(r"\bbeslut fattades\b|(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\boverenskoms\b|\bkom(?:mer)? overens om\b|\bkommit overens om\b|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
 _INFINITIVE = [
     ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla)"),
     ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom|anse\b.*\bbesvarad"
@@ -92,7 +92,7 @@ _SKIP_BEFORE = re.compile(
     r"\bforesl\w*|\bforsl[aå]s\b|\bforslaget (?:ar|innebar)\b|\bforslag (?:fran|pa|till beslut|om)\b"
     r"|\banser\b|\btycker\b|\bonskar\b|\bonskemal\b|\bkommer att\b|\bkommer\b|\bskulle\b|\bplaner(?:ar|as)\b"
     r"|\bkan\b|\bbor\b|\bska\b|\bskall\b|\bmaste\b|\bbehover\b|\bvill\b|\bfragan om\b|\bom\b(?= \w+ (?:ska|kan))"
-    r"|\binget\b|\binte\b|\bej\b|\baldrig\b|\bpagar\b|\bsyftar\b|\bforvantas\b|\bi samband med att\b"
+    r"|\binget\b|\binga\b|\bingen\b|\binte\b|\bej\b|\baldrig\b|\bpagar\b|\bsyftar\b|\bforvantas\b|\bi samband med att\b"
     r"|\b(?:det|den|de) tidigare\b|\bsom\b|^om\b|^nar\b|^innan\b|^eftersom\b|\byrka\w*|\bproposition\b"
     r"|\bfinner att\b|\bviktigt\b|\bonskvart\b|\bangelaget\b|\bnodvandigt\b|\bmojligt\b|\bbra om\b"
     r"|\bforutsatt att\b|\bi fall\b|\bifall\b|\bhuruvida\b|\bvanta(?:r|s)? pa\b|\binnan\b")
@@ -320,8 +320,11 @@ class DecisionFinder:
             inf_kind = None
             if mi:
                 inf_kind = self._infinitive(after[mi.start(1):])
-            if dword == "beslutades" or dword == "beslut togs":
-                # passive: only with a named body ("På chefsgruppen …", "Vid SocSam:s sammanträde …")
+            formal = fold(text[:decide.start()]).strip(" -") in ("", "det", "vidare", "darefter", "dessutom",
+                                                                  "slutligen", "sedan", "motet")
+            if dword in ("beslutades", "beslut togs", "beslut fattades") and not formal:
+                # a narrative passive needs a named body ("På chefsgruppen …", "Vid SocSam:s
+                # sammanträde …"); "Beslutades att …" opening the sentence is the meeting's own
                 if not self._passive_actor(text, decide.start()) and not self.last_actor:
                     return []
                 if dword == "beslutades" and not self._passive_actor(text, decide.start()):
