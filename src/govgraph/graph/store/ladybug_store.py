@@ -25,6 +25,10 @@ from .ddl import LADYBUG_TYPES, ladybug_node_table, ladybug_rel_table
 
 # files the engine keeps beside the database file
 SIDE_SUFFIXES = (".wal", ".lock", ".shadow", ".tmp")
+# The engine keeps the pages changed since the last checkpoint in memory and checkpoints by
+# WAL size, which small per-protocol transactions reach only after gigabytes of memory:
+# checkpoint after this many write transactions instead (same speed, bounded memory).
+CHECKPOINT_EVERY = 32
 
 
 def _first_line(e: BaseException) -> str:
@@ -85,6 +89,7 @@ class LadybugStore(GraphStore):
         self.read_only = read_only
         self._prepared: dict[str, Any] = {}
         self._tables: set[str] = set()
+        self._writes = 0
         if read_only and not path.exists():
             raise StoreError(f"{path}: no graph store here yet — load protocols first "
                              f"(govgraph load FILE… --db {path})")
@@ -213,6 +218,9 @@ class LadybugStore(GraphStore):
         try:
             result = work(run)
             self._conn.execute("COMMIT")
+            self._writes += 1
+            if self._writes % CHECKPOINT_EVERY == 0:
+                self._checkpoint()
         except BaseException as e:
             try:
                 self._conn.execute("ROLLBACK")
@@ -224,6 +232,13 @@ class LadybugStore(GraphStore):
         finally:
             self._secure()
         return result
+
+    def _checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (frees the engine's memory)."""
+        try:
+            self._conn.execute("CHECKPOINT")
+        except RuntimeError:
+            pass          # not fatal: the engine checkpoints by itself later
 
     def _write_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         # UNWIND … MERGE scans the whole table in this engine; an id lookup does not. Look the
