@@ -81,3 +81,17 @@ def test_letterhead_body_wrapped_over_two_lines():
     body, date, _ = header(text)
     assert body == "Styrgruppen för hälso- och sjukvård i hemmet"
     assert date == "2021-09-01"
+
+
+@pytest.mark.parametrize("title, body", [
+    ("Utdrag ur protokoll fört vid Kommunstyrelsens sammanträde (justerat)", "Kommunstyrelsen"),
+    ("Protokoll för Socialnämnden", "Socialnämnden"),
+    ("Protokoll från Vård- och omsorgsnämnden 2024-01-02", "Vård- och omsorgsnämnden"),
+    ("Protokoll nr 4/2024 Fritidsnämnden", "Fritidsnämnden"),
+])
+def test_title_line_variants(title, body):
+    assert header(title + "\nTid: 2024-02-02\n\n§ 1 A\nx\n§ 2 B\ny")[0] == body
+
+
+def test_day_month_year_with_dots():
+    assert [f.iso for f in find_dates("Datum: 17.05.2023, 1.5 mkr")] == ["2023-05-17"]

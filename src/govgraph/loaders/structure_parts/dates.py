@@ -19,7 +19,7 @@ ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)[-‐–.](\d{1,2})[-‐–.](\d{1,2
 TEXTUAL = re.compile(
     rf"(?:(?:{WEEKDAYS})\s*,?\s*)?(?:den\s+)?(\d{{1,2}})(?::e|:a)?\s+({_MONTH_RE})\.?(?:\s+((?:19|20)\d\d))?\b",
     re.I)
-SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})[ -]((?:19|20)\d\d)\b")
+SLASH = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})(?:[ -]|[/.])((?:19|20)\d\d)\b")
 COMPACT = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d\d)(\d\d)(?!\d)")
 TIME = re.compile(
     r"(?:\b(?:kl\.?|klockan)\s*)?\b\d{1,2}[.:]\d{2}(?:\s*[-–—]\s*\d{1,2}[.:]\d{2})?"

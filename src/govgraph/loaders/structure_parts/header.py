@@ -10,8 +10,8 @@ from .dates import find_dates, strip_dates_and_times
 from .text import Line, squeeze
 
 _TITLE_WORD = re.compile(
-    r"^(?:(?:justerat\s+)?(?:sammanträdes|mötes)?protokoll(?:et)?|mötesanteckningar|"
-    r"minnesanteckningar|anteckningar|protokollsutdrag)\b\s*(?:för|från|fört vid|vid|över)?\s*[:\-–]?\s*",
+    r"^(?:(?:utdrag\s+ur\s+)?(?:justerat\s+)?(?:sammanträdes|mötes)?protokoll(?:et)?|mötesanteckningar|"
+    r"minnesanteckningar|anteckningar|protokollsutdrag)\b\s*(?:(?:fört\s+vid|från|för|vid|över)\b)?\s*[:\-–]?\s*",
     re.I)
 _BODY_TAIL = re.compile(
     r"\s*(?:[,–-]\s*)?\b(?:den|från|vid)?\s*(?:sammanträde(?:t)?|möte(?:t)?)?\s*(?:den\s+)?$", re.I)
@@ -75,6 +75,7 @@ def _cap(s: str) -> str:
 def _clean_body(s: str) -> str:
     s = strip_dates_and_times(s.replace("\t", " "))
     s = re.sub(r"^(?:nr|nummer|#)\s*\d+(?:[/-]\d+)?\s*[,:–-]?\s*", "", s, flags=re.I)
+    s = re.sub(r"\s*[(,–-]?\s*\b(?:justerat|ojusterat|preliminärt|utkast)\b\)?\s*$", "", s, flags=re.I)
     s = re.sub(r"^(?:sammanträde(?:t)?|möte(?:t)?)\s+(?:med|i|för|hos)\s+", "", s, flags=re.I)
     m = re.match(r"^(.+?)s\s+(?:extra\s+)?(?:sammanträde|möte|sammankomst)\b", s, flags=re.I)
     if m and " " not in m.group(1).strip():
@@ -96,7 +97,7 @@ def find_body(lines: list[Line], header_end: int, doc: str,
             m = _TITLE_WORD.match(t)
             if not m:
                 continue
-            rest = t[m.end():]
+            rest = re.sub(r"\s*\((?:ej\s+)?(?:justerat|ojusterat|preliminärt|utkast)\)", "", t[m.end():], flags=re.I)
             if rest.rstrip().endswith(".") or _SENTENCE_WORD.search(rest) or len(rest.split()) > 16:
                 continue          # "Protokollet från förra mötet godkändes." is not a title
             body = _clean_body(rest)
