@@ -22,8 +22,8 @@ _PARA = re.compile(r"^§+\s*(\d{1,4})(?:\s?([a-z])(?![\wåäöÅÄÖ]))?(?![\d,]
 _NUM = re.compile(r"^(\d{1,3})(?:([a-z])(?![\wåäöÅÄÖ]))?(\.\)|\)\.?|\.|:)?(?!\d)\s*(.*)$")
 _TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\t+| {3,})\s*\d{1,3}\s*$")
 _PRESENTER_CUT = re.compile(
-    r"\s*(?:\*+\s*)?(?:[-–,:]\s*)?\b(?:Föredragande|Föredras av|Ärendet föredras(?: av)?|Presentatör|"
-    r"Dragande|Ansvarig|Inledare)\b\s*:?.*$", re.I)
+    r"\s*(?:\*+\s*)?(?:[-–,]\s*)?\b(?:(?:föredragande|presentatör|dragande|ansvarig|inledare)\s*:"
+    r"|(?:ärendet\s+)?föredras\s+av\b|\*+\s*föredragande\b).*$", re.I)
 _BODY_WORDS = frozenset({"beslut", "beslut:", "förslag till beslut", "bakgrund", "ärendet",
                          "sammanfattning", "diskussion", "protokoll"})
 
