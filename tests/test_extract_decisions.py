@@ -315,3 +315,11 @@ def test_formal_passive_opening_the_sentence_is_the_meetings_own():
                       "", "§ 4 Avtal", "", "Efter utvärdering beslutades att ta fram ett nytt avtal."])
     ds = decisions(text)
     assert [(d.kind, d.by, d.reported, d.prov.item) for d in ds] == [("approve", BODY, False, "3")]
+
+
+def test_proposal_to_the_assembly_is_one_recommendation():
+    text = "\n".join(["§ 19 Motion om sociala insatsgrupper",
+                      "Arbetsutskottet föreslår att motionen avslås.", "Beslut",
+                      "Socialnämnden föreslår kommunfullmäktige besluta", "att avslå motionen."])
+    ds = decisions(text, body="Socialnämnden")
+    assert [(d.kind, d.by, d.reported) for d in ds] == [("recommend", "Socialnämnden", False)]

@@ -220,6 +220,11 @@ class DecisionFinder:
             sc = self._section_context(u)
             if sc:
                 section = sc
+            if u.kind == "para" and re.search(r"\b(?:föreslår|föreslog)\s+\S+\s+(?:att\s+)?besluta(?:\s+att)?\s*:?$", text) \
+                    and self._recommend_proposal(fold(text)) is not None:
+                self._unit_sentences(u, in_block=False, block_by=block_by, section=section)
+                proposal_list = True                 # the att-points are what is proposed
+                continue
             if u.kind == "para" and text.endswith(":") and _PROPOSAL_INTRO.search(text):
                 proposal_list = True
                 continue
@@ -394,6 +399,8 @@ class DecisionFinder:
 
     def _recommend_proposal(self, ft: str) -> int | None:
         m = re.search(r"\b(?:foreslar|rekommenderar|rekommenderade)\b[^.]{0,80}?\b(?:kommuner\w*|huvudm\w+|region\w*|medlem\w*|parter\w*)\b[^.]{0,80}?\batt (?:anta|godkanna|besluta|ansluta|delta|folja|teckna)\b", ft)
+        if m is None:   # "Nämnden föreslår kommunfullmäktige besluta att …": a proposal to the assembly
+            m = re.search(r"^(?:\S+\s+){1,4}?(?:foreslar|foreslog)\s+(?:\w*fullmaktige|\w*styrelsen|\w*namnden)\s+(?:att\s+)?besluta\b", ft)
         return m.start() if m else None
 
     def _enades_assignee(self, text: str, pos: int) -> str | None:
