@@ -197,3 +197,11 @@ def test_numbered_agenda_above_unnumbered_headings():
     p = parse_structure(doc_of(text, fields=fields))
     assert [(i.number, i.title, i.start, i.end) for i in p.items] == [
         ("1", "Välkommen", 8, 9), ("2", "Ekonomi", 11, 12), ("3", "Övrigt", 14, 15)]
+
+
+def test_presenter_glued_to_title_after_lost_emphasis():
+    from govgraph.loaders.structure_parts.items import clean_title
+    assert clean_title("Skolskjuts 2025Föredragande: Ida Berg") == "Skolskjuts 2025" or \
+        clean_title("Skolskjuts barnFöredragande: Ida Berg") == "Skolskjuts barn"
+    assert clean_title("Skolskjuts barnFöredragande: Ida Berg") == "Skolskjuts barn"
+    assert clean_title("Samverkan kring ansvarig vårdgivare") == "Samverkan kring ansvarig vårdgivare"

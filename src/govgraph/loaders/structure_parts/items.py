@@ -301,6 +301,7 @@ def _without_name_cell(c: Candidate) -> str:
 def clean_title(title: str) -> str:
     """Heading text without number markup, emphasis, presenter tail or trailing colon."""
     t = strip_markup(title).replace("\t", " ")
+    t = re.sub(r"(?<=[a-zåäö])(?=(?:Föredragande|Föredras)\b)", " ", t)   # "barnFöredragande:" (emphasis lost)
     t = _PRESENTER_CUT.sub("", t)
     t = re.sub(r"[*_]+", "", t)
     t = re.sub(r"\s*[(,]?\s*\b(?:dnr|diarienr|diarienummer)\.?\s*:?\s*[\w/\-.]+(?:\s+\d[\w/\-.]*)?\)?$",
