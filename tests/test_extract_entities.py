@@ -122,3 +122,12 @@ def test_acting_generic_body_is_listed_and_vague_plans_are_not():
     ]), body="Kommunstyrelsen")
     assert names(p.bodies) == ["Arbetsutskottet"]
     assert names(p.agreements) == []
+
+
+def test_municipal_bodies_and_kinds():
+    p = run("§ 7 Remiss\n\nÄrendet har beretts i socialnämndens arbetsutskott och skickats till kommunstyrelsen "
+            "samt till barn- och utbildningsnämnden. Nämnden har också informerat rådet för funktionshinderfrågor.\n",
+            body="Socialnämnden")
+    got = {e.name: e.kind for e in p.bodies}
+    assert got == {"Socialnämndens arbetsutskott": "committee", "Kommunstyrelsen": "board",
+                   "Barn- och utbildningsnämnden": "committee", "Rådet för funktionshinderfrågor": "council"}

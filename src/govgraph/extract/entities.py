@@ -83,7 +83,8 @@ _GENERIC_MODS = {"", "styr", "arbets", "referens", "lednings", "chefs", "samverk
                  "förvaltnings", "kontakt", "nätverks", "organisations", "rådgivande",
                  "ledning", "samordnings", "ledar", "expert", "verksamhets", "personal", "forskar",
                  "fokus", "stöd", "kompetens", "utvecklings", "uppföljnings", "utrednings"}
-_BODY_KIND = [("chefs", "management_group"), ("lednings", "management_group"), ("styr", "steering_group"),
+_BODY_KIND = [("styrelse", "board"), ("chefs", "management_group"), ("lednings", "management_group"),
+              ("styr", "steering_group"),
               ("nätverk", "network"), ("forum", "network"), ("partnerskap", "network"),
               ("plattform", "network"), ("grupp", "working_group"), ("råd", "council"),
               ("nämnd", "committee"), ("utskott", "committee"), ("beredning", "committee"),
@@ -722,6 +723,7 @@ class EntityFinder:
                 continue
             # modifiers before the head
             j = i
+            owner_gen = False
             while j > 0 and i - j < 3:
                 pt = toks[j - 1][0]
                 if pt == "och" and j >= 3 and toks[j - 2][0] in ("-", "–") and i == j:
@@ -732,6 +734,11 @@ class EntityFinder:
                 if re.fullmatch(r"[\wÅÄÖåäö/\-]+:s", pt) or (_ADJ.match(pt) and not _VERBISH.match(pt.lower())):
                     j -= 1
                     continue
+                if pt.endswith("s") and len(pt) > 6 and pt[:1].islower() and _BODY_HEAD.match(pt[:-1].lower()) \
+                        and not _BODY_HEAD.match(pt[:-1].lower()).group("mod") in _GENERIC_MODS:
+                    j -= 1                                 # "socialnämndens arbetsutskott"
+                    owner_gen = True
+                    break
                 if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][\wåäö]*s|[A-ZÅÄÖ]{2,6}s", pt) or (
                         re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|s)", pt) and toks[j - 1][1] > 0
                         and text[max(0, toks[j - 1][1] - 2):toks[j - 1][1]] not in (". ", ": ")
@@ -780,6 +787,8 @@ class EntityFinder:
                 generic = True                   # "elevråd", "arbetsgrupper": no name
             if suf in ("er", "ar") and not proper:
                 generic = True                   # plural indefinite: a kind of group, no name
+            if owner_gen:
+                generic = False
             if written_is_org(text[toks[j][1]:toks[k - 1][2]]):
                 i = k
                 continue
