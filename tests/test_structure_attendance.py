@@ -499,3 +499,9 @@ def test_title_cells_with_organisations_inside():
     assert [(x.name, x.organization, x.title) for x in parse(text).participants] == [
         ("Anna Ek", "Mora kommun", "Socialchef"), ("Per Holm", "Orsa kommun", "enhetschef"),
         ("Lisa Berg", None, "Hälso- och sjukvårdsstaben")]
+
+
+def test_label_name_pairs_on_one_line():
+    p = parse("Protokoll Nämnden\nTid: 2024-01-01\nSekreterare\tAnna Ek\tOrdförande\tPer Holm (S)\n\n"
+              "1. A\nText\n2. B\nText")
+    assert (p.chair, p.secretary) == (["Per Holm"], ["Anna Ek"])

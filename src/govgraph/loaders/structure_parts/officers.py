@@ -138,6 +138,15 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
         low = plain[:60].casefold()
         if not any(k in low for k in _LABEL_HINTS):
             continue
+        cells = [c.strip() for c in plain.split("\t") if c.strip()]
+        if len(cells) >= 4:
+            # "Sekreterare<TAB>Anna Ek<TAB>Ordförande<TAB>Per Holm": label and name pairs
+            pairs = [(_role_of(cells[k]), _names_in(cells[k + 1])) for k in range(0, len(cells) - 1, 2)]
+            if all(r and nm for r, nm in pairs):
+                for r, nm in pairs:
+                    for x in nm:
+                        off.add(r, x, _prov(doc, lines, ln.no, ln.no))
+                continue
         m = _LABELLED.match(plain)
         if m:
             role = _role_of(m.group("label"))

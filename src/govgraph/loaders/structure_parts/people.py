@@ -170,8 +170,8 @@ def split_names(tokens: list[str], count: int | None = None) -> list[list[str]] 
     """Split a run of capitalised tokens into person names (2–4 tokens each, each starting
     with a given name). With ``count``, exactly that many names. None when impossible."""
     n = len(tokens)
-    if n < 2 or n > 120 or not all(is_name_token(t) or t.casefold() in ("af", "von", "van", "de")
-                        for t in tokens):
+    if n < 2 or n > 120 or not all((is_name_token(t) and t.casefold() not in STOP)
+                                   or t.casefold() in ("af", "von", "van", "de") for t in tokens):
         return None
     NEG = -1e9
     # best[i][k] = best score splitting tokens[:i] into k names
