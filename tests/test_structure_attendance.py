@@ -505,3 +505,11 @@ def test_label_name_pairs_on_one_line():
     p = parse("Protokoll Nämnden\nTid: 2024-01-01\nSekreterare\tAnna Ek\tOrdförande\tPer Holm (S)\n\n"
               "1. A\nText\n2. B\nText")
     assert (p.chair, p.secretary) == (["Per Holm"], ["Anna Ek"])
+
+
+def test_names_outside_the_given_name_list_with_a_party_or_in_a_table_row():
+    text = ("Protokoll Nämnden\nTid: 2024-01-01\n\nBeslutande\nXhevdet Berisha (S)\n"
+            "Oluwaseun Adeyemi\tMora kommun\nKommunhuset Sal\tMora kommun\nRegion Dalarna\n\n"
+            "1. A\nText\n2. B\nText")
+    assert [(x.name, x.party, x.organization) for x in parse(text).participants] == [
+        ("Xhevdet Berisha", "S", None), ("Oluwaseun Adeyemi", None, "Mora kommun")]

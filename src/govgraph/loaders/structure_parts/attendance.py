@@ -58,6 +58,8 @@ _LEADING_ROLE = re.compile(
     r"^((?:\d:e\s+|förste\s+|andre\s+)?vice\s+ordförande|ordförande|ordf\.|sekreterare|"
     r"ersättare|tjg\.?\s+ersättare|ledamot|adjungerad)\s*:?\s+(?=[A-ZÅÄÖ])", re.I)
 _TJG = re.compile(r"\(\s*(?:tjg|tjänstgörande)\.?\s*\)|,?\s*\btjg\.?(?=\s*$)", re.I)
+_TITLE_HINT = re.compile(r"chef|ordf|ledamot|ersättare|strateg|sekreterare|ansvarig|ledare|direktör|"
+                         r"planerare|handläggare|samordnare|utredare|läkare|sköterska|kurator", re.I)
 _SEPARATORS = re.compile(r"\t+|\s*[—–―-]{2,}\s*| {3,}")
 
 
@@ -170,8 +172,19 @@ def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
     return None
 
 
-def _person_from_text(text: str) -> tuple[Participant, dict] | None:
-    """One person from "Name (S), title, Org" / "Name Org" / "Name tjg för X" text."""
+def _name_shaped(words: list[str]) -> bool:
+    """2–3 capitalised words that are not common words, labels or places (a name whose given
+    name is not in the reference list)."""
+    from .text import STOP, is_name_token
+    return 2 <= len(words) <= 3 and all(is_name_token(w) and w.casefold() not in STOP
+                                        for w in words) and \
+        not is_org(" ".join(words)) and not any(is_org(w) for w in words) and \
+        section_of(" ".join(words)) is None
+
+
+def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dict] | None:
+    """One person from "Name (S), title, Org" / "Name Org" / "Name tjg för X" text. ``strong``:
+    the text is the name cell of a table row, so an unknown given name is accepted."""
     flags = {"chair": False, "secretary": False, "adjuster": False, "name_only": False,
              "substitute": False}
     t = squeeze(text.replace("\t", " ")).strip(" -–•*·")
@@ -225,6 +238,8 @@ def _person_from_text(text: str) -> tuple[Participant, dict] | None:
     words = head.split()
     org = org_paren
     n = leading_name(words, min_count=3)
+    if not n and (party or strong) and _name_shaped(words):
+        n = len(words)        # "Xhevdet Berisha (S)": a party marker or a table row vouches for it
     name = None
     if n and n == len(words) and len(words) >= 3:
         # "Olle Isacsson Hallsberg": a municipality / region written after the name
@@ -368,7 +383,9 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
                         {"chair": False, "secretary": False, "adjuster": False, "name_only": False,
                          "substitute": False}))
         return out
-    got = _person_from_text(first)
+    rest_cells = [c for c in cells_plain[1:] if c.strip()]
+    strong = bool(rest_cells) and (is_org(rest_cells[0]) or bool(_TITLE_HINT.search(rest_cells[0])))
+    got = _person_from_text(first, strong=strong)
     if got is None:
         return None
     p, flags = got
