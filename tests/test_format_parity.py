@@ -138,7 +138,10 @@ def to_odt(doc, path: Path) -> None:
             else:
                 el.addText(text)
 
+    current_list = None
     for n, (kind, lines) in enumerate(_blocks(doc)):
+        if not (kind == "p" and lines[0].text.startswith("- ")):
+            current_list = None
         if kind == "table":
             t = Table(name=f"T{n}")
             t.addElement(TableColumn(numbercolumnsrepeated=max(len(ln.text.split("\t")) for ln in lines)))
@@ -154,15 +157,17 @@ def to_odt(doc, path: Path) -> None:
             d.text.addElement(t)
             continue
         if lines[0].text.startswith("- "):
-            lst = List()
+            if current_list is None:
+                current_list = List()
+                d.text.addElement(current_list)
             item = ListItem()
             p = P()
-            pieces = _runs(lines[0])
-            pieces[0] = ("- " + pieces[0][0][2:], pieces[0][1])
-            fill(p, pieces, lines[0].bold)
+            for k, ln in enumerate(lines):
+                if k:
+                    p.addElement(LineBreak())
+                fill(p, _runs(ln), ln.bold)
             item.addElement(p)
-            lst.addElement(item)
-            d.text.addElement(lst)
+            current_list.addElement(item)
             continue
         el = H(outlinelevel=lines[0].heading) if lines[0].heading else P()
         for k, ln in enumerate(lines):
