@@ -513,3 +513,10 @@ def test_names_outside_the_given_name_list_with_a_party_or_in_a_table_row():
             "1. A\nText\n2. B\nText")
     assert [(x.name, x.party, x.organization) for x in parse(text).participants] == [
         ("Xhevdet Berisha", "S", None), ("Oluwaseun Adeyemi", None, "Mora kommun")]
+
+
+def test_party_column_without_parentheses():
+    text = ("Protokoll Nämnden\nTid: 2024-01-01\n\nBeslutande\nAnna Ek\tS\tMora\nPer Holm\tKD\tOrsa\n\n"
+            "1. A\nText\n2. B\nText")
+    assert [(x.name, x.party, x.organization) for x in parse(text).participants] == [
+        ("Anna Ek", "S", "Mora"), ("Per Holm", "KD", "Orsa")]

@@ -417,6 +417,9 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
         if pm2 and _party(pm2.group(1)):
             p.party = _party(pm2.group(1))
             continue
+        if p.party is None and c.isupper() and c in _known_parties() and len(c) <= 3:
+            p.party = _known_parties()[c].abbr        # a party column: "Anna Ek<TAB>S<TAB>Mora"
+            continue
         if not c:
             continue
         if p.organization is None and is_org(c):
