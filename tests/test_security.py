@@ -167,3 +167,18 @@ def test_statement_parameter_lists_are_exact():
     import re
     for name, text, params in all_statements():
         assert sorted(set(re.findall(r"\$([A-Za-z_]\w*)", text))) == sorted(params), name
+
+
+def test_read_query_on_a_write_handle_cannot_escape_its_transaction(tmp_path):
+    from govgraph.graph.store import ReadOnlyError
+    from govgraph.graph.store.ladybug_store import split_statements
+    with open_store(db=tmp_path / "g.lbdb") as s:
+        for q in ["COMMIT; CREATE (:Body {id: 'evil'})", "ROLLBACK; CREATE (:Body {id: 'evil'})",
+                  "MATCH (n) RETURN n; CREATE (:Body {id: 'evil'})", "COMMIT", "begin transaction",
+                  "CREATE (:Body {id: 'evil'})"]:
+            with pytest.raises(ReadOnlyError):
+                s.query(q)
+        assert s.stats()["nodes"]["Body"] == 0
+        # semicolons inside strings and comments are not statement breaks
+        assert s.query("RETURN 'a;b' AS x // c;d") == [{"x": "a;b"}]
+    assert split_statements("RETURN 'a;\\'b' AS x; /* ; */ RETURN 2") == ["RETURN 'a;\\'b' AS x", "RETURN 2"]

@@ -41,6 +41,44 @@ def _is_read_only_refusal(msg: str) -> bool:
     return "read-only" in m or "read only" in m or "readonly" in m
 
 
+_TX_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK", "CHECKPOINT")
+
+
+def split_statements(cypher: str) -> list[str]:
+    """The ``;``-separated statements of a query text (quotes and comments respected)."""
+    out, cur, i, n = [], [], 0, len(cypher)
+    quote: str | None = None
+    while i < n:
+        ch = cypher[i]
+        if quote:
+            cur.append(ch)
+            if ch == "\\" and i + 1 < n:
+                cur.append(cypher[i + 1])
+                i += 2
+                continue
+            if ch == quote:
+                quote = None
+        elif ch in ("'", '"', "`"):
+            quote = ch
+            cur.append(ch)
+        elif cypher.startswith("//", i):
+            j = cypher.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        elif cypher.startswith("/*", i):
+            j = cypher.find("*/", i + 2)
+            i = n if j < 0 else j + 2
+            continue
+        elif ch == ";":
+            out.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    out.append("".join(cur).strip())
+    return [st for st in out if st]
+
+
 def make_private_dirs(path: Path) -> None:
     """Create ``path`` and missing parents with mode 0700 (existing folders are left alone)."""
     missing = []
@@ -263,6 +301,12 @@ class LadybugStore(GraphStore):
                 return rows
             if self.read_only:
                 return self._execute(cypher, params, prepared=False)
+            # a write-opened handle: one statement, inside a READ ONLY transaction (a second
+            # statement could end that transaction: "COMMIT; CREATE …")
+            parts = split_statements(cypher)
+            if len(parts) != 1 or parts[0].split(None, 1)[0].upper() in _TX_CONTROL:
+                raise ReadOnlyError("a read-only query must be exactly one statement without "
+                                    "transaction control (use --write to allow more)")
             self._conn.execute("BEGIN TRANSACTION READ ONLY")
             try:
                 return self._execute(cypher, params, prepared=False)
