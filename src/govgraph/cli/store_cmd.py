@@ -167,8 +167,8 @@ def _parse_params(values: tuple[str, ...]) -> dict:
 @click.command(epilog="""\b
 Examples:
   govgraph cypher "MATCH (b:Body) RETURN b.name AS body LIMIT 5"
-  govgraph cypher "MATCH (p:Person)-[:ATTENDED]->(m:Meeting) WHERE m.date >= \\$from
-                   RETURN p.name, count(m) AS meetings ORDER BY meetings DESC" --param from=2024-01-01
+  govgraph cypher "MATCH (p:Person)-[:ATTENDED]->(m:Meeting) WHERE m.date >= \\$since
+                   RETURN p.name, count(m) AS meetings ORDER BY meetings DESC" --param since=2024-01-01
   govgraph cypher "MATCH (d:Decision) RETURN d.kind, count(*)" --csv > kinds.csv
   echo "MATCH (n) RETURN count(n)" | govgraph cypher -
 
