@@ -658,3 +658,17 @@ def test_html_class_styles_from_google_docs_export(tmp_path):
     assert next(ln for ln in raw.lines if ln.text == "Närvarande").bold
     line = next(ln for ln in raw.lines if ln.text.startswith("Anna"))
     assert [line.text[s:e] for s, e in line.struck] == ["Karl Nilsson"]
+
+
+def test_txt_that_is_really_latex_or_typst_is_converted(tmp_path):
+    f = tmp_path / "protokoll.txt"
+    f.write_text("\\documentclass{article}\n\\begin{document}\n\\section{Närvarande}\nAnna\n\\end{document}\n",
+                 encoding="utf-8")
+    assert [ln.text for ln in read_document(f).lines if ln.text] == ["Närvarande", "Anna"]
+    g = tmp_path / "protokoll.md"
+    g.write_text("#set page(paper: \"a4\")\n= Protokoll\n#table(columns: 2, [Anna], [Kumla])\n", encoding="utf-8")
+    assert [ln.text for ln in read_document(g).lines if ln.text] == ["Protokoll", "Anna\tKumla"]
+    h = tmp_path / "utf16.txt"
+    h.write_bytes("<html><body><p>Hej <del>Anna</del></p></body></html>".encode("utf-16-be"))
+    line = read_document(h).lines[0]
+    assert line.text == "Hej Anna" and line.struck == ((4, 8),)

@@ -90,30 +90,30 @@ def _sniff_zip(data: bytes) -> Sniffed:
 
 
 def _text_kind(head: bytes, suffix: str) -> str:
-    """For text: HTML and LaTeX by content, other light markup by extension or content."""
+    """For text: HTML by content; light markup by its extension, else by strong content signs
+    (a ``.txt`` or ``.md`` that is really LaTeX is read as LaTeX)."""
+    from .text import BinaryData, decode_text
     try:
-        sample = head.decode("utf-8", errors="ignore")
-    except Exception:  # pragma: no cover - decode with ignore never raises
-        sample = ""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(head) > 3 and head[1:2] == b"\x00"):
-        sample = head.decode("utf-16", errors="ignore") if len(head) % 2 == 0 else head[:-1].decode(
-            "utf-16", errors="ignore")
+        sample, _ = decode_text(head)
+    except (BinaryData, UnicodeDecodeError):
+        sample = head.decode("latin-1")
     low = sample.lstrip("\ufeff \t\r\n").lower()
     by_ext = _EXT_KIND.get(suffix.lower())
-    if low.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in low or (
-            by_ext == "html" and "<" in low):
+    if (low.startswith(("<!doctype html", "<html", "<?xml")) and "<html" in low) or (
+            by_ext == "html" and "<" in low) or (
+            by_ext is None and re.match(r"<(body|div|p|table|h[1-6])[\s>]", low)):
         return "html"
-    if by_ext in ("tex", "typst", "asciidoc", "rst", "org", "markdown", "text"):
-        return by_ext if by_ext != "markdown" else "markdown"
-    # unknown extension: look at the content
-    if re.search(r"\\(documentclass|begin\{document\}|section\*?\{)", sample):
+    if by_ext in ("tex", "typst", "asciidoc", "rst", "org"):
+        return by_ext
+    if re.search(r"\\(documentclass|begin\{document\})", sample) or (
+            by_ext is None and re.search(r"\\section\*?\{", sample)):
         return "tex"
-    if re.search(r"(?m)^#(set|let|show|import)\s", sample):
+    if re.search(r"(?m)^#(set|let|show|import) ", sample):
         return "typst"
     if re.search(r"(?m)^#\+(title|author|date|options):", sample, re.I):
         return "org"
     if re.search(r"(?m)^={1,2} \S", sample) and re.search(r"(?m)^:\w[\w-]*:", sample):
         return "asciidoc"
-    if re.search(r"(?m)^(\S[^\n]*)\n(={3,}|-{3,}|~{3,})\s*$", sample) and ".. " in sample:
+    if by_ext is None and re.search(r"(?m)^(\S[^\n]*)\n(={3,}|-{3,}|~{3,})\s*$", sample) and "\n.. " in sample:
         return "rst"
-    return "text"
+    return by_ext if by_ext in ("markdown", "text") else "text"
