@@ -131,3 +131,17 @@ def test_municipal_bodies_and_kinds():
     got = {e.name: e.kind for e in p.bodies}
     assert got == {"Socialnämndens arbetsutskott": "committee", "Kommunstyrelsen": "board",
                    "Barn- och utbildningsnämnden": "committee", "Rådet för funktionshinderfrågor": "council"}
+
+
+def test_reports_from_several_groups_name_each_group():
+    text = "\n".join([
+        "§ 5 Rapport från länsdelsgrupperna", "",
+        "Söder, Jaana Jansson.", "",
+        "I söder har man beslutat sig för en handlingsplan.", "",
+        "Norr, Madde Gustafsson.", "",
+        "Norra länsdelen går in i ett forskningsprojekt.",
+    ])
+    p = run(text, body="Chefsgrupp för samverkan")
+    assert names(p.bodies) == ["Länsdelsgrupp Söder", "Länsdelsgrupp Norr"]
+    d = p.items[0].decisions
+    assert [(x.kind, x.by, x.reported) for x in d] == [("approve", "Länsdelsgrupp Söder", True)]

@@ -217,7 +217,7 @@ class DecisionFinder:
                 if rest:
                     self._unit_sentences(u, in_block=True, block_by=block_by, offset_text=rest)
                 continue
-            sc = self._section_context(u)
+            sc = self._section_context(u) or self.ent.member_group(self.item.title, text)
             if sc:
                 section = sc
             if u.kind == "para" and re.search(r"\b(?:föreslår|föreslog)\s+\S+\s+(?:att\s+)?besluta(?:\s+att)?\s*:?$", text) \

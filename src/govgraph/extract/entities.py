@@ -274,6 +274,7 @@ class EntityFinder:
                 self._line_item[no] = it.number
         self._participant_munis: dict[str, str] = {}     # municipality code -> written form
         self._body_cache: dict[tuple, list[BodyRef]] = {}
+        self._dropped: set[str] = set()
         self._county: str | None = None
 
     # ----------------------------------------------------------------- own body
@@ -344,6 +345,7 @@ class EntityFinder:
                 self._participant_org(p.organization)
         first_item = min((it.start for it in self.protocol.items if it.start), default=1)
         self._scan_lists(all_units, first_item)
+        self._scan_member_groups(all_units)
         for u in all_units:
             heading = u.kind == "heading" or self._is_item_heading(u.start) or u.text.endswith(":") \
                 or (u.kind == "bullet" and len(u.text.split()) <= 6 and not u.text.endswith("."))
@@ -395,6 +397,39 @@ class EntityFinder:
                 continue
             name = f"{cap(body)} för {owner}"
             self._add("body", name, self._body_kind(body), body, u.line_at(m.start(2)), body)
+
+    _REPORT_FROM = re.compile(r"^rapport(?:er)?\s+från\s+(?:de\s+)?([a-zåäö\-]+?)(erna|arna|orna|en|na)$", re.I)
+    _LABEL = re.compile(r"^([A-ZÅÄÖ][\wåäö\-]{1,30}),\s*(?:[^.,]{0,50})?\.(?:\s|$)")
+
+    def member_group(self, item_title: str, unit_text: str) -> str | None:
+        """Under 'Rapport från länsdelsgrupperna' a paragraph 'Söder, Jaana Jansson.' opens the
+        report of one of those groups: 'Länsdelsgrupp Söder'."""
+        m = self._REPORT_FROM.match(item_title.strip())
+        if not m:
+            return None
+        stem = m.group(1)
+        if not _BODY_HEAD.match(stem.lower()):
+            return None
+        lm = self._LABEL.match(unit_text)
+        if not lm:
+            return None
+        return f"{cap(stem.lower())} {lm.group(1)}"
+
+    def _scan_member_groups(self, all_units) -> None:
+        for it in self.protocol.items:
+            m = self._REPORT_FROM.match(it.title.strip())
+            if not m:
+                continue
+            found = 0
+            for u in all_units:
+                if it.start < u.start <= it.end:
+                    name = self.member_group(it.title, u.text)
+                    if name:
+                        self._add("body", name, self._body_kind(name), None, u.start, u.text.split(",")[0])
+                        found += 1
+            if found >= 2:       # the groups are named one by one: "länsdelsgrupperna" is no body of its own
+                plural = fold(m.group(1) + m.group(2))
+                self._dropped.add(plural)
 
     def _is_item_heading(self, line: int) -> bool:
         return any(it.start == line for it in self.protocol.items)
@@ -1141,7 +1176,8 @@ class EntityFinder:
         return self._consolidate(list(self._ents["agreement"]), True)
 
     def bodies(self) -> list[Entity]:
-        return self._consolidate([e for e in self._ents["body"] if not self.is_own(e.name)], True)
+        return self._consolidate([e for e in self._ents["body"] if not self.is_own(e.name)
+                                  and fold(e.name) not in self._dropped], True)
 
     def organizations(self) -> list[Entity]:
         return self._consolidate(list(self._ents["org"]), False)
