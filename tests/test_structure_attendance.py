@@ -520,3 +520,12 @@ def test_party_column_without_parentheses():
             "1. A\nText\n2. B\nText")
     assert [(x.name, x.party, x.organization) for x in parse(text).participants] == [
         ("Anna Ek", "S", "Mora"), ("Per Holm", "KD", "Orsa")]
+
+
+def test_long_attendance_line_is_not_prose():
+    text = ("Protokoll Nämnden\nTid: 2024-01-01\n\nNärvarande:\n"
+            "Anna Ek, strategisk planerare för folkhälsa och social hållbarhet vid "
+            "kommunledningskontoret i staden, Örebro kommun\nPer Holm, rektor\n\n1. A\nText\n2. B\nText")
+    ps = people(parse(text))
+    assert list(ps) == ["Anna Ek", "Per Holm"]
+    assert ps["Anna Ek"].organization == "Örebro kommun"

@@ -455,8 +455,12 @@ def _split_cells(ln: Line) -> tuple[list[str], list[str], int]:
 
 
 def _looks_like_prose(text: str) -> bool:
+    """A paragraph, not an attendance line (which starts with a name)."""
     words = text.split()
-    return len(words) > 14 and "\t" not in text and not PARTY.search(text)
+    if len(words) <= 14 or "\t" in text or PARTY.search(text):
+        return False
+    n = leading_name(words, min_count=3)
+    return not (n and words[n - 1].endswith(",")) and not (n and len(words) > n and words[n] in (",", "–", "-"))
 
 
 def find_attendance(lines: list[Line], end: int, doc: str,
