@@ -38,16 +38,29 @@ def extract(doc: CleanDocument, protocol: Protocol) -> Protocol:
     return extract_semantics(doc, protocol)
 
 
-def run_document(raw: RawDocument) -> Extraction:
+def check_protocol(doc: CleanDocument) -> None:
+    """Raise NotAProtocolError when the cleaned text does not look like minutes."""
+    from .loaders.structure import looks_like_protocol
+    from .model import NotAProtocolError
+    ok, why = looks_like_protocol(doc)
+    if not ok:
+        raise NotAProtocolError(doc.path or doc.name, why)
+
+
+def run_document(raw: RawDocument, *, require_protocol: bool = False) -> Extraction:
+    """clean → (protocol check) → parse → extract. With ``require_protocol`` a text that does
+    not look like minutes raises NotAProtocolError before the (costlier) extraction runs."""
     doc = clean(raw)
+    if require_protocol:
+        check_protocol(doc)
     protocol = extract(doc, parse(doc))
     protocol.repairs = list(doc.repairs)   # damaged spellings stay findable as name aliases
     return Extraction(raw, doc, protocol)
 
 
-def extract_file(path: str | Path, *, ocr: bool = True) -> Extraction:
+def extract_file(path: str | Path, *, ocr: bool = True, require_protocol: bool = False) -> Extraction:
     """Read, clean, parse and extract one file. Raises ReadError / NotAProtocolError."""
-    return run_document(read(path, ocr=ocr))
+    return run_document(read(path, ocr=ocr), require_protocol=require_protocol)
 
 
 def extract_text(text: str, name: str = "protocol.txt") -> Extraction:

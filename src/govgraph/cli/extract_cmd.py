@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..model import GovgraphError, Protocol
+from ..model import GovgraphError, NotAProtocolError, Protocol
 
 
 def summary(p: Protocol) -> str:
@@ -51,7 +51,8 @@ def summary(p: Protocol) -> str:
 @click.option("--explain", is_flag=True, help="Print every extracted fact beside the quote it came from.")
 @click.option("--no-provenance", is_flag=True, help="With --json: leave out the provenance keys.")
 @click.option("--no-ocr", is_flag=True, help="Do not OCR PDF pages that have no text layer.")
-def extract(files, as_json, explain, no_provenance, no_ocr):
+@click.option("--force", is_flag=True, help="Extract even from files that do not look like minutes.")
+def extract(files, as_json, explain, no_provenance, no_ocr, force):
     """Read protocols and show what govgraph extracts from them.
 
     \b
@@ -65,10 +66,11 @@ def extract(files, as_json, explain, no_provenance, no_ocr):
     results, failed = [], 0
     for f in files:
         try:
-            ex = extract_file(f, ocr=not no_ocr)
+            ex = extract_file(f, ocr=not no_ocr, require_protocol=not force)
         except GovgraphError as e:
             failed += 1
-            click.echo(click.style("error: ", fg="red", bold=True) + str(e), err=True)
+            hint = " (use --force to extract anyway)" if isinstance(e, NotAProtocolError) else ""
+            click.echo(click.style("error: ", fg="red", bold=True) + str(e) + hint, err=True)
             continue
         if as_json:
             results.append(ex.protocol.to_json(provenance=not no_provenance))
