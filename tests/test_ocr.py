@@ -31,14 +31,19 @@ def _font(size: int):
     pytest.skip("no DejaVuSans.ttf font to render a test page (apt-get install fonts-dejavu-core)")
 
 
-def seed_page_lines(n: int = 62) -> list[str]:
-    """The first lines of seed 000 (header, officers, attendance table) without blank runs."""
+ITEMS = ["", "1. Mötet öppnades", "", "Ordförande hälsade de närvarande välkomna till dagens möte.", "",
+         "2. Val av justerare utöver ordförande", "", "Veronica Wallgren utsågs till justerare."]
+
+
+def seed_page_lines(n: int = 62, items: bool = False) -> list[str]:
+    """The first lines of seed 000 (header, officers, attendance table) without blank runs,
+    and with ``items`` the first two agenda items."""
     lines = SEED.read_text(encoding="utf-8").splitlines()[:n]
     out: list[str] = []
     for ln in lines:
         if ln.strip() or (out and out[-1].strip()):
             out.append(ln.rstrip())
-    return out
+    return out + (ITEMS if items else [])
 
 
 def render_page(lines: list[str], dpi: int = 200):
@@ -47,8 +52,8 @@ def render_page(lines: list[str], dpi: int = 200):
     w, h = int(8.27 * dpi), int(11.69 * dpi)
     img = Image.new("L", (w, h), 255)
     draw = ImageDraw.Draw(img)
-    font = _font(int(dpi * 11 / 72))            # 11 pt
-    step = int(dpi * 11 / 72 * 1.45)
+    font = _font(int(dpi * 10 / 72))            # 10 pt
+    step = int(dpi * 10 / 72 * 1.3)
     y = int(dpi * 0.8)
     for ln in lines:
         cells = ln.split("\t")
@@ -57,7 +62,7 @@ def render_page(lines: list[str], dpi: int = 200):
             draw.text((int(dpi * 0.9) + k * int(dpi * 2.6), y), cell, fill=0, font=font)
         y += step if ln.strip() else step // 2
         if y > h - dpi:
-            break
+            raise AssertionError("the test page overflows; render fewer lines")
     return img
 
 
@@ -83,7 +88,7 @@ def scanned_pdf(tmp_path_factory) -> Path:
     if not ocr_available():
         pytest.skip(f"OCR unavailable: {INSTALL_HINT}")
     f = tmp_path_factory.mktemp("ocr") / "scan.pdf"
-    f.write_bytes(image_pdf(render_page(seed_page_lines())))
+    f.write_bytes(image_pdf(render_page(seed_page_lines(46, items=True))))
     return f
 
 
@@ -180,6 +185,7 @@ def test_extract_json_on_scanned_pdf(scanned_pdf):
     orgs = {p["name"]: p["organization"] for p in out["participants"]}
     assert orgs["Siv Ahlstrand"] == "Askersund"
     assert out["ocr"] is True and out["ocr_confidence"] > 60
+    assert [it["number"] for it in out["items"]][:2] == ["1", "2"]
 
 
 @needs_ocr
