@@ -38,3 +38,12 @@ def test_item_spans_beyond_the_document_are_tolerated():
     p.items[0].end = 99
     extract_semantics(doc, p)
     assert [d.kind for d in p.items[0].decisions] == ["approve"]
+
+
+def test_run_on_paragraph_is_cut_into_sentences():
+    from govgraph.extract.text import Unit, split_sentences
+    text = " ".join(["Rådet beslutar att godkänna avtalet och ger förvaltningen i uppdrag att utreda frågan,"] * 50)
+    u = Unit("para", 1, 1, text, [(0, 1)])
+    parts = split_sentences(u)
+    assert len(parts) > 5 and all(len(s.text) <= 600 for s in parts)
+    assert "".join(s.text.replace(" ", "") for s in parts) == text.replace(" ", "")

@@ -133,10 +133,34 @@ def split_sentences(unit: Unit) -> list[Sentence]:
         pieces.append((pos, m.start()))
         pos = m.end()
     pieces.append((pos, len(text)))
+    pieces = [q for piece in pieces for q in _cut_long(text, *piece)]
     for i, (s, e) in enumerate(pieces):
         t = text[s:e].strip()
         if t:
             out.append(Sentence(t, unit.line_at(s), unit.line_at(max(s, e - 1)), unit, i))
+    return out
+
+
+_MAX_SENTENCE = 600
+
+
+def _cut_long(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A run-on 'sentence' longer than ``_MAX_SENTENCE`` characters (a list without full stops,
+    a table flattened into one line) is cut at semicolons or commas so that every later step
+    stays linear in the length of the text."""
+    out = []
+    while e - s > _MAX_SENTENCE:
+        window = text[s:s + _MAX_SENTENCE]
+        cut = max(window.rfind("; "), window.rfind(", "))
+        if cut < _MAX_SENTENCE // 3:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = _MAX_SENTENCE
+        out.append((s, s + cut + 1))
+        s = s + cut + 1
+        while s < e and text[s] == " ":
+            s += 1
+    out.append((s, e))
     return out
 
 
