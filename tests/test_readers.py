@@ -672,3 +672,11 @@ def test_txt_that_is_really_latex_or_typst_is_converted(tmp_path):
     h.write_bytes("<html><body><p>Hej <del>Anna</del></p></body></html>".encode("utf-16-be"))
     line = read_document(h).lines[0]
     assert line.text == "Hej Anna" and line.struck == ((4, 8),)
+
+
+def test_rtf_paragraphs_blank_separated_line_breaks_not():
+    from govgraph.loaders.formats.office import rtf_to_lines
+    rtf = (r"{\rtf1\ansi {\pard Anna Berg\line Ordf\'f6rande\par}{\pard Per Olsson\par}"
+           r"\trowd\cellx2000\cellx4000\intbl A\cell B\cell\row\intbl C\cell D\cell\row{\pard Slut\par}}")
+    assert [ln.text for ln in rtf_to_lines(rtf)] == ["Anna Berg", "Ordförande", "", "Per Olsson", "",
+                                                     "A\tB", "C\tD", "", "Slut"]

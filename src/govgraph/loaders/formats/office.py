@@ -545,6 +545,8 @@ def _odt_inline(node, out: LineBuilder, styles, bold: bool, strike: bool) -> Non
 # --------------------------------------------------------------------------- RTF
 _STRIKE_ON = "\ue000"
 _STRIKE_OFF = "\ue001"
+_LINE_BREAK = "\ue002"
+_RTF_LINE = re.compile(r"\\line(?![a-z])\s?")
 _RTF_TOKEN = re.compile(r"\\(strike|striked1|strikedl)(-?\d+)?\s?|\\[\\{}]|[{}]")
 
 
@@ -586,22 +588,32 @@ def rtf_to_lines(rtf: str) -> list[RawLine]:
     """RTF source → RawLines (table cells joined by TAB, struck text as spans)."""
     from striprtf.striprtf import rtf_to_text
 
-    text = rtf_to_text(_mark_rtf_strike(rtf), errors="ignore")
+    marked = _RTF_LINE.sub(r"\\u57346?", _mark_rtf_strike(rtf))
+    text = rtf_to_text(marked, errors="ignore")
     out = LineBuilder()
     struck = False
-    for raw in text.replace("\r\n", "\n").split("\n"):
-        line = raw
-        if line.endswith("|") and line.count("|") >= 2:
-            line = "\t".join(c.strip() for c in line[:-1].split("|"))
-        if not line.strip():
+    prev_row = False
+    for para in text.replace("\r\n", "\n").split("\n"):
+        row = para.endswith("|") and para.count("|") >= 2
+        if row:
+            para = "\t".join(c.strip() for c in para[:-1].split("|"))
+        if not para.replace(_LINE_BREAK, "").strip():
             out.blank()
+            prev_row = False
             continue
-        for piece in re.split(f"([{_STRIKE_ON}{_STRIKE_OFF}])", line):
-            if piece == _STRIKE_ON:
-                struck = True
-            elif piece == _STRIKE_OFF:
-                struck = False
-            else:
-                out.add(piece, struck)
-        out.newline()
-    return out.finish()
+        if not (row and prev_row):
+            out.blank()                       # paragraphs are separated by a blank line
+        for line in para.split(_LINE_BREAK):  # \line: a break inside the paragraph
+            for piece in re.split(f"([{_STRIKE_ON}{_STRIKE_OFF}])", line):
+                if piece == _STRIKE_ON:
+                    struck = True
+                elif piece == _STRIKE_OFF:
+                    struck = False
+                else:
+                    out.add(piece, struck)
+            out.newline()
+        prev_row = row
+    lines = out.finish()
+    while lines and not lines[0].text:
+        lines.pop(0)
+    return lines
