@@ -3,8 +3,8 @@
 Renders pages of the bundled example protocols into images (DejaVu Sans, 11 pt, A4 at
 200 dpi), wraps them as an image-only PDF, and times ``read_document`` on it (pypdfium2
 renders each page at 300 dpi, Tesseract ``-l swe`` reads it). Also times a text-layer PDF of
-the same pages and the ``clean`` stage on the examples. Targets: OCR >= 0.15 pages/s on one
-core of a busy 2-core machine, text PDF >= 20 pages/s, clean >= 50 documents/s.
+the same pages and the ``clean`` stage on the examples. Targets: OCR >= 0.15 pages/s on a
+busy 2-core machine (pages run in parallel), text PDF >= 20 pages/s, clean >= 50 documents/s.
 
     .venv/bin/python bench/bench_ocr.py [--pages 4]
 """
