@@ -680,3 +680,18 @@ def test_rtf_paragraphs_blank_separated_line_breaks_not():
            r"\trowd\cellx2000\cellx4000\intbl A\cell B\cell\row\intbl C\cell D\cell\row{\pard Slut\par}}")
     assert [ln.text for ln in rtf_to_lines(rtf)] == ["Anna Berg", "Ordförande", "", "Per Olsson", "",
                                                      "A\tB", "C\tD", "", "Slut"]
+
+
+def test_docx_nested_table_text_is_kept(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    outer = d.add_table(rows=1, cols=2)
+    outer.rows[0].cells[0].text = "Beslutande"
+    inner = outer.rows[0].cells[1].add_table(rows=2, cols=1)
+    inner.rows[0].cells[0].text = "Anna Berg (S)"
+    inner.rows[1].cells[0].text = "Per Olsson (M)"
+    f = tmp_path / "nested.docx"
+    d.save(str(f))
+    texts = [ln.text for ln in read_document(f).lines if ln.text]
+    assert len(texts) == 1 and texts[0].startswith("Beslutande\t")
+    assert "Anna Berg (S)" in texts[0] and "Per Olsson (M)" in texts[0]

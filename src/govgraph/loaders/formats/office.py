@@ -321,11 +321,16 @@ def _docx_table(tbl, out: LineBuilder, styles) -> None:
             paras = [c for c in tc.iterchildren() if c.tag in (W + "p", W + "tbl")]
             firstp = True
             for c in paras:
-                if c.tag == W + "tbl":
-                    continue                   # nested tables are rare; their text is skipped
                 if not firstp:
                     out.add(" ")
                 firstp = False
+                if c.tag == W + "tbl":         # a nested table: its cells' text, in order
+                    nested = [p for p in c.iter(W + "p")]
+                    for k, p in enumerate(nested):
+                        if k:
+                            out.add(" ")
+                        _docx_paragraph(p, out, _NO_NUMBERING, styles, in_table=True)
+                    continue
                 _docx_paragraph(c, out, _NO_NUMBERING, styles, in_table=True)
         out.newline()
     out.blank()
