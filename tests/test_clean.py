@@ -311,3 +311,13 @@ def test_running_header_with_changing_paragraph_numbers():
     assert texts[0] == "Kommunstyrelsen\t2024-03-12\t§ 11"           # kept once, at the top
     assert sum(t.startswith("Kommunstyrelsen\t") for t in texts) == 1
     assert all(f"§ {10 + n} Ärende {n}" in texts for n in range(1, 5))
+
+
+def test_box_drawn_tables_become_tab_rows():
+    from govgraph.loaders.clean import normalize_chars
+    assert normalize_chars("┌──────────┬────────┐") == ""
+    assert normalize_chars("│ Barn- och utbildningsnämnden │ Sammanträdesdatum │") == \
+        "Barn- och utbildningsnämnden\tSammanträdesdatum"
+    assert normalize_chars("║ Plats ║ Rådhuset, sal 2 ║") == "Plats\tRådhuset, sal 2"
+    # a lone box character inside ordinary text is not a table
+    assert normalize_chars("Ärende 4 – budget") == "Ärende 4 – budget"

@@ -60,7 +60,21 @@ def normalize_chars(text: str) -> str:
             text = stripped[:-1] + "-"
     text = text.translate(_CHAR_MAP)
     text = unicodedata.normalize("NFC", text)
+    if _BOX.search(text):
+        text = _box_table(text)
     return _APOSTROPHE.sub("'", text)
+
+
+_BOX = re.compile(r"[\u2500-\u257f]")
+_BOX_RULE = re.compile(r"^[\s\u2500-\u257f+=|-]*$")
+_BOX_CELL = re.compile(r"\s*[\u2502\u2503\u2506\u2507\u250a\u250b\u2551]\s*")
+
+
+def _box_table(text: str) -> str:
+    """Text tables drawn with box characters: border lines vanish, cell walls become TAB."""
+    if _BOX_RULE.match(text):
+        return ""
+    return _BOX_CELL.sub("\t", text).strip("\t ")
 
 
 _GAP = re.compile(r"(?<=\S) {4,}(?=\S)")
