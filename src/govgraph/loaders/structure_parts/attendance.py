@@ -223,6 +223,18 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
     if mo and is_org(mo.group(1)) and not _party(mo.group(1)):
         org_paren = normalise_org(mo.group(1))
         t = squeeze(t[:mo.start()] + " " + t[mo.end():]).strip(" ,")
+    paren_titles: list[str] = []
+    for mp_ in reversed(list(re.finditer(r"\(([^()]{2,60})\)", t))):
+        inner = squeeze(mp_.group(1)).strip(" .,")
+        if _party(inner) and len(inner) <= 4:
+            continue
+        if not _status_word(inner, flags):
+            if _CHAIR.match(inner):
+                flags["chair"] = True
+            elif _SECRETARY.match(inner):
+                flags["secretary"] = True
+            paren_titles.insert(0, inner)          # "Sten Berg (kassör)": a bracketed post
+        t = squeeze(t[:mp_.start()] + " " + t[mp_.end():]).strip(" ,")
     party = None
     m = re.match(r"^([^(),]+?)\s*\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)\s*(.*)$", t)
     if m and _party(m.group(2)):
@@ -238,7 +250,7 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
     words = head.split()
     org = org_paren
     n = leading_name(words, min_count=3)
-    if not n and (party or strong) and _name_shaped(words):
+    if not n and (party or strong or org_paren) and _name_shaped(words):
         n = len(words)        # "Xhevdet Berisha (S)": a party marker or a table row vouches for it
     name = None
     if n and n == len(words) and len(words) >= 3:
@@ -290,8 +302,7 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
                 seg.startswith("(") or mp.group(1).upper() in _known_parties()):
             party = _party(mp.group(1))          # "Anna Ek, S, Mora" / "Anna Ek, (S)"
             continue
-        if re.fullmatch(r"(?:tjg\.?|tjänstgörande|ej\s+tjänstgörande)?\s*ersättare", seg, re.I):
-            flags["substitute"] = True
+        if _status_word(seg, flags):
             continue
         if org is None and is_org(seg):
             org = normalise_org(seg)
@@ -306,9 +317,31 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
         flags["name_only"] = True
     if lead_title:
         titles.insert(0, lead_title)
+    titles += [x for x in paren_titles if x not in titles]
     title = ", ".join(titles) or None
     return Participant(name=name, organization=org, title=title, party=party,
                        serves_for=serves, items=items), flags
+
+
+_ABSENT_WORD = re.compile(r"(?:har\s+)?(?:anmält|anmäld)\s+(?:förhinder|frånvaro)|förhinder|frånvarande|"
+                          r"ej\s+närvarande|inte\s+närvarande|ej\s+närvarande|frånvaro", re.I)
+_PRESENT_WORD = re.compile(r"närvarande|närv\.?|deltar|deltog|ledamot|ordinarie(?:\s+ledamot)?", re.I)
+_SUBSTITUTE_WORD = re.compile(r"(?:tjg\.?\s+|tjänstgörande\s+|ej\s+tjänstgörande\s+|icke\s+tjänstgörande\s+)?"
+                              r"(?:ersättare|suppleant|adjungerad\s+suppleant)", re.I)
+
+
+def _status_word(text: str, flags: dict) -> bool:
+    """A presence or membership word in a cell, bracket or comma part ("Frånvarande",
+    "anmält förhinder", "Ersättare", "suppleant", "Ledamot", "Närvarande"): sets ``flags``
+    and says whether the text was only that."""
+    t = squeeze(text).strip(" .,;")
+    if _ABSENT_WORD.fullmatch(t):
+        flags["absent"] = True
+        return True
+    if _SUBSTITUTE_WORD.fullmatch(t):
+        flags["substitute"] = True
+        return True
+    return bool(_PRESENT_WORD.fullmatch(t))
 
 
 def _known_parties() -> dict:
@@ -407,11 +440,15 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
         if sm:
             p.serves_for = sm.group(1)
             continue
+        if _status_word(c, flags):
+            continue
         if _CHAIR.match(c.strip(" .")):
             flags["chair"] = True
             continue
         if _SECRETARY.match(c.strip(" .")):
             flags["secretary"] = True
+            if c.strip(" .").casefold() not in ("sekreterare", "sekr") and p.title is None:
+                p.title = c.strip(" .")          # "nämndsekreterare" is also a title
             continue
         pm2 = PARTY.fullmatch(c.strip())
         if pm2 and _party(pm2.group(1)):
@@ -562,6 +599,62 @@ def find_attendance(lines: list[Line], end: int, doc: str,
     return att
 
 
+_LIST_SEP = re.compile(r",\s*(?:och\s+)?|;\s*|\s+och\s+")
+
+
+def _top_level_parts(text: str) -> list[tuple[int, int]]:
+    """Spans of the ", " / "; " / " och "-separated parts of ``text``, not splitting inside
+    parentheses."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            m = _LIST_SEP.match(text, i)
+            if m and m.end() > m.start():
+                spans.append((start, i))
+                start = i = m.end()
+                continue
+        i += 1
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _starts_person(part: str) -> bool:
+    """The part is a name, optionally with bracketed details: "Anna Ek", "Anna Ek (S)",
+    "Amra Hodžić (Helsingborgs stad)", "Per Holm (M) tjg för …" is not."""
+    words = _bare(part)
+    if not words or re.sub(r"\([^()]*\)", "", part).strip().endswith(("-", "–")):
+        return False
+    return leading_name(words) == len(words) or (
+        re.search(r"\(", part) is not None and _name_shaped(words))
+
+
+def comma_people(text: str) -> list[str] | None:
+    """Split a comma list of people into one text per person; parts that are not a name
+    (a role, title, organisation or party) stay with the person before them. None unless
+    the text starts with a person and names at least two."""
+    spans = _top_level_parts(text)
+    if len(spans) < 2:
+        return None
+    starts = [_starts_person(text[a:b].strip()) for a, b in spans]
+    if not starts[0] or sum(starts) < 2:
+        return None
+    groups: list[tuple[int, int]] = []
+    for (a, b), is_person in zip(spans, starts):
+        if is_person or not groups:
+            groups.append((a, b))
+        else:
+            groups[-1] = (groups[-1][0], b)
+    return [text[a:b].strip(" ,;") for a, b in groups]
+
+
 def _bare(p: str) -> list[str]:
     return _PARTIAL.sub(" ", re.sub(r"\([^()]*\)", " ", p)).split()
 
@@ -581,12 +674,13 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
                 sub = Section(role, section.present and present, generic, section.label_line)
             touched += _take_row(att, ln, [c], [c], sub, block, doc)
         return touched
-    # "Närvarande: Anna Ek, Per Holm och Eva Lind" (several names after a label)
+    # "Närvarande: Anna Ek, Per Holm och Eva Lind" (several names after a label), also with
+    # details between the names: "Anna Ek (S), ordförande, Per Holm (M)", "Eva Lind, rektor, …"
     if len(cells) == 1 and re.search(r",|\boch\b", cells[0]):
-        parts = [p.strip() for p in re.split(r",\s*|\s+och\s+", cells[0]) if p.strip()]
-        if len(parts) >= 2 and all(_bare(p) and leading_name(_bare(p)) == len(_bare(p)) for p in parts):
+        groups = comma_people(cells[0])
+        if groups:
             touched = []
-            for p in parts:
+            for p in groups:
                 touched += _take_row(att, ln, [p], [p], section, block, doc)
             return touched
     people = _row_people(cells, raw_cells)
@@ -596,7 +690,7 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
     for p, flags in people:
         struck = span_struck(ln.raw, p.name) or struck_fraction(ln.raw) > 0.6
         p.role = section.role
-        p.present = section.present and not struck
+        p.present = section.present and not struck and not flags.get("absent")
         if (p.serves_for or flags.get("substitute")) and p.role == "member":
             p.role = "substitute"
         p.prov = Provenance(doc, None, ln.no, ln.no, ln.text)
@@ -677,7 +771,13 @@ def apply_generic_roles(att: Attendance, chairs: set[str], secretaries: set[str]
             f.person.role = "member"
             continue
         if k in sec_keys:
-            f.person.role = "other"
+            # a support secretary is not a member; a board member who keeps the minutes (an
+            # association's "sekreterare", a network representative of an organisation) is
+            t = (f.person.title or "").casefold()
+            member = f.block not in staff_blocks and (t in ("sekreterare", "sekr") or (
+                f.person.organization is not None and not _is_staff(f) and
+                sum(1 for g in att.found if g.section is f.section and g.person.organization) >= 3))
+            f.person.role = "member" if member else "other"
             continue
         block_size = sum(1 for g in att.found if g.block == f.block)
         if f.block in staff_blocks and block_size <= 5:

@@ -164,8 +164,21 @@ def is_given(word: str, min_count: int = 20) -> bool:
     return False
 
 
+def _name_part(part: str, first: bool) -> bool:
+    """"Hodžić", "Ødegård", "O'Brien": a capital then lower-case letters of any Latin script."""
+    body = part.replace("'", "").replace("’", "")
+    if len(part) < 2 or not body.isalpha() or not body[1:].islower():
+        return False
+    return part[0].isupper() or (not first and part[0].islower())
+
+
 def is_name_token(word: str) -> bool:
-    return bool(_NAME_TOKEN.match(word)) or bool(_CAMEL.match(word))
+    if _NAME_TOKEN.match(word) or _CAMEL.match(word):
+        return True
+    if not word[:1].isupper() or word.isascii():
+        return False
+    parts = word.split("-")
+    return all(_name_part(x, k == 0) for k, x in enumerate(parts))
 
 
 def is_surname_like(word: str) -> bool:

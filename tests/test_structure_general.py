@@ -1,0 +1,79 @@
+"""Conventions of Swedish minutes beyond the seeds: comma lists with details between the
+names, bracketed posts and statuses, presence/function columns, names in other Latin scripts
+(synthetic protocols)."""
+from __future__ import annotations
+
+from tests.test_structure_attendance import parse, people
+
+
+def test_comma_list_with_organisations_in_brackets_and_foreign_letters():
+    text = ("Anteckningar från nätverket för äldrefrågor\n\nDatum: 2024-02-01\n\n"
+            "Närvarande: Eva Lind (Mora kommun), Zoran Petrović (Orsa kommun), "
+            "Ørjan Dahl (Region Dalarna), Åsa Berg (Falu kommun)\n\n"
+            "1. Inledning\n\nMötet öppnas.\n")
+    ps = people(parse(text))
+    assert set(ps) == {"Eva Lind", "Zoran Petrović", "Ørjan Dahl", "Åsa Berg"}
+    assert ps["Zoran Petrović"].organization == "Orsa kommun"
+    assert ps["Ørjan Dahl"].organization == "Region Dalarna"
+    assert all(p.title is None for p in ps.values())
+
+
+def test_comma_list_with_roles_and_titles_between_names():
+    text = ("Protokoll Socialnämndens arbetsutskott\n\nDatum: 2024-03-05\n\n"
+            "Ledamöter: Per Holm (S), ordförande, Anna Ek (M), vice ordförande, Kjell Berg (V)\n"
+            "Övriga: Maria Sund, socialchef, Olof Nyström, ekonom, och Lisa Strand, sekreterare\n\n"
+            "§ 1 Inledning\n\nMötet öppnas.\n")
+    p = parse(text)
+    ps = people(p)
+    assert set(ps) == {"Per Holm", "Anna Ek", "Kjell Berg", "Maria Sund", "Olof Nyström", "Lisa Strand"}
+    assert ps["Anna Ek"].party == "M" and ps["Anna Ek"].title == "vice ordförande"
+    assert ps["Kjell Berg"].party == "V" and ps["Kjell Berg"].role == "member"
+    assert ps["Maria Sund"].title == "socialchef" and ps["Maria Sund"].role == "other"
+    assert ps["Olof Nyström"].title == "ekonom"
+    assert p.chair == ["Per Holm"]
+    assert p.secretary == ["Lisa Strand"]
+
+
+def test_comma_list_does_not_split_a_title_with_och():
+    text = ("Protokoll Omsorgsnämnden\n\nDatum: 2024-03-05\n\n"
+            "Övriga närvarande: Maria Sund, vård- och omsorgschef, Olof Nyström, ekonom\n\n"
+            "§ 1 Inledning\n\nMötet öppnas.\n")
+    ps = people(parse(text))
+    assert ps["Maria Sund"].title == "vård- och omsorgschef"
+    assert ps["Olof Nyström"].title == "ekonom"
+
+
+def test_bracketed_posts_and_statuses():
+    text = ("Protokoll fört vid styrelsemöte i Bergs byalag\n\nDatum: 2024-01-10\n\n"
+            "Närvarande: Gun Ek (ordförande), Sven Ås (kassör), Mona Lind (sekreterare), "
+            "Bo Falk, Ida Holm (suppleant)\n"
+            "Frånvarande: Olle Berg (anmält förhinder)\n"
+            "Närvarande: Kent Dahl (anmält förhinder)\n\n"
+            "§ 1 Mötets öppnande\n\nOrdföranden förklarade mötet öppnat.\n")
+    p = parse(text)
+    ps = people(p)
+    assert ps["Sven Ås"].title == "kassör" and ps["Sven Ås"].role == "member"
+    assert ps["Gun Ek"].title == "ordförande"
+    assert ps["Ida Holm"].role == "substitute" and ps["Ida Holm"].title is None
+    assert ps["Olle Berg"].present is False and ps["Olle Berg"].title is None
+    assert ps["Kent Dahl"].present is False
+    assert ps["Mona Lind"].role == "member"          # a board member who keeps the minutes
+    assert p.chair == ["Gun Ek"] and p.secretary == ["Mona Lind"]
+
+
+def test_function_and_presence_columns():
+    text = ("Protokoll Miljönämnden\n\nDatum: 2024-05-02\n\nNärvarolista\n\n"
+            "Namn\tParti\tFunktion\tNärvaro\n"
+            "Karl Ek\tC\tOrdförande\tNärvarande\n"
+            "Lena Sjö\tS\tLedamot\tFrånvarande\n"
+            "Nils Ås\tMP\tErsättare\tNärvarande\n"
+            "Rut Berg\tKD\tSuppleant\tEj närvarande\n\n"
+            "Övriga deltagande\n\nEmma Vik\tmiljösekreterare\n\n"
+            "§ 1 Val av justerare\n\nNils Ås utses att justera.\n")
+    ps = people(parse(text))
+    assert ps["Karl Ek"].party == "C" and ps["Karl Ek"].title is None
+    assert ps["Lena Sjö"].present is False and ps["Lena Sjö"].role == "member" and ps["Lena Sjö"].title is None
+    assert ps["Nils Ås"].role == "substitute" and ps["Nils Ås"].party == "MP"
+    assert ps["Rut Berg"].role == "substitute" and ps["Rut Berg"].present is False
+    assert all(p.organization is None for p in ps.values())          # KD, MP are parties
+    assert ps["Emma Vik"].title == "miljösekreterare"
