@@ -67,7 +67,9 @@ def test_namnd_sections_parties_substitute_and_partial():
     p = parse(NAMND)
     ps = people(p)
     assert list(ps) == ["Anna Svensson", "Per Holm", "Karl Berg", "Sofia Lind", "Lars Nyqvist",
-                        "Maja Ek", "Gustav Dahl", "Elin Falk", "Johan Brink"]
+                        "Maja Ek", "Gustav Dahl", "Elin Falk", "Johan Brink", "Eva Ström"]
+    # the member a substitute serves for did not attend
+    assert ps["Eva Ström"].present is False and ps["Eva Ström"].role == "member"
     assert ps["Anna Svensson"].party == "S" and ps["Anna Svensson"].role == "member"
     assert ps["Per Holm"].party == "M" and ps["Per Holm"].title == "vice ordförande"
     assert ps["Sofia Lind"].role == "substitute" and ps["Sofia Lind"].serves_for == "Eva Ström"
@@ -329,7 +331,8 @@ def test_labels_on_their_own_lines_and_presence_marks():
     assert p.chair == ["Anna Dahl"] and p.secretary == ["Lisa Ström"]
     assert p.adjusters == ["Anders Berg"]
     ps = people(p)
-    assert list(ps) == ["Anna Dahl", "Anders Berg", "Olle Nyström"]
+    assert list(ps) == ["Anna Dahl", "Anders Berg", "Olle Nyström", "Stina Ek"]
+    assert ps["Stina Ek"].present is False
     assert ps["Anders Berg"].title is None
     assert ps["Olle Nyström"].role == "substitute" and ps["Olle Nyström"].serves_for == "Stina Ek"
     assert [i.number for i in p.items] == ["30", "31"]
@@ -430,7 +433,10 @@ def test_substitute_for_written_as_for_or_ersatter():
     ps = people(parse(text))
     assert [(n, x.role, x.serves_for) for n, x in ps.items()] == [
         ("Anna Ek", "member", None), ("Lisa Berg", "substitute", "Per Holm"),
-        ("Ola Ås", "substitute", "Kim Lund"), ("Ida Sten", "substitute", "Bo Ny")]
+        ("Ola Ås", "substitute", "Kim Lund"), ("Ida Sten", "substitute", "Bo Ny"),
+        ("Per Holm", "member", None), ("Kim Lund", "member", None)]
+    assert not any(ps[n].present for n in ("Per Holm", "Kim Lund"))
+    assert ps["Kim Lund"].party == "M"
 
 
 def test_role_words_before_names_and_repeated_listing():

@@ -77,3 +77,30 @@ def test_function_and_presence_columns():
     assert ps["Rut Berg"].role == "substitute" and ps["Rut Berg"].present is False
     assert all(p.organization is None for p in ps.values())          # KD, MP are parties
     assert ps["Emma Vik"].title == "miljösekreterare"
+
+
+def test_organisation_never_swallows_a_role_or_a_party():
+    text = ("Anteckningar Samverkansrådet\n\nDatum: 2024-04-04\n\nNärvarande\n"
+            "Maj Lund (S), Region Gävleborg, ordförande\n"
+            "Tor Ek, Region Uppsala, vice ordförande\n"
+            "Ulla Sten, Ovanåkers kommun 2:e vice ordförande\n"
+            "Sam Berg, KD\n\n1. Inledning\n\nText.\n")
+    p = parse(text)
+    ps = people(p)
+    assert ps["Maj Lund"].party == "S" and ps["Maj Lund"].organization == "Region Gävleborg"
+    assert ps["Tor Ek"].organization == "Region Uppsala" and ps["Tor Ek"].title == "vice ordförande"
+    assert ps["Ulla Sten"].organization == "Ovanåkers kommun"
+    assert ps["Sam Berg"].party == "KD" and ps["Sam Berg"].organization is None
+    assert p.chair == ["Maj Lund"]
+
+
+def test_replaced_member_is_listed_absent():
+    text = ("Protokoll Kulturnämnden\n\nDatum: 2024-06-11\n\nBeslutande\n"
+            "Eva Holm (S), ordförande\nJan Berg (V) tjg för Sara Lind (V)\n"
+            "Nils Ek (M), tjänstgörande ersättare för Lisa Åberg (M)\n"
+            "Frånvarande\nLisa Åberg (M)\n\n§ 1 Inledning\n\nText.\n")
+    ps = people(parse(text))
+    assert ps["Jan Berg"].serves_for == "Sara Lind" and ps["Jan Berg"].role == "substitute"
+    assert ps["Sara Lind"].present is False and ps["Sara Lind"].role == "member"
+    assert ps["Sara Lind"].party == "V"
+    assert [n for n in ps].count("Lisa Åberg") == 1 and ps["Lisa Åberg"].present is False

@@ -304,6 +304,13 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
             continue
         if _status_word(seg, flags):
             continue
+        mrole_t = _TRAILING_ROLE.match(seg)
+        if org is None and mrole_t and is_org(mrole_t.group(1)):
+            org = normalise_org(mrole_t.group(1))      # "Region Västmanland vice ordförande"
+            seg = mrole_t.group(2)
+            if _CHAIR.match(seg):
+                flags["chair"] = True
+                continue
         if org is None and is_org(seg):
             org = normalise_org(seg)
             continue
@@ -323,6 +330,8 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
                        serves_for=serves, items=items), flags
 
 
+_TRAILING_ROLE = re.compile(r"^(.+?)\s+((?:\d:e\s+|förste\s+|andre\s+)?vice\s+ordförande|ordförande|"
+                            r"ledamot|ersättare|sekreterare|kassör|suppleant)$", re.I)
 _ABSENT_WORD = re.compile(r"(?:har\s+)?(?:anmält|anmäld)\s+(?:förhinder|frånvaro)|förhinder|frånvarande|"
                           r"ej\s+närvarande|inte\s+närvarande|ej\s+närvarande|frånvaro", re.I)
 _PRESENT_WORD = re.compile(r"närvarande|närv\.?|deltar|deltog|ledamot|ordinarie(?:\s+ledamot)?", re.I)
@@ -732,6 +741,27 @@ def _finish(att: Attendance) -> None:
         if f.adjuster:
             att.adjusters.append((f.person.name, q))
         att.participants.append(f.person)
+    _add_replaced(att, seen)
+
+
+def _add_replaced(att: Attendance, seen: dict[str, Found]) -> None:
+    """"Karl Ek (S) tjg för Lena Holm (S)": the member Karl Ek replaces is a member who is
+    not present, also when no "Frånvarande" list names her."""
+    for f in list(seen.values()):
+        p = f.person
+        target = p.serves_for
+        if not target or not p.present or p.prov is None:
+            continue
+        words = target.split()
+        key = target.casefold().replace("-", " ")
+        if key in seen or not (2 <= len(words) <= 4) or not (
+                leading_name(words) == len(words) or _name_shaped(words)):
+            continue
+        mp = re.search(re.escape(target) + r"\s*\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)", p.prov.quote)
+        party = _party(mp.group(1)) if mp else None
+        absent = Participant(name=target, role="member", present=False, party=party, prov=p.prov)
+        seen[key] = Found(absent, f.section, f.line, f.block)
+        att.participants.append(absent)
 
 
 def _is_staff(f: Found) -> bool:

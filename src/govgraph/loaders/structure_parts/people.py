@@ -25,6 +25,7 @@ _ORG_WORD = re.compile(
     r"\b(?:kommun|kommunen|stad|staden|län|region|regionen|förbund(?:et)?|förening(?:en)?|"
     r"myndighet(?:en)?|universitet(?:et)?|högskola(?:n)?|bolag(?:et)?|stiftelse(?:n)?|"
     r"landsting(?:et)?|AB|HB|ek\.\s?för\.?)\b", re.I)
+_ROLE_IN_ORG = re.compile(r"\b(?:ordförande|ledamot|ersättare|suppleant|sekreterare)\b", re.I)
 _TITLE_ACRONYMS = frozenset({"VD", "HR", "IT", "MAS", "MAR", "MAL", "PA", "SSK", "USK", "AT", "ST",
                              "FOU", "CFO", "CEO", "VO", "IFO", "BUP", "HSL"})
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,}(?:[- ][A-ZÅÄÖ]{2,})*$")
@@ -69,6 +70,10 @@ def is_org(text: str) -> bool:
         return False
     if known_place(t):
         return True
+    if t[:1].islower() or _ROLE_IN_ORG.search(t):
+        return False          # "Region X, vice ordförande" is an organisation and a role
+    if t.upper() in reference.parties() and len(t) <= 3:
+        return False          # a party abbreviation (KD, MP, SD) is never an organisation
     if t[:1].islower():
         return False
     if _ORG_START.match(t):
