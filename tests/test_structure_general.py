@@ -104,3 +104,26 @@ def test_replaced_member_is_listed_absent():
     assert ps["Sara Lind"].present is False and ps["Sara Lind"].role == "member"
     assert ps["Sara Lind"].party == "V"
     assert [n for n in ps].count("Lisa Åberg") == 1 and ps["Lisa Åberg"].present is False
+
+
+def test_signature_blocks():
+    text = ("Protokoll Tekniska nämnden\n\nDatum: 2024-09-02\n\nBeslutande\nAnna Ek (S)\nPer Holm (M)\n"
+            "Lena Berg (C)\nOla Sund (V)\n\n"
+            "Underskrifter   Sekreterare   ........................\tParagrafer 12–19\n"
+            "Maria Lind\n"
+            "Ordförande\t........................\nAnna Ek\n"
+            "Justerare\t........................\t........................\n"
+            "Lena Berg\tOla Sund\n\n§ 12 Inledning\n\nText.\n")
+    p = parse(text)
+    assert p.secretary == ["Maria Lind"]
+    assert p.chair == ["Anna Ek"]
+    assert p.adjusters == ["Lena Berg", "Ola Sund"]
+
+
+def test_roles_under_side_by_side_signatures():
+    text = ("Protokoll fört vid styrelsemöte i Bergs idrottsförening\n\nDatum: 2024-01-10\n\n"
+            "Närvarande: Gun Ek, Sven Ås, Bo Falk\n\n§ 1 Mötets öppnande\n\nText.\n\n"
+            "Vid protokollet\tJusteras\n\nMona Lind\tGun Ek\tBo Falk\nsekreterare\tordförande\n")
+    p = parse(text)
+    assert p.secretary == ["Mona Lind"]
+    assert p.chair == ["Gun Ek"]

@@ -21,9 +21,9 @@ _ROLE_WORDS = [
     (re.compile(r"^(?:mötes)?sekreterare$|^protokollförare$|^sekr\.?$|^vid\s+protokollet$|^antecknare$|"
                 r"^antecknat\s+av$|^vid\s+anteckningarna$|^anteckningar\s+förda\s+av$", re.I), "secretary"),
     (re.compile(r"^(?:utses\s+att\s+justera|att\s+justera|justerare\s+utsedd)$", re.I), "adjuster"),
-    (re.compile(r"^justerare$|^justerande$|^justeras\s+av$|^protokollsjusterare$", re.I), "adjuster"),
+    (re.compile(r"^justerare$|^justerande$|^justeras(?:\s+av)?$|^protokollsjusterare$", re.I), "adjuster"),
 ]
-_LABEL_TOKEN = re.compile(r"(?:mötes)?ordf\S{0,2}rande|sekreterare|protokollförare|justerare|justerande|"
+_LABEL_TOKEN = re.compile(r"(?:mötes)?ordf\S{0,2}rande|sekreterare|protokollförare|justerare|justerande|justeras|"
                           r"vid\s+protokollet|utses\s+att\s+justera|antecknare", re.I)
 _SIG_SKIP = re.compile(r"^(?:paragrafer|sign\.?|namnförtydligande|underskrift(?:er)?)?\s*:?\s*"
                        r"(?:§§?\s*\d+(?:\s*[-–]\s*§?\s*\d+)?)?\s*$|^\d{4}-\d\d-\d\d$", re.I)
@@ -71,7 +71,8 @@ def _role_of(text: str) -> str | None:
 def _labels_in(text: str) -> list[str] | None:
     """"Ordförande Justerare" -> ["chair", "adjuster"]; None unless the line is only labels."""
     t = re.sub(r"_+|[.…]{2,}", " ", text.replace("\t", " "))
-    t = re.sub(r"\b(?:underskrift(?:er)?|namnförtydligande|paragrafer|sign\.?)\b|§§?\s*\d+(?:\s*[-–]\s*\d+)?",
+    t = re.sub(r"\b(?:underskrift(?:er)?|namnförtydligande|sign\.?)\b|(?:\bparagrafer\b\s*:?\s*|§§?\s*)"
+               r"(?:§§?\s*)?(?:\d+(?:\s*[-–]\s*§?\s*\d+)?)?",
                " ", t, flags=re.I)
     t = squeeze(t).strip(" :")
     if not t:
@@ -85,6 +86,10 @@ def _labels_in(text: str) -> list[str] | None:
 
 def _names_in(text: str) -> list[str] | None:
     """Person names that make up the whole line ("Karin Sundin Tom Rymoen", "Anna Ek (S)")."""
+    cells = [c for c in (squeeze(re.sub(r"[_…]{2,}|\.{3,}", " ", PARTY.sub(" ", c))).strip(" ,")
+                         for c in text.split("\t")) if c]
+    if len(cells) >= 2 and all(leading_name(c.split()) == len(c.split()) >= 2 for c in cells):
+        return cells            # names side by side in TAB cells: one person per cell
     t = squeeze(PARTY.sub(" ", text.replace("\t", " ")))
     t = re.sub(r"[_…]{2,}", " ", t).strip(" ,")
     if not t or len(t) > 80:
@@ -166,6 +171,11 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
         if not has_sig_line and above is not None and not above.blank and above.no not in used_lines:
             names = _names_in(above.plain)
             src = above
+        if names is not None and len(names) > len(labels) and \
+                len([c for c in ln.plain.split("\t") if c.strip()]) == len(labels):
+            # "Birgitta Ek<TAB>Gun Ström<TAB>Bo Falk" above "sekreterare<TAB>ordförande":
+            # a role under each of the first signatures
+            names = names[:len(labels)]
         if names is None or len(names) != len(labels):
             names = None
             for j in range(i + 1, min(n, i + 6)):
@@ -184,6 +194,8 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
                             off.add(role, nm, _prov(doc, lines, ln.no, j + 2))
                     names = None
                 break
+        if names and labels == ["adjuster"] and 2 <= len(names) <= 3:
+            labels = labels * len(names)          # "Justerare ..... ....." over two names
         if not names or len(names) != len(labels):
             continue
         used_lines.add(src.no)
