@@ -26,9 +26,21 @@ from .ddl import LADYBUG_TYPES, ladybug_node_table, ladybug_rel_table
 # files the engine keeps beside the database file
 SIDE_SUFFIXES = (".wal", ".lock", ".shadow", ".tmp")
 # The engine keeps the pages changed since the last checkpoint in memory and checkpoints by
-# WAL size, which small per-protocol transactions reach only after gigabytes of memory:
-# checkpoint after this many write transactions instead (same speed, bounded memory).
-CHECKPOINT_EVERY = 32
+# WAL size, which small per-protocol transactions reach only after gigabytes of memory (a
+# few MB per protocol). A checkpoint costs ~1-2 s on a large store, so checkpoint when the
+# process has grown by CHECKPOINT_MEMORY_MB since the last one, or every CHECKPOINT_EVERY
+# write transactions, whichever comes first.
+CHECKPOINT_EVERY = 256
+CHECKPOINT_MEMORY_MB = 384
+
+
+def _rss_mb() -> float | None:
+    """Resident memory of this process in MB (Linux), else None."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
 
 
 def _first_line(e: BaseException) -> str:
@@ -128,6 +140,8 @@ class LadybugStore(GraphStore):
         self._prepared: dict[str, Any] = {}
         self._tables: set[str] = set()
         self._writes = 0
+        self._since_checkpoint = 0
+        self._rss_at_checkpoint = _rss_mb()
         if read_only and not path.exists():
             raise StoreError(f"{path}: no graph store here yet — load protocols first "
                              f"(govgraph load FILE… --db {path})")
@@ -257,7 +271,8 @@ class LadybugStore(GraphStore):
             result = work(run)
             self._conn.execute("COMMIT")
             self._writes += 1
-            if self._writes % CHECKPOINT_EVERY == 0:
+            self._since_checkpoint += 1
+            if self._checkpoint_due():
                 self._checkpoint()
         except BaseException as e:
             try:
@@ -271,12 +286,22 @@ class LadybugStore(GraphStore):
             self._secure()
         return result
 
+    def _checkpoint_due(self) -> bool:
+        if self._since_checkpoint >= CHECKPOINT_EVERY:
+            return True
+        if self._since_checkpoint % 8 == 0 and self._rss_at_checkpoint is not None:
+            rss = _rss_mb()
+            return rss is not None and rss - self._rss_at_checkpoint > CHECKPOINT_MEMORY_MB
+        return False
+
     def _checkpoint(self) -> None:
         """Fold the write-ahead log into the database file (frees the engine's memory)."""
         try:
             self._conn.execute("CHECKPOINT")
         except RuntimeError:
             pass          # not fatal: the engine checkpoints by itself later
+        self._since_checkpoint = 0
+        self._rss_at_checkpoint = _rss_mb()
 
     def _write_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         # UNWIND … MERGE scans the whole table in this engine; an id lookup does not. Look the
