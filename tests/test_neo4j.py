@@ -12,15 +12,13 @@ document, reads in read transactions) are checked against a recording stand-in d
 from __future__ import annotations
 
 import os
-import re
 
-import networkx as nx
 import pytest
 
 from govgraph.graph.store import ReadOnlyError, StoreError
 from govgraph.graph.store import neo4j_store
 from govgraph.graph.store import statements as S
-from govgraph.schema import EDGES, NODES
+from govgraph.schema import NODES
 
 import sys
 from pathlib import Path

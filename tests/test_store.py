@@ -1,7 +1,6 @@
 """The embedded store: schema DDL, writes, replace, atomicity, reads, read-only, permissions."""
 from __future__ import annotations
 
-import os
 import stat
 
 import networkx as nx

@@ -13,6 +13,10 @@
 
 Any other exception fails that file as "internal error: …" and the batch goes on. Ctrl-C
 stops after rolling back the protocol in flight; the summary says what was done.
+
+Big batches read and extract in worker processes (``jobs``; steps 1 and 3), while steps 2,
+4 and 5 stay in this process in file order, so the graph does not depend on the number of
+workers and every write is still one protocol in one transaction.
 """
 from __future__ import annotations
 
