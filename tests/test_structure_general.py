@@ -127,3 +127,35 @@ def test_roles_under_side_by_side_signatures():
     p = parse(text)
     assert p.secretary == ["Mona Lind"]
     assert p.chair == ["Gun Ek"]
+
+
+def test_box_drawn_header_table():
+    text = ("╔════════════════════╦═════════════╗\n"
+            "║ KIRUNA KOMMUN      ║ PROTOKOLL   ║\n"
+            "║ Kultur- och fritidsnämnden ║ Sammanträdesdatum ║\n"
+            "║                    ║ 2024-05-06  ║\n"
+            "╚════════════════════╩═════════════╝\n\n"
+            "Plats och tid: Stadshuset, kl. 09.00\n\n"
+            "Beslutande: Anna Ek (S), ordförande\nPer Holm (M)\n\n§ 1 Inledning\n\nText.\n")
+    p = parse(text)
+    assert p.body == "Kultur- och fritidsnämnden"
+    assert p.date == "2024-05-06"
+    assert not any(ch in (p.body or "") for ch in "│║═")
+
+
+def test_place_from_a_sentence():
+    for verb, place in (("sammanträdde", "Rådhuset, sal Björken, Luleå"),
+                        ("höll sammanträde", "Kommunhuset i Boden"),
+                        ("träffades", "Folkets hus, Kalix")):
+        text = (f"PROTOKOLL\n\nTekniska nämnden {verb} tisdagen den 4 juni 2024 kl. 13.00–15.00 i {place}.\n\n"
+                "Beslutande: Anna Ek (S), ordförande\nPer Holm (M)\n\n§ 1 Inledning\n\nText.\n")
+        p = parse(text)
+        assert p.place == place, verb
+        assert p.date == "2024-06-04"
+
+
+def test_board_meeting_of_an_association():
+    for title, body in (("Protokoll fört vid styrelsemöte i Bergs idrottsförening", "Styrelsen för Bergs idrottsförening"),
+                        ("Protokoll fört vid styrelsesammanträde för Stiftelsen Ekgården", "Styrelsen för Stiftelsen Ekgården")):
+        p = parse(f"{title}\n\nDatum: 2024-01-10\n\nNärvarande: Gun Ek, Sven Ås\n\n§ 1 Mötets öppnande\n\nText.\n")
+        assert p.body == body

@@ -33,6 +33,9 @@ _NOT_MEETING_DATE = re.compile(
     r"\b(justera\w*|anslag\w*|anslås|nedtag\w*|utdrag|expedier\w*|förvaringsplats|"
     r"protokollet\s+från|föregående|skickat|utskick\w*|beslutsdatum\s+för)\b", re.I)
 _ONLINE = re.compile(r"^(?:digitalt|digital|via|på distans|distans|teams|zoom|skype)\b.*$", re.I)
+_MET_VERB = re.compile(r"\b(?:sammanträdde|sammanträder|har\s+sammanträtt|möttes|träffades|hölls|"
+                       r"höll\s+(?:sammanträde|möte)|ägde\s+rum|äger\s+rum|samlades)\b", re.I)
+_MET_PLACE = re.compile(r"\s(?:i|på)\s+([A-ZÅÄÖ][^.!?]{2,100}?)\s*(?:[.!?](?=\s|$)|$)")
 _BODY_ORG = re.compile(r"\b(?:kommun|stad|region|län)\b", re.I)
 
 
@@ -77,6 +80,9 @@ def _clean_body(s: str) -> str:
     s = re.sub(r"^(?:nr|nummer|#)\s*\d+(?:[/-]\d+)?\s*[,:–-]?\s*", "", s, flags=re.I)
     s = re.sub(r"\s*[(,–-]?\s*\b(?:justerat|ojusterat|preliminärt|utkast)\b\)?\s*$", "", s, flags=re.I)
     s = re.sub(r"^(?:sammanträde(?:t)?|möte(?:t)?)\s+(?:med|i|för|hos)\s+", "", s, flags=re.I)
+    # "styrelsemöte i Tuna hembygdsförening" -> "Styrelsen för Tuna hembygdsförening"
+    s = re.sub(r"^(?:ordinarie\s+|extra\s+|konstituerande\s+)?styrelse(?:möte|sammanträde)(?:t)?\s+"
+               r"(?:i|för|hos|med|inom)\s+(?=\S)", "Styrelsen för ", s, flags=re.I)
     m = re.match(r"^(.+?)s\s+(?:extra\s+)?(?:sammanträde|möte|sammankomst)\b", s, flags=re.I)
     if m and " " not in m.group(1).strip():
         s = m.group(1)      # "Socialnämndens sammanträde" -> "Socialnämnden"
@@ -212,6 +218,17 @@ def find_place(lines: list[Line], header_end: int, doc: str) -> tuple[str | None
         place = place.strip(" ,.;:–-")
         if place and len(place) < 150 and not _DATE_LABEL.match(place):
             return place, _prov(doc, ln, src_end, lines)
+    # "Nämnden sammanträdde måndagen den 3 april 2023 kl. 14.00 i Stadshuset, sal Ek, Piteå."
+    for ln in region:
+        t = ln.plain.replace("\t", " ").strip()
+        mv = _MET_VERB.search(t)
+        if not mv:
+            continue
+        mp = _MET_PLACE.search(t, mv.end())
+        if mp:
+            place = mp.group(1).strip(" ,;:–-")
+            if place and not find_dates(place) and len(place) < 100:
+                return place, _prov(doc, ln)
     for ln in region:
         t = ln.plain.strip()
         if _ONLINE.match(t) and len(t) < 60 and re.search(r"teams|zoom|skype|digital|distans|webb", t, re.I):

@@ -105,10 +105,24 @@ class Line:
         return self.raw.text
 
 
+_BOX_VERTICAL = re.compile(r"\s*[│┃║╎╏┆┇┊┋]\s*")
+_BOX_OTHER = re.compile(r"[─━═┄┅┈┉╌╍┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫]+")
+
+
+def _unbox(plain: str) -> str:
+    """A row of a box-drawn table ("│ Nämnden │ Datum │") as TAB cells; borders vanish."""
+    t = _BOX_OTHER.sub(" ", plain)
+    t = _BOX_VERTICAL.sub("\t", t)
+    t = re.sub(r"[ ]*\t[\s]*", "\t", t)
+    return re.sub(r" {2,}", " ", t).strip(" \t")
+
+
 def lines_of(doc: CleanDocument) -> list[Line]:
     out = []
     for i, ln in enumerate(doc.lines):
         plain = strip_markup(ln.text)
+        if _BOX_VERTICAL.search(plain) or _BOX_OTHER.search(plain):
+            plain = _unbox(plain)
         out.append(Line(i + 1, ln, plain, heading_level(ln), is_bold(ln),
                         not plain.strip(" \t-–—_|")))
     return out
