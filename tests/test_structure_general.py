@@ -159,3 +159,21 @@ def test_board_meeting_of_an_association():
                         ("Protokoll fört vid styrelsesammanträde för Stiftelsen Ekgården", "Styrelsen för Stiftelsen Ekgården")):
         p = parse(f"{title}\n\nDatum: 2024-01-10\n\nNärvarande: Gun Ek, Sven Ås\n\n§ 1 Mötets öppnande\n\nText.\n")
         assert p.body == body
+
+
+def test_heading_wrapped_onto_the_next_line():
+    text = ("Protokoll Samverkansrådet\n\nDatum: 2024-03-01\n\nNärvarande: Gun Ek (S), Per Holm (M)\n\n"
+            "§ 7 Överenskommelse om samverkan kring barn och unga med psykisk ohälsa\ni Norrbottens län\n"
+            "Gun Ek föredrar ärendet.\n\n§ 8 Budget\nsamt uppföljning nämns inte här.\n")
+    p = parse(text)
+    assert [(i.number, i.title) for i in p.items] == [
+        ("7", "Överenskommelse om samverkan kring barn och unga med psykisk ohälsa i Norrbottens län"),
+        ("8", "Budget")]
+
+
+def test_unnumbered_heading_after_the_last_markdown_item():
+    text = ("# Minnesanteckningar\n\n## Nätverket för skolhälsa\n\n**Närvarande:** Gun Ek (Mora kommun), "
+            "Per Holm (Orsa kommun)\n\n### 1. Inledning\n\nText.\n\n### 2. Rapporter\n\nText.\n\n"
+            "### 3. Övriga frågor\n\nText.\n\n### Nästa möte\n\n- 2024-05-14 i Mora.\n\n#### Bilagor\n\nx\n")
+    p = parse(text)
+    assert [(i.number, i.title) for i in p.items][-2:] == [("3", "Övriga frågor"), ("3a", "Nästa möte")]

@@ -285,6 +285,22 @@ def _title_below(c: Candidate, lines: list[Line]) -> str:
     return title
 
 
+def _continued_title(title: str, c: Candidate, lines: list[Line], end: int) -> str:
+    """A long heading wrapped onto the next line ("§ 43 Överenskommelse om … hälso- och sjukvård"
+    / "i Kronobergs län"): a short lower-case line right below, without a full stop, continues it."""
+    no = c.line.no          # 1-based: lines[no] is the line below
+    if len(title) < 40 or no >= end or no >= len(lines) or c.line.plain.strip() != c.line.plain.strip() \
+            or not c.line.plain.strip().endswith(title.split()[-1]):
+        return title
+    nxt = lines[no]
+    t = nxt.plain.strip()
+    if nxt.blank or "\t" in t or not t[:1].islower() or len(t.split()) > 8 or \
+            t.endswith((".", ":", "!", "?")) or _candidate(nxt) is not None or \
+            re.search(r"\b(?:är|var|har|hade|ska|beslutar|beslutade|informerar|redovisar)\b", t):
+        return title
+    return squeeze(f"{title} {t}")
+
+
 def _without_name_cell(c: Candidate) -> str:
     """"6.<TAB>Budget<TAB>Anna Ek": a last TAB cell of presenter names is not title."""
     cells = [x.strip() for x in re.split(r"\t+", c.line.plain) if x.strip()]
@@ -388,9 +404,12 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
         while end > start and lines[end - 1].blank:
             end -= 1
         title = clean_title(_without_name_cell(c))
+        full = _continued_title(title, c, lines, end)
         number = c.label
-        items.append(Item(number=number, title=title, start=start, end=end,
-                          prov=Provenance(doc_name, number, start, start, c.line.text)))
+        prov = Provenance(doc_name, number, start, start, c.line.text)
+        if full != title:        # the quote covers both heading lines
+            prov = Provenance(doc_name, number, start, start + 1, c.line.text + "\n" + lines[start].text)
+        items.append(Item(number=number, title=full, start=start, end=end, prov=prov))
     return items
 
 
@@ -442,13 +461,15 @@ def _add_unnumbered(chain: list[Candidate], lines: list[Line]) -> list[Candidate
     for k, c in enumerate(chain):
         out.append(c)
         nxt = chain[k + 1] if k + 1 < len(chain) else None
-        if not c.heading or nxt is None or not nxt.heading:
+        if not c.heading or (nxt is not None and not nxt.heading):
             continue
-        level = min(c.heading, nxt.heading)
+        # after the last item only headings at exactly its level ("### Nästa möte")
+        level = min(c.heading, nxt.heading) if nxt is not None else c.heading
+        stop = nxt.line.no if nxt is not None else len(lines) + 1
         letter = ord(c.letter) + 1 if c.letter else ord("a")
-        for no in range(c.line.no + 1, nxt.line.no):
+        for no in range(c.line.no + 1, stop):
             ln = lines[no - 1]
-            if not ln.heading or ln.heading > level or ln.blank:
+            if not ln.heading or ln.heading > level or ln.blank or (nxt is None and ln.heading != level):
                 continue
             title = ln.plain.strip()
             if title.rstrip(":").casefold() in _BODY_WORDS or len(title) < 3 or \
