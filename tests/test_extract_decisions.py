@@ -323,3 +323,53 @@ def test_proposal_to_the_assembly_is_one_recommendation():
                       "Socialnämnden föreslår kommunfullmäktige besluta", "att avslå motionen."])
     ds = decisions(text, body="Socialnämnden")
     assert [(d.kind, d.by, d.reported) for d in ds] == [("recommend", "Socialnämnden", False)]
+
+
+# ----------------------------------------------------------------------------- general conventions
+# (association minutes, committees proposing to another body, grants with sums)
+
+def test_passive_beslutades_block_one_act_per_att_line():
+    text = ("§ 6 Renovering\n\nBeslutades\natt anta offerten från Byggfirman AB,\n"
+            "att avsätta 32 000 kronor ur renoveringsfonden till föreningens del,\n"
+            "att uppdra åt Bo Ek att ansvara för kontakterna med entreprenören.\n")
+    ds = decisions(text, body="Styrelsen för Tuna hembygdsförening", participants=[("Bo Ek", None)])
+    assert [d.kind for d in ds] == ["approve", "allocate", "assign"]
+    assert ds[1].amount_sek == 32000 and ds[2].assignee == "Bo Ek"
+    assert all(d.by == "Styrelsen för Tuna hembygdsförening" and not d.reported for d in ds)
+
+
+@pytest.mark.parametrize("sentence, amount", [
+    ("Styrelsen beviljar Steget vidare 450 000 kronor för 2024.", 450000),
+    ("Nämnden beviljade föreningen ett bidrag om 75 tkr.", 75000),
+    ("Fullmäktige beslutar att anvisa 42 mnkr i investeringsbudgeten.", 42000000),
+    ("Styrelsen beslutar att bevilja projektet 1,2 miljoner kronor.", 1200000),
+])
+def test_grants_with_a_sum_are_allocations(sentence, amount):
+    d = one(f"§ 1 Ärende\n\nBeslut\n{sentence}\n")
+    assert d.kind == "allocate" and d.amount_sek == amount
+
+
+def test_beviljar_without_sum_stays_approval():
+    assert kinds("§ 1 Ärende\n\nBeslut\nStyrelsen beviljar ansvarsfrihet för kassören.\n") == ["approve"]
+
+
+def test_avveckla_an_effort_is_dissolve():
+    assert kinds("§ 7 Hälsolotsen\n\nBeslut\nStyrelsen beslutar att avveckla insatsen Hälsolotsen den 31 december.\n") \
+        == ["dissolve"]
+
+
+@pytest.mark.parametrize("verb", ["föreslår kommunstyrelsen besluta", "föreslår kommunfullmäktige besluta"])
+def test_committee_proposal_to_another_body_is_own_recommend(verb):
+    body = "Kommunstyrelsens arbetsutskott"
+    text = (f"§ 24 Program\n\nArbetsutskottets beslut\nArbetsutskottet {verb} att bevilja Visit Dalarna AB "
+            "350 tkr för 2024.\n")
+    d = one(text, body=body)
+    assert d.kind == "recommend" and d.by == body and d.reported is False
+    assert d.amount_sek == 350000 and "föreslår" not in (d.subject or "").lower()
+
+
+def test_refer_back_subject_is_the_item_not_a_subheading():
+    text = ("§ 25 Markanvisning för kvarteret Gruvstugan\n\nJäv\nKerstin Ljung anmäler jäv.\n"
+            "Beslut\nNämnden beslutar att återremittera ärendet till förvaltningen.\n")
+    d = one(text, body="Samhällsbyggnadsnämnden")
+    assert d.kind == "refer_back" and d.subject == "Markanvisning för kvarteret Gruvstugan"

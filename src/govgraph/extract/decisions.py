@@ -37,7 +37,7 @@ _V = {
     "approve": r"\b(?:ar|blev|blivit|varit|nu) beslutad\b|\banses?\s+(?:\w+\s+)?besvarad\b|\banses?\s+(?:\w+\s+)?bifallen\b|\bbeslutats\b|\bgodkan(?:ner|de|ns|nes|des|t|d|da|ts)\b|\bfaststall(?:er|de|s|es|des|t|ts|da)\b"
                r"|\b(?:antar|antog|antogs|antas|antagit|antagits)\b|\bbifall(?:er|s|es|lit|its)\b|\bbifoll\b"
                r"|\bstall(?:er|de) sig bakom\b|\bstalls sig bakom\b|\btillstyrk(?:er|te|s|tes)\b"
-               r"|\bbeviljar\b(?!\s+(?:medel|bidrag|\d))",
+               r"|\bbevilja(?:r|de|s|des|t|ts)\b(?!\s+(?:medel|bidrag|\d))",
     "recommend": r"\brekommender(?:ar|ade|as|ades|at|ats)\b",
     "reject": r"\bavsl(?:ar|og|as|ogs|agit|agits)\b",
     "assign": r"\b(?:ger|gav|gett|givit)\b[^.;]{0,60}?\b(?:i )?\w*uppdrag(?:et)?\b"
@@ -47,8 +47,8 @@ _V = {
               r"|\bfattas av\b|\bbjuds in (?:att|for att) (?:aterrapportera|redovisa|informera|aterkomma)"
               r"|\buppdrag(?:et)? (?:har )?(?:getts |givits |gavs )?fran\b",
     "allocate": r"\bavsatt(?:er|s|es|a|es)?\b|\bavsatte\b|\bfordela(?:r|s|des|t|ts)?\b|\bfordelning(?:en)? av\b"
-                r"|\bbevilja(?:r|s|des|t|ts)?\s+(?:medel|bidrag|\d)|\bfinansier(?:as|ades|ingen|ing)\b"
-                r"|\banslar\b|\banslas\b|\banslogs\b",
+                r"|\bbevilja(?:r|de|s|des|t|ts)?\s+(?:medel|bidrag|\d)|\bfinansier(?:as|ades|ingen|ing)\b"
+                r"|\banslar\b|\banslas\b|\banslogs\b|\banvis(?:ar|as|ades|at|ats)\s+(?:medel|\d)",
     "establish": r"\b(?:aterupprat(?:tar|tas|tades|tat|tats)|inrattar|inrattas|inrattades|inrattat|tillsatt(?:er|es|s)|tillsattes"
                  r"|tillsatt|bild(?:ar|as|ades|ats)|skapa(?:r|s|des|ts)|upprat(?:tar|tas|tades|tats)"
                  r"|utsett en|utser en|utsag en|utses en)\b|\bingar i en (?:\w+ )?\w*grupp\b",
@@ -62,7 +62,7 @@ _VRX = {k: re.compile(v) for k, v in _V.items()}
 _ANY_ACT = re.compile("|".join(f"(?:{v})" for v in _V.values()))
 _DECIDE = re.compile(r"\bbeslut fattades\b|(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\boverenskoms\b|\bkom(?:mer)? overens om\b|\bkommit overens om\b|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
 _INFINITIVE = [
-    ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla)"),
+    ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla|anvisa)"),
     ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom|anse\b.*\bbesvarad"
                 r"|(?:enligt|i enlighet med)\b.*\bforslag|bifall\b|avge\b.*\byttrande|lamna\b.*\byttrande)"),
     ("assign", r"(?:ge\b.*\buppdrag|uppdra|tilldela|hemstalla|overlamna\b.*\btill)"),
@@ -79,7 +79,7 @@ _INF_RX = [(k, re.compile(r"^(?:att\s+)?" + v + r"\b")) for k, v in _INFINITIVE]
 
 _HEADER = re.compile(
     r"^(?:(?:beslut|beslutet|ställningstagande|beslutsformulering)\b[^:]{0,80}:|(?:beslut|beslutet)\s*$|"
-    r"[\wåäöÅÄÖ\-]+s\s+beslut\s*:?\s*$|"
+    r"[\wåäöÅÄÖ\-]+s\s+beslut\s*:?\s*$|(?:beslutades|beslöts|beslutade[s]?\s+enligt\s+följande)\s*:?\s*$|"
     r"(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+enligt följande|\s+att)?\s*(?::|$))\s*", re.I)
 _NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)", re.I)
 # Sections whose points are proposals or motions, not decisions
@@ -139,12 +139,20 @@ class Act:
     infinitive: bool = False  # "Att avsätta …" in a decision block: no actor in the sentence
 
 
+_GRANT_SUM = re.compile(r"\bbevilja(?:r|de|s|des|t|ts)?\b")
+
+
 def _acts(ft: str) -> list[Act]:
     if not _ANY_ACT.search(ft):
         return []
     out = []
     for kind, rx in _VRX.items():
         for m in rx.finditer(ft):
+            if kind == "approve" and _GRANT_SUM.match(ft, m.start()) and \
+                    any(0 <= am.start - m.end() <= 80 for am in find_amounts(ft[:m.end() + 100])):
+                kind_here = "allocate"           # "Styrelsen beviljar Steget vidare 450 000 kronor"
+                out.append(Act(kind_here, m.start(), m.end()))
+                continue
             out.append(Act(kind, m.start(), m.end()))
     out.sort(key=lambda a: a.pos)
     return out
@@ -377,7 +385,7 @@ class DecisionFinder:
                     and re.search(r"bevilja", ft[a.pos:a.end]):
                 continue
             if a.kind == "dissolve" and not re.search(
-                    r"projekt|grupp|rad\b|radet|natverk|verksamhet|uppdrag|samarbete|avtal|funktion|satsning|kurs|namnd|utskott|kansli",
+                    r"projekt|grupp|rad\b|radet|natverk|verksamhet|uppdrag|samarbete|avtal|funktion|satsning|kurs|namnd|utskott|kansli|insats|tjanst|enhet|forening|bolag|stiftelse|kommitte",
                     ft[max(0, a.pos - 60):a.end + 60]):
                 continue
             if a.kind == "appoint" and any(b.kind == "establish" and abs(b.pos - a.pos) < 5 for b in acts):
@@ -400,7 +408,9 @@ class DecisionFinder:
     def _recommend_proposal(self, ft: str) -> int | None:
         m = re.search(r"\b(?:foreslar|rekommenderar|rekommenderade)\b[^.]{0,80}?\b(?:kommuner\w*|huvudm\w+|region\w*|medlem\w*|parter\w*)\b[^.]{0,80}?\batt (?:anta|godkanna|besluta|ansluta|delta|folja|teckna)\b", ft)
         if m is None:   # "Nämnden föreslår kommunfullmäktige besluta att …": a proposal to the assembly
-            m = re.search(r"^(?:\S+\s+){1,4}?(?:foreslar|foreslog)\s+(?:\w*fullmaktige|\w*styrelsen|\w*namnden)\s+(?:att\s+)?besluta\b", ft)
+            m = re.search(r"^(?:\S+\s+){1,4}?((?:foreslar|foreslog)\s+(?:\w*fullmaktige|\w*styrelsen|\w*namnden|\w*utskott\w*"
+                          r"|regionstyrelsen|direktionen|stamman|arsmotet)\s+(?:att\s+)?besluta)\b", ft)
+            return m.start(1) if m else None
         return m.start() if m else None
 
     def _enades_assignee(self, text: str, pos: int) -> str | None:
@@ -471,6 +481,10 @@ class DecisionFinder:
             if amts:
                 after = [x for x in amts if x.start >= a.pos - 40]
                 amount = (after or amts)[0].value
+        elif a.kind == "recommend" and re.search(r"\batt\s+(?:bevilja|anvisa|avsatta|anslå|ansla|fordela)\b", ft[a.pos:]):
+            amts = [x for x in find_amounts(text) if x.start > a.pos]
+            if amts:                     # "föreslår kommunstyrelsen besluta att bevilja X 350 tkr"
+                amount = amts[0].value
         subject = self._subject(a, text, ft)
         return Decision(kind=a.kind, by=by, subject=subject, assignee=assignee, amount_sek=amount,
                         reported=reported, text=text,
@@ -655,8 +669,13 @@ class DecisionFinder:
             for e in self.ent.raw("agreement"):   # "godkänner förslaget till ÖK": the item's agreement
                 if any(len(al) > 3 and fold(al) in fold(self.item.title) for al in [e.name, *e.aliases]):
                     return e.name
+        if a.kind == "recommend":
+            m = re.search(r"\batt\s+(?:anta|godkänna|fastställa|bevilja|anvisa|avsätta|teckna|ansluta sig till)\s+(.+?)(?:[.;]|,\s|$)",
+                          text[a.pos:])
+            if m:
+                return _short(m.group(1))
         if a.kind in ("table", "refer_back"):
-            return self.heading or self.item.title or None
+            return self.item.title or self.heading or None
         if a.kind == "establish":
             for r in self.ent.find_bodies(text):
                 if r.name and not r.own and r.start > 0:

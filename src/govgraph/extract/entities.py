@@ -315,6 +315,23 @@ class EntityFinder:
                 return True
         return False
 
+    def _same_head_as_own(self, token: str) -> bool:
+        """A bare definite 'Arbetsutskottet(s)' / 'Styrelsen' whose modifier and head are exactly
+        those of a word of the meeting's own body ('Kommunstyrelsens arbetsutskott')."""
+        if not self.own:
+            return False
+        low = token.lower().rstrip(":")
+        low = low[:-2] if low.endswith(":s") else low
+        m = _BODY_HEAD.match(low) or (_BODY_HEAD.match(low[:-1]) if low.endswith("s") else None)
+        if not m or not m.group("mod") or (m.group("suf") or "") in ("", "er", "ar"):
+            return False
+        stem = (m.group("mod") + m.group("head")).lower()
+        for w in re.findall(r"[\wåäö]+", self.own.lower()):
+            wm = _BODY_HEAD.match(w)
+            if wm and (wm.group("mod") + wm.group("head")) == stem:
+                return True
+        return False
+
     # ----------------------------------------------------------------- scanning
     def scan(self) -> None:
         doc = self.doc
@@ -833,7 +850,8 @@ class EntityFinder:
             else:
                 written_name = cap(written)
             name: str | None = written_name
-            own = self.is_own(written) or (generic and self._generic_is_own(tok))
+            own = self.is_own(written) or (generic and self._generic_is_own(tok)) \
+                or (j == i and not has_comp and self._same_head_as_own(tok))
             if generic and not own:
                 name = self._resolve_generic(tok)
             if own:

@@ -212,7 +212,7 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
             close()
             continue
         if _ATT_LINE.match(t) and (cur is None or cur.kind != "para" or cur.text.endswith((",", ":", ";", "."))
-                                   or fold(cur.text).endswith(("beslutar", "foreslar", "beslutade", " att"))
+                                   or fold(cur.text).endswith(("beslutar", "foreslar", "beslutade", "beslutades", "beslots", " att"))
                                    or _ATT_LINE.match(cur.text)):
             close()                               # "att godkänna …," one decision point per line
             cur = Unit("bullet", no, no, t, [(0, no)])
