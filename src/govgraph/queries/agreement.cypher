@@ -18,8 +18,8 @@ WHERE a.name =~ t OR any(x IN a.aliases WHERE x =~ t)
                WHERE i.title =~ t }
 RETURN collect(a.id) AS agreements
 ;
-UNWIND $agreements AS aid
-MATCH (d:Decision)-[:CONCERNS]->(a:Agreement {id: aid})
+MATCH (d:Decision)-[:CONCERNS]->(a:Agreement)
+WHERE a.id IN $agreements
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (item:AgendaItem)-[:RESULTED_IN]->(d)
 OPTIONAL MATCH (p:Person)-[:PRESENTED]->(item)
@@ -33,8 +33,8 @@ RETURN d.date AS date, a.name AS agreement, d.kind AS event, coalesce(b.name, d.
        d.text AS wording, d.reported AS reported, doc.name AS protocol,
        coalesce(item.number, d.item) AS item
 UNION ALL
-UNWIND $agreements AS aid
-MATCH (p:Person)-[r:PRESENTED]->(a:Agreement {id: aid})
+MATCH (p:Person)-[r:PRESENTED]->(a:Agreement)
+WHERE a.id IN $agreements
 OPTIONAL MATCH (doc:Document {id: r.source})
 OPTIONAL MATCH (m:Meeting)-[:RECORDED_IN]->(doc)
 RETURN r.date AS date, a.name AS agreement, 'presented' AS event, m.body AS body,

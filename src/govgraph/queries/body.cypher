@@ -15,42 +15,39 @@ WHERE b.name =~ t OR any(x IN b.aliases WHERE x =~ t)
 RETURN collect(b.id) AS bodies
 ;
 WITH $since AS since
-UNWIND $bodies AS xid
-MATCH (b:Body {id: xid})-[:DECIDED]->(d:Decision)
-WHERE (since = '' OR d.date >= since)
+MATCH (b:Body)-[:DECIDED]->(d:Decision)
+WHERE b.id IN $bodies AND (since = '' OR d.date >= since)
 WITH b, d.kind AS kind, count(d) AS n, min(d.date) AS first, max(d.date) AS last
 RETURN b.name AS body, '1 decisions by kind' AS section, first AS date, kind AS fact,
        'decisions ' + first + ' – ' + last AS detail, n AS count,
        CASE WHEN false THEN '' END AS protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
 WITH $since AS since
-UNWIND $bodies AS xid
-MATCH (b:Body {id: xid})
+MATCH (b:Body)
+WHERE b.id IN $bodies
 MATCH (b)-[:PART_OF]->(parent:Body|Organization)
 RETURN b.name AS body, '2 part of' AS section, CASE WHEN false THEN '' END AS date,
        'part of' AS fact, parent.name AS detail, CASE WHEN false THEN 0 END AS count,
        CASE WHEN false THEN '' END AS protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
 WITH $since AS since
-UNWIND $bodies AS xid
-MATCH (b:Body {id: xid})
+MATCH (b:Body)
+WHERE b.id IN $bodies
 MATCH (child:Body)-[:PART_OF]->(b)
 RETURN b.name AS body, '2 part of' AS section, CASE WHEN false THEN '' END AS date,
        'has part' AS fact, child.name AS detail, CASE WHEN false THEN 0 END AS count,
        CASE WHEN false THEN '' END AS protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
 WITH $since AS since
-UNWIND $bodies AS xid
-MATCH (p:Person)-[r:MEMBER_OF]->(b:Body {id: xid})
-WHERE (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
+MATCH (p:Person)-[r:MEMBER_OF]->(b:Body)
+WHERE b.id IN $bodies AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
 RETURN b.name AS body, '3 members' AS section, r.first_seen AS date, coalesce(r.role, 'member') AS fact,
        p.name + CASE WHEN r.last_seen IS NULL THEN '' ELSE ' (seen until ' + r.last_seen + ')' END AS detail,
        CASE WHEN false THEN 0 END AS count, CASE WHEN false THEN '' END AS protocol, r.item AS item
 UNION ALL
 WITH $since AS since
-UNWIND $bodies AS xid
-MATCH (b:Body {id: xid})-[:HELD]->(m:Meeting)
-WHERE (since = '' OR m.date >= since)
+MATCH (b:Body)-[:HELD]->(m:Meeting)
+WHERE b.id IN $bodies AND (since = '' OR m.date >= since)
 OPTIONAL MATCH (m)-[:RECORDED_IN]->(doc:Document)
 OPTIONAL MATCH (m)-[:HAS_ITEM]->(i:AgendaItem)
 WITH b, m, doc, count(i) AS items
@@ -58,9 +55,8 @@ RETURN b.name AS body, '4 meetings' AS section, m.date AS date, 'meeting' AS fac
        coalesce(m.place, '') AS detail, items AS count, doc.name AS protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
 WITH $since AS since
-UNWIND $bodies AS xid
-MATCH (b:Body {id: xid})-[:DECIDED]->(d:Decision)
-WHERE (since = '' OR d.date >= since)
+MATCH (b:Body)-[:DECIDED]->(d:Decision)
+WHERE b.id IN $bodies AND (since = '' OR d.date >= since)
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
 RETURN b.name AS body, '5 decisions' AS section, d.date AS date,
        d.kind + CASE WHEN d.reported THEN ' (reported)' ELSE '' END AS fact,

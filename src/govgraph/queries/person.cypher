@@ -16,9 +16,8 @@ WHERE p.name =~ t OR any(x IN p.aliases WHERE x =~ t)
 RETURN collect(p.id) AS people
 ;
 WITH $since AS since
-UNWIND $people AS xid
-MATCH (p:Person {id: xid})-[r:ATTENDED]->(m:Meeting)
-WHERE (since = '' OR m.date >= since)
+MATCH (p:Person)-[r:ATTENDED]->(m:Meeting)
+WHERE p.id IN $people AND (since = '' OR m.date >= since)
 OPTIONAL MATCH (m)-[:RECORDED_IN]->(doc:Document)
 RETURN p.name AS person, m.date AS date,
        CASE WHEN r.present = false THEN 'absent from meeting' ELSE 'attended meeting' END AS fact,
@@ -28,35 +27,31 @@ RETURN p.name AS person, m.date AS date,
        doc.name AS protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
 WITH $since AS since
-UNWIND $people AS xid
-MATCH (p:Person {id: xid})-[r:OFFICER_OF]->(m:Meeting)
-WHERE (since = '' OR m.date >= since)
+MATCH (p:Person)-[r:OFFICER_OF]->(m:Meeting)
+WHERE p.id IN $people AND (since = '' OR m.date >= since)
 OPTIONAL MATCH (m)-[:RECORDED_IN]->(doc:Document)
 RETURN p.name AS person, m.date AS date, 'officer: ' + r.role AS fact, m.body AS body,
        '' AS detail, doc.name AS protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
 WITH $since AS since
-UNWIND $people AS xid
-MATCH (p:Person {id: xid})-[r:PRESENTED]->(x:AgendaItem|Agreement)
-WHERE (since = '' OR r.date >= since)
+MATCH (p:Person)-[r:PRESENTED]->(x:AgendaItem|Agreement)
+WHERE p.id IN $people AND (since = '' OR r.date >= since)
 OPTIONAL MATCH (doc:Document {id: r.source})
 OPTIONAL MATCH (m:Meeting)-[:RECORDED_IN]->(doc)
 RETURN p.name AS person, r.date AS date, 'presented' AS fact, m.body AS body,
        coalesce(x.title, x.name) AS detail, doc.name AS protocol, r.item AS item
 UNION ALL
 WITH $since AS since
-UNWIND $people AS xid
-MATCH (p:Person {id: xid})-[r:MEMBER_OF]->(b:Body)
-WHERE (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
+MATCH (p:Person)-[r:MEMBER_OF]->(b:Body)
+WHERE p.id IN $people AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
 OPTIONAL MATCH (doc:Document {id: r.source})
 RETURN p.name AS person, r.first_seen AS date, 'member of' AS fact, b.name AS body,
        coalesce(r.role, '') + CASE WHEN r.last_seen IS NULL THEN '' ELSE ' (seen until ' + r.last_seen + ')' END AS detail,
        doc.name AS protocol, r.item AS item
 UNION ALL
 WITH $since AS since
-UNWIND $people AS xid
-MATCH (p:Person {id: xid})-[r:HOLDS]->(post:Post)
-WHERE (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
+MATCH (p:Person)-[r:HOLDS]->(post:Post)
+WHERE p.id IN $people AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
 OPTIONAL MATCH (post)-[:OF]->(o:Body|Organization)
 OPTIONAL MATCH (doc:Document {id: r.source})
 RETURN p.name AS person, r.first_seen AS date, 'holds post' AS fact, coalesce(o.name, post.of_name) AS body,
@@ -64,18 +59,16 @@ RETURN p.name AS person, r.first_seen AS date, 'holds post' AS fact, coalesce(o.
        doc.name AS protocol, r.item AS item
 UNION ALL
 WITH $since AS since
-UNWIND $people AS xid
-MATCH (p:Person {id: xid})-[r:REPRESENTS]->(o:Organization)
-WHERE (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
+MATCH (p:Person)-[r:REPRESENTS]->(o:Organization)
+WHERE p.id IN $people AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
 OPTIONAL MATCH (doc:Document {id: r.source})
 RETURN p.name AS person, r.first_seen AS date, 'represents' AS fact, o.name AS body,
        CASE WHEN r.last_seen IS NULL THEN '' ELSE 'seen until ' + r.last_seen END AS detail,
        doc.name AS protocol, r.item AS item
 UNION ALL
 WITH $since AS since
-UNWIND $people AS xid
-MATCH (d:Decision)-[:ASSIGNED_TO]->(p:Person {id: xid})
-WHERE (since = '' OR d.date >= since)
+MATCH (d:Decision)-[:ASSIGNED_TO]->(p:Person)
+WHERE p.id IN $people AND (since = '' OR d.date >= since)
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
 RETURN p.name AS person, d.date AS date,
