@@ -373,3 +373,28 @@ def test_refer_back_subject_is_the_item_not_a_subheading():
             "Beslut\nNämnden beslutar att återremittera ärendet till förvaltningen.\n")
     d = one(text, body="Samhällsbyggnadsnämnden")
     assert d.kind == "refer_back" and d.subject == "Markanvisning för kvarteret Gruvstugan"
+
+
+def test_post_assignee_and_recipient_subject_under_own_decision():
+    from govgraph.extract.semantic import extract_semantics
+    from govgraph.model import Participant
+    from tests.test_extract_helpers import make
+    text = ("§ 33 Budget\n\nBeslut\n1. Budgetuppföljningen godkänns.\n"
+            "2. Förvaltningschefen får i uppdrag att ta fram åtgärder för en budget i balans.\n"
+            "3. Ledningsgruppen för vård och omsorg får i uppdrag att ta fram en ny handlingsplan.\n")
+    doc, proto = make(text, body="Barn- och utbildningsnämnden")
+    proto.participants = [Participant("Åsa Lindgren", title="förvaltningschef")]
+    ds = [d for it in extract_semantics(doc, proto).items for d in it.decisions]
+    assert [(d.kind, d.by, d.assignee, d.reported) for d in ds] == [
+        ("approve", "Barn- och utbildningsnämnden", None, False),
+        ("assign", "Barn- och utbildningsnämnden", "Åsa Lindgren", False),
+        ("assign", "Barn- och utbildningsnämnden", "Ledningsgruppen för vård och omsorg", False)]
+
+
+def test_elected_in_place_of_someone_who_resigned():
+    text = ("§ 36 Val av ersättare\n\nTill ersättare i Piteå skolråd efter Linnéa Eriksson (S), som avsagt sig "
+            "uppdraget, väljs Henrik Burman (S) för tiden till och med 2026-12-31.\n")
+    d = one(text, body="Barn- och utbildningsnämnden",
+            participants=[("Linnéa Eriksson", None), ("Henrik Burman", None)])
+    assert d.kind == "appoint" and d.assignee == "Henrik Burman"
+    assert d.subject == "Ersättare i Piteå skolråd"

@@ -82,3 +82,29 @@ def test_names_in_title_parentheses_or_after_a_dash():
     assert presenters("§ 6 Lägesrapport – Malin Duckert Ek\n\nText.\n") == ["Malin Duckert Ek"]
     assert presenters("§ 7 Covid 19 – lägesrapport\n\nText.\n") == []
     assert presenters("§ 8 Budget (dnr 2024/12)\n\nText.\n") == []
+
+
+# ----------------------------------------------------------------------------- titles and posts
+def _presenters_with(text: str, participants):
+    from govgraph.extract.semantic import extract_semantics
+    from tests.test_extract_helpers import make
+    doc, proto = make(text)
+    proto.participants = participants
+    return [n.name for it in extract_semantics(doc, proto).items for n in it.presenters]
+
+
+@pytest.mark.parametrize("line, who", [
+    ("Projektledare Emma Falk från Köpings kommun presenterar projektet.", "Emma Falk"),
+    ("Hälso- och sjukvårdsdirektör Hans Åkesson föredrar ärendet.", "Hans Åkesson"),
+    ("Ekonomichef Lars Ström redovisar budgetuppföljningen.", "Lars Ström"),
+])
+def test_title_before_name_and_org_after_it(line, who):
+    assert _presenters_with(f"§ 5 Ärende\n\n{line}\n", []) == [who]
+
+
+def test_post_resolves_to_its_one_listed_holder():
+    from govgraph.model import Participant
+    people = [Participant("Jenny Karlström", title="förbundschef"), Participant("Per Ek", title="ordförande")]
+    assert _presenters_with("§ 5 Ärende\n\nFörbundschefen presenterar verksamheten.\n", people) == ["Jenny Karlström"]
+    two = people + [Participant("Eva Ek", title="förbundschef")]
+    assert _presenters_with("§ 5 Ärende\n\nFörbundschefen presenterar verksamheten.\n", two) == []

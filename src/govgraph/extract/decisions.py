@@ -515,6 +515,10 @@ class DecisionFinder:
         if a.infinitive:
             return None, False, False
         refs = self._actor_refs(text)
+        if a.kind == "assign" and re.match(r"(?:far|fick|fatt|ges|gavs|getts|givits|tilldelas|ombeds)\b", ft[a.pos:a.end]) \
+                and not re.search(r"\b(?:av|fran)\s+\S", ft[a.end:a.end + 25]):
+            # "X får i uppdrag att …": X is the assignee; the giver is the block's / meeting's body
+            refs = [r for r in refs if r.start >= a.end]
         if a.kind == "assign" and re.search(r"\bfran\s*$", ft[a.pos:a.end]):
             for r in refs:                       # "uppdrag(et har getts) från KC/RD-gruppen"
                 if 0 <= r.start - a.end <= 2:
@@ -598,6 +602,11 @@ class DecisionFinder:
     def _assignee(self, a: Act, text: str, ft: str, prev: Sentence | None) -> str | None:
         k = a.kind
         if k == "appoint":
+            m = re.search(r"\b(?:väljs|valdes|utses|utsågs)\s+(?:till\s+\S+\s+)?([A-ZÅÄÖ][\wåäöéü\-]+(?:\s+[A-ZÅÄÖ][\wåäöéü\-]+){1,2})", text)
+            if m and re.search(r"\b(?:efter|i stället för|istället för|ersätter)\b", text[:m.start()]):
+                np = self._np(m.group(1))        # "Till ersättare efter A, som avsagt sig uppdraget, väljs B"
+                if np:
+                    return np
             m = re.search(r"\b(?:utse|utser|välja|väljer|utsåg|valde)\s+(.+?)\s+(?:till|som|att)\b", text)
             if m:
                 np = self._np(re.sub(r"\s*\([^)]*\)", "", m.group(1)))
@@ -690,7 +699,8 @@ class DecisionFinder:
             if m:
                 return _short(m.group(1))
         if a.kind == "appoint":
-            m = re.search(r"\btill\s+(.+?)(?:[.;]|,\s|$)", text[a.pos:])
+            m = re.match(r"^(?:Att\s+)?[Tt]ill\s+(?!och med\b)(.+?)\s+(?:efter|väljs|valdes|utses|utsågs)\b", text) \
+                or re.search(r"\btill\s+(?!och med\b)(.+?)(?:[.;]|,\s|\s+för tiden\b|\s+till och med\b|\s+t\.o\.m\.|$)", text[a.pos:])
             if m:
                 return _short(m.group(1), 6)
         if a.kind == "allocate":

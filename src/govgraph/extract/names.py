@@ -163,7 +163,25 @@ class NameIndex:
             return list(self.roles.get("chair") or [])
         if w.startswith("sekreterare"):
             return list(self.roles.get("secretary") or [])
-        return []
+        holder = self.post_holder(word)
+        return [holder] if holder else []
+
+    def post_holder(self, word: str) -> str | None:
+        """The one listed person whose title is the post ``word`` names ("Förvaltningschefen",
+        "kommundirektören", "förbundschef") — None when nobody or several hold it."""
+        w = fold(word).strip(" .,:;").lower()
+        if not w or " " in w or len(w) < 5:
+            return None
+        forms = {w, w[:-2] if w.endswith(("en", "et")) else w, w[:-1] if w.endswith("n") else w}
+        holders = []
+        for p in self.people:
+            if not p.title:
+                continue
+            t = fold(p.title).lower().strip(" .,()")
+            first = re.split(r"[\s,/(]+", t)[0] if t else ""
+            if t in forms or first in forms:
+                holders.append(p.name)
+        return holders[0] if len(set(holders)) == 1 else None
 
     def resolve(self, ref: str, record: bool = True) -> str | None:
         """Full name for ``ref`` ("Ingmar", "Ingmars", "Anna J", "Catrine Skoglund"), or None."""

@@ -31,7 +31,14 @@ _VERBS = (r"presenter(?:ade|ar|at)|f[oe]redr(?:og|ar|agit)|informer(?:ade|ar|at)
 _ROLE = r"(?:[Oo]rdf(?:orande|\.)n?|[Ss]ekreterare(?:n)?)"
 
 _TITLE_WORDS = r"(?:[a-zåäöé\-]+\s+){0,2}"          # "ekonomichef", "tf. förvaltningschef"
-_SUBJ_VERB = re.compile(rf"(?:^|(?<=[.:;]\s))({_NAMES}|{_ROLE})(?:,\s*[a-zåäöé][^,]{{0,50}},)?\s+(?i:{_VERBS})\b")
+# a title before the name: "Hälso- och sjukvårdsdirektör", "Projektledare", "tf. ekonomichef"
+_TITLE_PRE = (r"(?:(?:[Tt]f\.?\s+)?(?:[A-Za-z]+-\s+(?:och|&)\s+)?(?i:[a-z]*(?:chef|direktor|ledare|samordnare|strateg"
+              r"|handlaggare|controller|ekonom|utvecklare|ansvarig|radgivare|konsult|sekreterare|specialist|utredare"
+              r"|forestandare|rektor|lakare|skoterska|kurator|psykolog|planerare|jurist|revisor|projektledare))\s+)?")
+# "… från Köpings kommun" between the name and the verb
+_FROM_ORG = r"(?:\s+(?:fran|pa|vid)\s+[A-Z][\w\-]*(?:\s+[\w\-]+){0,4}?)?"
+_SUBJ_VERB = re.compile(rf"(?:^|(?<=[.:;]\s)){_TITLE_PRE}({_NAMES}|{_ROLE})(?:,\s*[a-zåäöé][^,]{{0,50}},)?{_FROM_ORG}"
+                        rf"\s+(?i:{_VERBS})\b")
 _INVERTED = re.compile(rf"^(?i:vidare|darefter|sedan|slutligen|dessutom)\s+(?i:{_VERBS})\s+({_NAMES})\b")
 _FOREDRAS = re.compile(rf"(?i:arendet\s+)?(?i:f[oe]redras|information\s+lamnas|informationen\s+lamnas|redovisas|"
                        rf"presenteras)(?:\s+(?i:av))?\s*:?\s*{_TITLE_WORDS}({_NAMES}|{_ROLE})")
