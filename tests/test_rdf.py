@@ -220,14 +220,23 @@ def test_every_decision_and_presenter_is_annotated_with_a_quote_from_the_cleaned
         name = str(seed_graph.value(doc, DCT.title))
         texts[doc] = extract_file(examples_dir / name).clean.text
 
+    positioned = 0
+
     def quotes_of(body):
+        nonlocal positioned
         out = []
         for ann in seed_graph.subjects(OA.hasBody, body):
             target = seed_graph.value(ann, OA.hasTarget)
             src = seed_graph.value(target, OA.hasSource)
-            for sel in seed_graph.objects(target, OA.hasSelector):
-                if (sel, RDF.type, OA.TextQuoteSelector) in seed_graph:
-                    out.append((src, str(seed_graph.value(sel, OA.exact))))
+            sels = list(seed_graph.objects(target, OA.hasSelector))
+            exact = [str(seed_graph.value(s, OA.exact)) for s in sels
+                     if (s, RDF.type, OA.TextQuoteSelector) in seed_graph]
+            out += [(src, q) for q in exact]
+            for sel in sels:
+                if (sel, RDF.type, OA.TextPositionSelector) in seed_graph:
+                    a, b = int(seed_graph.value(sel, OA.start)), int(seed_graph.value(sel, OA.end))
+                    assert texts[src][a:b] in exact, (body, a, b)   # the offsets cut out the quote
+                    positioned += 1
         return out
 
     presenters = list(seed_graph.subjects(PROV.hadRole, GG.Presenter))
@@ -241,6 +250,7 @@ def test_every_decision_and_presenter_is_annotated_with_a_quote_from_the_cleaned
             assert q and q in texts[src], (body, q)
             checked += 1
     assert checked >= len(presenters) + len(decisions)
+    assert positioned >= len(presenters) + len(decisions)     # every one also has its character span
     # the shortcut and the qualified form agree
     for assoc in presenters:
         agent = seed_graph.value(assoc, PROV.agent)

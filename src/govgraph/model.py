@@ -259,6 +259,7 @@ class Protocol:
     flags: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     repairs: list[Repair] = field(default_factory=list)   # OCR/encoding repairs of the cleaned text
+    text: str | None = field(default=None, repr=False)     # the cleaned text (quotes are located in it)
 
     # ----------------------------------------------------------------- officers
     def officer_names(self, role: str) -> list[str]:

@@ -55,6 +55,7 @@ def run_document(raw: RawDocument, *, require_protocol: bool = False) -> Extract
         check_protocol(doc)
     protocol = extract(doc, parse(doc))
     protocol.repairs = list(doc.repairs)   # damaged spellings stay findable as name aliases
+    protocol.text = doc.text               # provenance quotes get character offsets in it
     return Extraction(raw, doc, protocol)
 
 

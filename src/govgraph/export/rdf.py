@@ -65,6 +65,7 @@ RDF_TYPE = X("rdf:type")
 XSD_STRING, XSD_DATE, XSD_INT, XSD_BOOL, XSD_DOUBLE, XSD_DATETIME, XSD_HEX = (
     X("xsd:string"), X("xsd:date"), X("xsd:integer"), X("xsd:boolean"), X("xsd:double"),
     X("xsd:dateTime"), X("xsd:hexBinary"))
+XSD_NNI = X("xsd:nonNegativeInteger")
 GG = NAMESPACES["gg"]
 RFC5147 = "http://tools.ietf.org/rfc/rfc5147"
 IANA_MEDIA = "http://www.iana.org/assignments/media-types/"
@@ -427,6 +428,13 @@ class RdfMapper:
             yield lines, X("rdf:value"), Lit(f"line={start - 1},{end}")
             yield lines, GG + "firstLine", Lit(str(start), XSD_INT)
             yield lines, GG + "lastLine", Lit(str(end), XSD_INT)
+        c0, c1 = props.get("char_start"), props.get("char_end")
+        if isinstance(c0, int) and isinstance(c1, int) and 0 <= c0 <= c1:
+            pos = a + "/position"
+            yield target, X("oa:hasSelector"), pos
+            yield pos, RDF_TYPE, X("oa:TextPositionSelector")
+            yield pos, X("oa:start"), Lit(str(c0), XSD_NNI)
+            yield pos, X("oa:end"), Lit(str(c1), XSD_NNI)
         q = a + "/quote"
         yield target, X("oa:hasSelector"), q
         yield q, RDF_TYPE, X("oa:TextQuoteSelector")

@@ -41,9 +41,35 @@ class _Prov:
     end: int
     quote: str
 
-    def props(self, doc_id: str) -> dict[str, Any]:
-        return {"source": doc_id, "item": self.item, "span_start": int(self.start),
-                "span_end": int(self.end), "quote": self.quote}
+    def props(self, doc_id: str, locator: "QuoteLocator | None" = None) -> dict[str, Any]:
+        out = {"source": doc_id, "item": self.item, "span_start": int(self.start),
+               "span_end": int(self.end), "quote": self.quote}
+        if locator is not None:
+            where = locator.locate(self.start, self.end, self.quote)
+            if where:
+                out["char_start"], out["char_end"] = where
+        return out
+
+
+class QuoteLocator:
+    """Character offsets of a quote in the cleaned text, searched first in its line span."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.starts = [0]
+        for i, ch in enumerate(text):
+            if ch == "\n":
+                self.starts.append(i + 1)
+
+    def locate(self, start: int, end: int, quote: str) -> tuple[int, int] | None:
+        if not quote:
+            return None
+        lo = self.starts[start - 1] if 0 < start <= len(self.starts) else 0
+        hi = self.starts[end] if 0 < end < len(self.starts) else len(self.text)
+        pos = self.text.find(quote, lo, max(hi, lo + len(quote)))
+        if pos < 0 and start <= 0:
+            pos = self.text.find(quote)
+        return (pos, pos + len(quote)) if pos >= 0 else None
 
 
 def _prov(p: Provenance | None, *, item: str | None = None, start: int = 0, end: int = 0,
@@ -56,9 +82,10 @@ def _prov(p: Provenance | None, *, item: str | None = None, start: int = 0, end:
 class _Graph:
     """A MultiDiGraph with helpers that keep the convention (sources, provenance, keys)."""
 
-    def __init__(self, doc_id: str):
+    def __init__(self, doc_id: str, text: str | None = None):
         self.G = nx.MultiDiGraph()
         self.doc = doc_id
+        self.locator = QuoteLocator(text) if text else None
         self._counts: dict[tuple[str, str, str], int] = {}
         self._seen: set[tuple] = set()
 
@@ -88,7 +115,7 @@ class _Graph:
         n = self._counts.get((rel, src, dst), 0)
         self._counts[(rel, src, dst)] = n + 1
         self.G.add_edge(src, dst, key=f"{rel}|{self.doc}|{n}", type=rel, **clean,
-                        **prov.props(self.doc))
+                        **prov.props(self.doc, self.locator))
 
 
 class _ProtocolBuilder:
@@ -99,7 +126,7 @@ class _ProtocolBuilder:
         self.p = protocol
         self.r = resolver
         self.doc = doc_id
-        self.g = _Graph(doc_id)
+        self.g = _Graph(doc_id, protocol.text)
         self.path = path
         self.loaded_at = loaded_at
         self.date = protocol.date

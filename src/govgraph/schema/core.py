@@ -24,6 +24,8 @@ EDGE_PROVENANCE: dict[str, str] = {
     "span_start": INT64,     # first cleaned line
     "span_end": INT64,       # last cleaned line
     "quote": STRING,         # exact words from the cleaned text
+    "char_start": INT64,     # character offset of the quote in the cleaned text (0-based)
+    "char_end": INT64,       # … and of its end (exclusive); null when not located
 }
 # provenance carried by every node
 NODE_PROVENANCE: dict[str, str] = {
