@@ -47,9 +47,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from ..model import CleanDocument, CleanLine, Repair
+from .lexicon import name_lexicon, restoration_index, swedish_lexicon
 
 FLAG_OCR = "ocr-damage-repaired"
 FLAG_ENCODING = "encoding-damage-repaired"
@@ -145,6 +147,8 @@ def _apply_edits(doc: CleanDocument, n: int, edits: list[_Edit], flags: set[str]
 
 
 def _skip_spans(text: str) -> list[tuple[int, int]]:
+    if "." not in text and "@" not in text and "://" not in text:
+        return []           # no address, link or domain can match
     return [m.span() for m in _SKIP_SPAN_RE.finditer(text)]
 
 
@@ -218,6 +222,10 @@ class _Context:
     # second pass: the document's text after the first pass (lower case), used to settle near-ties
     # ("vard": "vård" or "värd"?) by which restored stem the document uses more ("sjukvård", ...)
     vote_text: str | None = None
+    # memos of pure per-token results (the lexicons do not change during a run)
+    orig_scores: dict[str, tuple[float, bool, bool]] = field(default_factory=dict)
+    compounds: dict[tuple[str, str | None], tuple[str, float, int] | None] = field(default_factory=dict)
+    restorable: dict[str, bool] = field(default_factory=dict)     # damage confirmation per token
 
 
 def fold(word: str) -> str:
@@ -233,11 +241,13 @@ def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
     ``d`` → ä/å/ö ...); the allowed letters are folded to keys looked up in the restoration index,
     and the known spellings found there are checked position by position.
     """
-    from .lexicon import restoration_index, swedish_lexicon
     index, lex = restoration_index(), swedish_lexicon()
+    words, freq = lex.words, lex.freq
     bases = {token: 0}
     pre = _PRE + _PRE_HARD if hard else _PRE
     for a, b in pre:
+        if not any(a in base for base in bases):
+            continue
         cost = 1 if (a, b) in _PRE_HARD else 0
         for base, c0 in list(bases.items()):
             if a in base and base.replace(a, b) not in bases:
@@ -246,33 +256,24 @@ def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
     for base, c0 in bases.items():
         if c0 > 2:
             continue
-        soft_sets: list[str] = []
-        hard_sets: list[str] = []
-        key_opts: list[str] = []
-        for i, ch in enumerate(base):
-            soft = _SOFT.get(ch) or ch.lower()
-            extra = ""
-            if hard and ch in _HARD and not (ch == "I" and i > 0):
-                extra = "".join(c for c in _HARD[ch] if c not in soft)
-            soft_sets.append(soft)
-            hard_sets.append(extra)
-            key_opts.append("".join(sorted({_fold_char(c) for c in soft + extra})))
+        opts = [_char_options(ch, hard and not (ch == "I" and i > 0)) for i, ch in enumerate(base)]
+        key_opts = [o[2] for o in opts]
         n_keys = 1
         for k in key_opts:
             n_keys *= len(k)
         if n_keys > _MAX_COMBOS:
             continue
-        for key_chars in itertools.product(*key_opts):
-            key = "".join(key_chars)
+        keys = ("".join(key_opts),) if n_keys == 1 else map("".join, itertools.product(*key_opts))
+        for key in keys:
             found = index.get(key)
             forms = found.split("|") if found else []
-            if lex.exists(key):
+            if key in words or freq.get(key, 0) >= 250:      # lex.exists(key)
                 forms.append(key)
             for form in forms:
                 if form in seen or len(form) != len(base):
                     continue
                 n_hard = c0
-                for c, sft, hrd in zip(form, soft_sets, hard_sets):
+                for c, (sft, hrd, _) in zip(form, opts):
                     if c in sft:
                         continue
                     if c in hrd:
@@ -283,6 +284,14 @@ def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
                 if n_hard <= 2:
                     seen.add(form)
                     yield form, n_hard
+
+
+@lru_cache(maxsize=4096)
+def _char_options(ch: str, hard: bool) -> tuple[str, str, str]:
+    """(soft letters, extra hard letters, folded lookup-key letters) allowed for glyph ``ch``."""
+    soft = _SOFT.get(ch) or ch.lower()
+    extra = "".join(c for c in _HARD[ch] if c not in soft) if hard and ch in _HARD else ""
+    return soft, extra, "".join(sorted({_fold_char(c) for c in soft + extra}))
 
 
 def _fold_char(c: str) -> str:
@@ -300,7 +309,6 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
     key = (token, hard, proper, orig_is_name)
     if key in ctx.cache:
         return ctx.cache[key]
-    from .lexicon import name_lexicon, swedish_lexicon
     lex, names = swedish_lexicon(), name_lexicon()
     low = token.lower()
     title = token[:1].isupper() or token[:1] in "|1"
@@ -336,7 +344,6 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
 
 
 def _plain_word(part: str) -> bool:
-    from .lexicon import swedish_lexicon
     lex = swedish_lexicon()
     return len(part) >= 3 and (lex.is_word(part) or lex.zipf(part) >= 3.0)
 
@@ -356,7 +363,6 @@ def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
     """Spellings of one compound part: (form, score, change) — as written when it is a word
     (change 0), and its best restoration when there is an unambiguous one (1 = å/ä/ö restored,
     2 = a hard substitution was needed)."""
-    from .lexicon import swedish_lexicon
     lex = swedish_lexicon()
     out: list[tuple[str, float, int]] = []
     plain = _plain_word(part)
@@ -421,7 +427,6 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
 
 def _plain_split_score(left: str, right: str) -> float:
     """Weakest part's frequency when ``left|right`` are known words as written (else -9)."""
-    from .lexicon import swedish_lexicon
     lex = swedish_lexicon()
     heads = [h for h in (left, left[:-1] if left.endswith("s") else "") if h and _plain_word(h)]
     if not heads:
@@ -445,7 +450,6 @@ def _count_zipf(count: int) -> float:
 
 def _orig_score(token: str) -> tuple[float, bool, bool]:
     """(score, is a dictionary word, is a known name) of the word as written."""
-    from .lexicon import name_lexicon, swedish_lexicon
     lex, names = swedish_lexicon(), name_lexicon()
     if any(c in _GARBAGE_CHARS for c in token):
         return -1.0, False, False
@@ -461,7 +465,6 @@ def _orig_score(token: str) -> tuple[float, bool, bool]:
 def _given_name_repair(token: str, ctx: _Context) -> tuple[str, str] | None:
     """A first name before a surname ("Hakan Persson", "Osten Berg"): compare how many people bear
     each spelling (SCB), not word frequencies ("hakan" and "osten" are also words)."""
-    from .lexicon import name_lexicon
     given = name_lexicon().given
     best = None
     for cand, _, n_hard in _candidates(token, False, ctx):
@@ -480,12 +483,14 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
 
     ``before_name``: a capitalised word followed by another capitalised word (a first name?).
     """
-    from .lexicon import swedish_lexicon
     if before_name and damaged and _is_title(token) and ctx.vote_text is None:
         named = _given_name_repair(token, ctx)
         if named:
             return named
-    s0, is_word, is_name = _orig_score(token)
+    scored = ctx.orig_scores.get(token)
+    if scored is None:
+        scored = ctx.orig_scores[token] = _orig_score(token)
+    s0, is_word, is_name = scored
     garbage = s0 < 0
     unknown = not garbage and not is_word and not is_name and s0 < 2.5
     cands = _candidates(token, hard=garbage or unknown, ctx=ctx, proper=proper,
@@ -493,7 +498,10 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
     if not cands:
         # compounds wait for the second pass, when the document's votes can settle near-ties
         if damaged and unknown and ctx.vote_text is not None and _DIACRITICS.isdisjoint(token):
-            comp = _compound(token, ctx)
+            key = (token, ctx.vote_text)      # the votes depend on the text of this pass
+            if key not in ctx.compounds:
+                ctx.compounds[key] = _compound(token, ctx)
+            comp = ctx.compounds[key]
             if comp:
                 return _case_like(comp[0], token), "lexicon-compound"
         return None
@@ -528,7 +536,6 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
 
 
 def _is_proper_form(word: str) -> bool:
-    from .lexicon import name_lexicon
     names = name_lexicon()
     cased = word[:1].upper() + word[1:]
     return names.is_name(cased) or names.is_place(cased)
@@ -575,7 +582,6 @@ def _encoding_edits(text: str, ctx: _Context) -> list[_Edit]:
     Near-ties wait for the second pass (``ctx.vote_text`` set), where the document's own usage
     decides; "?r" after "per", "nästa", a number ... is "år".
     """
-    from .lexicon import name_lexicon, swedish_lexicon
     lex, names = swedish_lexicon(), name_lexicon()
     skip = _skip_spans(text)
     edits = []
@@ -676,18 +682,21 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
     prev: str | None = None
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
-        letters = sum(1 for c in tok if c.isalpha())
-        digits = [c for c in tok if c.isdigit()]
+        if tok.isalpha():
+            letters, digits = len(tok), []
+        else:
+            letters = sum(1 for c in tok if c.isalpha())
+            digits = [c for c in tok if c.isdigit()]
         glyphs = letters + len(digits) + tok.count("|") + tok.count("&")
         ok = (letters >= 1 and glyphs >= 2 and not _inside(skip, m.start(), m.end())
               and all(c in "136" for c in digits) and (not digits or (glyphs >= 3 and letters >= 1))
               and not (len(tok) >= 2 and tok.isupper() and not digits and "|" not in tok)
-              and not re.search(r"[a-zåäöé][A-ZÅÄÖ]", tok))
+              and not _INNER_CAPITAL_RE.search(tok))
         # an abbreviation ("dr.", "pa.") is not a damaged word (a place context may still decide)
         abbreviation = len(tok) <= 3 and text[m.end():m.end() + 1] == "." and tok.isalpha()
         if damaged and tok == "|" and text.count("|") == 1 and \
                 (not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".:!?"):
-            if re.match(r" [A-ZÅÄÖa-zåäö]", text[m.end():m.end() + 2]):
+            if _SPACE_LETTER_RE.match(text[m.end():m.end() + 2]):
                 edits.append(_Edit(m.start(), m.end(), "I", "ocr-glyph"))
                 prev = "I"
                 continue
@@ -704,7 +713,7 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
             prev = tok
             continue
         before = text[:m.start()].rstrip()
-        initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(re.fullmatch(r"[\d.)(•*·e\s-]*", before))
+        initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(_LIST_MARK_RE.fullmatch(before))
         before_name = bool(_NEXT_TITLE_RE.match(text, m.end()))
         decision = None if abbreviation else _decide(tok, damaged, ctx, proper=_is_title(tok) and not initial,
                                                      before_name=before_name)
@@ -725,6 +734,9 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
 
 
 _NEXT_TITLE_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäöé]")
+_INNER_CAPITAL_RE = re.compile(r"[a-zåäöé][A-ZÅÄÖ]")
+_SPACE_LETTER_RE = re.compile(r" [A-ZÅÄÖa-zåäö]")
+_LIST_MARK_RE = re.compile(r"[\d.)(•*·e\s-]*")
 _YEAR_BEFORE = frozenset("per varje nästa förra samma ett många några flera två tre fyra fem sex "
                          "tio hela innevarande kommande".split())
 
@@ -733,20 +745,27 @@ def _year_context(prev: str | None, after: str) -> bool:
     """"ar"/"&r" means "år" (not "är") after a number or "per", "nästa", "ett" ..., before a year
     ("år 2023") or before "sedan"."""
     p = (prev or "").lower()
-    return (p.isdigit() or p in _YEAR_BEFORE or bool(re.match(r"\s*(?:19|20)\d\d\b", after))
-            or bool(re.match(r"\s*sedan\b", after)))
+    return (p.isdigit() or p in _YEAR_BEFORE or bool(_YEAR_AFTER_RE.match(after)))
+
+
+_YEAR_AFTER_RE = re.compile(r"\s*(?:(?:19|20)\d\d|sedan)\b")
 
 
 def _place_context(prev: str, tok: str, ctx: _Context) -> str | None:
     """``Örebro lin`` → ``län``: a restoration that makes a known two-word place name."""
-    from .lexicon import name_lexicon
     phrases = name_lexicon().phrases
-    if not prev[:1].isupper():
+    if not prev[:1].isupper() or prev.casefold() not in _place_heads():
         return None
     for cand, _, _ in _candidates(tok, hard=True, ctx=ctx):
         if f"{prev} {cand}".casefold() in phrases:
             return _case_like(cand, tok)
     return None
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """First words (casefolded) of the known two-word place names: "örebro" of "örebro län"."""
+    return frozenset(p.split(" ")[0] for p in name_lexicon().phrases if p.count(" ") == 1)
 
 
 # --------------------------------------------------------------------------- document
@@ -761,17 +780,23 @@ def _doc_forms(doc: CleanDocument) -> dict[str, set[str]]:
 
 def _confirm_damage(texts: list[str], ctx: _Context) -> bool:
     """Words unknown as written but known with å/ä/ö restored: at least 3 and 2 % of the words."""
-    from .lexicon import swedish_lexicon
     lex = swedish_lexicon()
     words = [w for t in texts for w in _TOKEN_RE.findall(t) if any(c.isalpha() for c in w)]
     hits = 0
     for w in words[:3000]:
-        low = w.lower()
-        if len(low) < 3 or lex.is_word(low) and not any(c in _GARBAGE_CHARS or c == "é" for c in low):
-            continue
-        if any(lex.is_word(c) for c, _ in _variants(w, False) if c != low and _DIACRITIC_RE.search(c)):
-            hits += 1
+        hit = ctx.restorable.get(w)
+        if hit is None:
+            hit = ctx.restorable[w] = _restorable(w, lex)
+        hits += hit
     return hits >= 3 and hits >= 0.02 * min(len(words), 3000)
+
+
+def _restorable(w: str, lex) -> bool:
+    """``w`` is unknown as written (or carries an OCR glyph) but a word once å/ä/ö are restored."""
+    low = w.lower()
+    if len(low) < 3 or lex.is_word(low) and not any(c in _GARBAGE_CHARS or c == "é" for c in low):
+        return False
+    return any(lex.is_word(c) for c, _ in _variants(w, False) if c != low and _DIACRITIC_RE.search(c))
 
 
 def _damaged_pages(doc: CleanDocument, ctx: _Context) -> set[int]:
