@@ -349,3 +349,18 @@ def test_a_decision_on_an_items_agreement_concerns_it_when_its_subject_names_not
     item = "item/styrelsen-for-testforbundet-i-jamtlands-lan/2023-05-04/4"
     assert edges(G, "CONCERNS", ids.decision_id(item, 3), agr)
     assert not edges(G, "CONCERNS", ids.decision_id(item, 4))       # a new group is no proposal
+
+
+def test_every_quote_gets_its_character_offsets_in_the_cleaned_text(examples_dir):
+    """Provenance to the character: text[char_start:char_end] is exactly the edge's quote."""
+    from govgraph.graph.build import protocol_subgraph
+    from govgraph.graph.resolve import Resolver
+    from govgraph.pipeline import extract_file
+    ex = extract_file(examples_dir / "001_ec4a6f436e80980d.txt")
+    g = protocol_subgraph(ex.protocol, Resolver(), "doc/x")
+    located = 0
+    for _, _, d in g.edges(data=True):
+        if d.get("char_start") is not None:
+            assert ex.clean.text[d["char_start"]:d["char_end"]] == d["quote"]
+            located += 1
+    assert located >= 0.95 * g.number_of_edges()
