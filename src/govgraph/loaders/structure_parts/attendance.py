@@ -343,6 +343,8 @@ def _status_word(text: str, flags: dict) -> bool:
     """A presence or membership word in a cell, bracket or comma part ("Frånvarande",
     "anmält förhinder", "Ersättare", "suppleant", "Ledamot", "Närvarande"): sets ``flags``
     and says whether the text was only that."""
+    if len(text) > 40:
+        return False
     t = squeeze(text).strip(" .,;")
     if _ABSENT_WORD.fullmatch(t):
         flags["absent"] = True
@@ -615,22 +617,15 @@ def _top_level_parts(text: str) -> list[tuple[int, int]]:
     """Spans of the ", " / "; " / " och "-separated parts of ``text``, not splitting inside
     parentheses."""
     spans: list[tuple[int, int]] = []
-    depth = 0
     start = 0
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            m = _LIST_SEP.match(text, i)
-            if m and m.end() > m.start():
-                spans.append((start, i))
-                start = i = m.end()
-                continue
-        i += 1
+    paren = "(" in text
+    for m in _LIST_SEP.finditer(text):
+        if paren:
+            before = text[:m.start()]
+            if before.count("(") > before.count(")"):
+                continue          # inside brackets: "(S, ordförande)"
+        spans.append((start, m.start()))
+        start = m.end()
     spans.append((start, len(text)))
     return [(a, b) for a, b in spans if text[a:b].strip()]
 

@@ -109,6 +109,9 @@ _BOX_VERTICAL = re.compile(r"\s*[│┃║╎╏┆┇┊┋]\s*")
 _BOX_OTHER = re.compile(r"[─━═┄┅┈┉╌╍┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫]+")
 
 
+_BOX_ANY = re.compile(r"[\u2500-\u257f]")
+
+
 def _unbox(plain: str) -> str:
     """A row of a box-drawn table ("│ Nämnden │ Datum │") as TAB cells; borders vanish."""
     t = _BOX_OTHER.sub(" ", plain)
@@ -121,7 +124,7 @@ def lines_of(doc: CleanDocument) -> list[Line]:
     out = []
     for i, ln in enumerate(doc.lines):
         plain = strip_markup(ln.text)
-        if _BOX_VERTICAL.search(plain) or _BOX_OTHER.search(plain):
+        if plain and max(plain) >= "\u2500" and _BOX_ANY.search(plain):
             plain = _unbox(plain)
         out.append(Line(i + 1, ln, plain, heading_level(ln), is_bold(ln),
                         not plain.strip(" \t-–—_|")))
