@@ -108,3 +108,8 @@ def test_post_resolves_to_its_one_listed_holder():
     assert _presenters_with("§ 5 Ärende\n\nFörbundschefen presenterar verksamheten.\n", people) == ["Jenny Karlström"]
     two = people + [Participant("Eva Ek", title="förbundschef")]
     assert _presenters_with("§ 5 Ärende\n\nFörbundschefen presenterar verksamheten.\n", two) == []
+
+
+def test_titled_presenter_on_the_line_after_the_item_title():
+    text = "§ 32 Skolval\nInformation om skolvalet inför läsåret\nEkonomichef Lena Vik informerar om utfallet.\n"
+    assert _presenters_with(text, []) == ["Lena Vik"]

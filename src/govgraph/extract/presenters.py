@@ -161,7 +161,7 @@ class PresenterFinder:
             return
         for rx in (_SUBJ_VERB, _FOREDRAS):
             for m in rx.finditer(st):
-                if m.start(1) == 0 or rx is _FOREDRAS:
+                if m.start() == 0 or rx is _FOREDRAS:
                     self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))], no, orig)
 
     def result(self) -> list[NameRef]:
