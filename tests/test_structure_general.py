@@ -177,3 +177,16 @@ def test_unnumbered_heading_after_the_last_markdown_item():
             "### 3. Övriga frågor\n\nText.\n\n### Nästa möte\n\n- 2024-05-14 i Mora.\n\n#### Bilagor\n\nx\n")
     p = parse(text)
     assert [(i.number, i.title) for i in p.items][-2:] == [("3", "Övriga frågor"), ("3a", "Nästa möte")]
+
+
+def test_comma_list_with_roles_after_the_party_bracket():
+    text = ("Protokoll Valnämnden\n\nDatum: 2024-08-20\n\n"
+            "Beslutande: Anna Ek (S) ordförande, Per Holm (M), Lena Berg (C) vice ordförande, "
+            "Ola Ås (KD) tjg för Kim Lund (KD)\n\n§ 1 Inledning\n\nText.\n")
+    p = parse(text)
+    ps = people(p)
+    assert {"Anna Ek", "Per Holm", "Lena Berg", "Ola Ås"} <= set(ps)
+    assert ps["Lena Berg"].party == "C" and ps["Lena Berg"].title == "vice ordförande"
+    assert ps["Ola Ås"].serves_for == "Kim Lund" and ps["Ola Ås"].role == "substitute"
+    assert ps["Kim Lund"].present is False and ps["Kim Lund"].party == "KD"
+    assert p.chair == ["Anna Ek"]

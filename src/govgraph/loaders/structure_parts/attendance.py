@@ -636,8 +636,12 @@ def _starts_person(part: str) -> bool:
     words = _bare(part)
     if not words or re.sub(r"\([^()]*\)", "", part).strip().endswith(("-", "–")):
         return False
-    return leading_name(words) == len(words) or (
-        re.search(r"\(", part) is not None and _name_shaped(words))
+    if leading_name(words) == len(words) or (re.search(r"\(", part) is not None and _name_shaped(words)):
+        return True
+    # a name right before a bracket, then more: "Anna Ek (S) ordförande", "Per Holm (M) tjg för …"
+    mb = re.match(r"^([^()]+?)\s*\(", part)
+    head = mb.group(1).split() if mb else []
+    return bool(head) and (leading_name(head) == len(head) or _name_shaped(head))
 
 
 def comma_people(text: str) -> list[str] | None:
