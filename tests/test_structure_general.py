@@ -190,3 +190,9 @@ def test_comma_list_with_roles_after_the_party_bracket():
     assert ps["Ola Ås"].serves_for == "Kim Lund" and ps["Ola Ås"].role == "substitute"
     assert ps["Kim Lund"].present is False and ps["Kim Lund"].party == "KD"
     assert p.chair == ["Anna Ek"]
+
+
+def test_uppercase_letterhead_body_in_sentence_case():
+    text = ("REGIONALA SAMVERKANSRÅDET I KRONOBERGS LÄN\tPROTOKOLL\n\nDatum: 2024-02-02\n\n"
+            "Närvarande: Gun Ek (S), Per Holm (M)\n\n§ 1 Inledning\n\nText.\n")
+    assert parse(text).body == "Regionala samverkansrådet i Kronobergs län"

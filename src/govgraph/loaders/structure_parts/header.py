@@ -72,7 +72,25 @@ def _prov(doc: str, ln: Line, end: Line | None = None, lines: list[Line] | None 
 
 
 def _cap(s: str) -> str:
+    if sum(c.isalpha() for c in s) >= 6 and s.isupper():
+        s = _from_upper(s)
     return s[:1].upper() + s[1:] if s else s
+
+
+def _from_upper(s: str) -> str:
+    """"BARN- OCH UTBILDNINGSNÄMNDEN I PITEÅ" -> "barn- och utbildningsnämnden i Piteå": an
+    uppercase letterhead in sentence case, place names capitalised again."""
+    from .people import known_place
+    out = []
+    for w in s.lower().split(" "):
+        core = w.strip(",.:;()")
+        for cand in (core, core[:-1] if core.endswith("s") else None):
+            if cand and len(cand) > 2 and (known_place(cand.capitalize()) or known_place(
+                    f"Region {cand.capitalize()}") or known_place(f"{core.capitalize()} län")):
+                w = w.replace(core, core.capitalize(), 1)
+                break
+        out.append(w)
+    return " ".join(out)
 
 
 def _clean_body(s: str) -> str:
