@@ -398,3 +398,30 @@ def test_elected_in_place_of_someone_who_resigned():
             participants=[("Linnéa Eriksson", None), ("Henrik Burman", None)])
     assert d.kind == "appoint" and d.assignee == "Henrik Burman"
     assert d.subject == "Ersättare i Piteå skolråd"
+
+
+def test_two_adjusters_in_one_sentence_are_two_appointments():
+    text = "§ 112 Val av justerare\n\nPeter Lindahl (C) och Fatima Ahmadi (V) utses att jämte ordföranden justera protokollet.\n"
+    ds = decisions(text, body="Kommunfullmäktige", participants=[("Peter Lindahl", None), ("Fatima Ahmadi", None)])
+    assert sorted((d.kind, d.assignee) for d in ds) == [("appoint", "Fatima Ahmadi"), ("appoint", "Peter Lindahl")]
+
+
+def test_present_tense_own_act_with_a_date_is_not_reported():
+    d = one("§ 3 Föregående protokoll\n\nProtokollet från 2023-09-29 godkänns och läggs till handlingarna.\n")
+    assert d.kind == "approve" and d.by == BODY and d.reported is False
+    d = one("§ 3 Ärende\n\nRådet godkände planen den 12 februari 2023.\n")
+    assert d.reported is True                       # past tense and another date: an earlier meeting
+
+
+def test_body_beslutar_ending_a_paragraph_opens_att_points():
+    text = ("§ 46 Nätverket\n\nNätverket har inte haft några träffar sedan 2021. Regionala samverkansrådet beslutar\n"
+            "att avveckla nätverket.\n")
+    d = one(text)
+    assert d.kind == "dissolve" and d.by == BODY and d.reported is False
+
+
+def test_multiword_owner_decision_heading_closes_the_list_above():
+    text = ("§ 34 Anmälningsärenden\n\nFöljande handlingar anmäls:\n- Protokoll från samverkansgruppen 2023-03-15\n"
+            "Barn- och utbildningsnämndens beslut\nAnmälningsärendena läggs till handlingarna.\n")
+    d = one(text, body="Barn- och utbildningsnämnden")
+    assert d.kind == "note" and d.reported is False

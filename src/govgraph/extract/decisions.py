@@ -79,8 +79,9 @@ _INF_RX = [(k, re.compile(r"^(?:att\s+)?" + v + r"\b")) for k, v in _INFINITIVE]
 
 _HEADER = re.compile(
     r"^(?:(?:beslut|beslutet|ställningstagande|beslutsformulering)\b[^:]{0,80}:|(?:beslut|beslutet)\s*$|"
-    r"[\wåäöÅÄÖ\-]+s\s+beslut\s*:?\s*$|(?:beslutades|beslöts|beslutade[s]?\s+enligt\s+följande)\s*:?\s*$|"
+    r"(?:[\wåäöÅÄÖ]+-\s+(?:och|&)\s+)?[\wåäöÅÄÖ\-]+s\s+beslut\s*:?\s*$|(?:beslutades|beslöts|beslutade[s]?\s+enligt\s+följande)\s*:?\s*$|"
     r"(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+enligt följande|\s+att)?\s*(?::|$))\s*", re.I)
+_TAIL_HEADER = re.compile(r"(?<=[.:;!?] )((?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+att)?\s*:?)$")
 _NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)", re.I)
 # Sections whose points are proposals or motions, not decisions
 _PROPOSAL_HEAD = re.compile(r"^(?:förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|"
@@ -107,6 +108,17 @@ _PROTOCOL_OF = re.compile(r"\b(?:protokoll\w*|\w*anteckningar\w*)\s+(?:fran|for)
 _PERSON_ACTOR = re.compile(r"\b(?:av|fran)\s+$")
 
 _DECISION_INF_NEXT = re.compile(r"^\s*att\s+([a-zåäö]+a)\b")
+
+
+_PRESENT = re.compile(r"[a-z]+(?:ar|er|ns|as|es|gs|r)")
+_PAST_DECIDE = re.compile(r"\b(?:beslutade|beslot|beslutat|beslutades|beslots|enades|kom overens|kommit overens|har \w+t)\b")
+_PAST = re.compile(r"[a-z]+(?:des|tes|ades|ats|its|ts|ogs|ags|ots|ade|de|te|dde|tt|it)")
+
+
+def _present_tense(verb_span: str) -> bool:
+    """'godkänns', 'läggs', 'beslutar', 'antar' — the meeting's own act now, never an earlier one."""
+    w = verb_span.split()[0] if verb_span.split() else ""
+    return bool(_PRESENT.fullmatch(w)) and not _PAST.fullmatch(w)
 
 
 def _clause_before(ft: str, pos: int) -> str:
@@ -212,6 +224,15 @@ class DecisionFinder:
             if skip_section and not _HEADER.match(text):
                 continue
             skip_section = False
+            tail = _TAIL_HEADER.search(text) if u.kind == "para" else None
+            if tail and tail.start(1) > 0:
+                # "… sedan 2021. Regionala samverkansrådet beslutar" + "att …" lines below
+                head_text = text[:tail.start(1)].strip()
+                if head_text:
+                    self._unit_sentences(u, in_block=False, block_by=block_by, section=section, offset_text=head_text)
+                in_block, proposal_list = True, False
+                block_by = self._header_body(tail.group(1))
+                continue
             hm = _HEADER.match(text)
             if hm and not _NOT_HEADER.match(text):
                 in_block = True
@@ -365,11 +386,33 @@ class DecisionFinder:
             d = self._decision(a, s, ft, in_block, block_by, section, prev)
             if d:
                 out.append(d)
+                if d.kind == "appoint":
+                    out.extend(self._co_appointees(a, d, text))
         # "X lades till handlingarna likaså Y": two acts
         if re.search(r"\blikasa\b", ft) and out:
             d0 = out[0]
             out.append(Decision(d0.kind, d0.by, None, None, None, d0.reported, d0.text, [], d0.prov))
         return out
+
+    def _co_appointees(self, a: Act, d: Decision, text: str) -> list[Decision]:
+        """'A (C) och B (V) utses att justera …': one appoint act per person named as the subject."""
+        head = re.sub(r"\s*\([^)]*\)", "", text[:a.pos]).strip()
+        if not re.fullmatch(r"[A-ZÅÄÖ][^.;:]*", head) or not re.search(r"\boch\b|,", head):
+            return []
+        found = find_names(head)
+        if len(found) < 2 or found[0][0] != 0:
+            return []
+        people = [self._np(n) for _s, _e, n in found]
+        rest = head
+        for _s, _e, n in found:
+            rest = rest.replace(n, "")
+        if re.sub(r"[,\s]|\boch\b", "", rest) or any(p is None for p in people):
+            return []                        # more than a list of names before the verb
+        extra = []
+        for p in people:
+            if p != d.assignee:
+                extra.append(Decision(d.kind, d.by, d.subject, p, None, d.reported, d.text, [], d.prov))
+        return extra
 
     def _merge(self, acts: list[Act], ft: str) -> list[Act]:
         kinds = [a.kind for a in acts]
@@ -466,8 +509,9 @@ class DecisionFinder:
         if by is not None and by != self.own:
             reported = True
         tft = _PROTOCOL_OF.sub(" ", _clause_before(ft, a.pos) + ft[a.pos:a.end + 30])
-        if by == self.own and not in_block and _TIME.search(tft) and not self._time_is_today(tft):
-            reported = True
+        if by == self.own and not in_block and _TIME.search(tft) and not self._time_is_today(tft) \
+                and not (_present_tense(ft[a.pos:a.end]) and not _PAST_DECIDE.search(ft)):
+            reported = True                  # this body's act at an earlier meeting (past tense + date)
         if by is None and not own_default:
             reported = True                  # no body of this meeting acted
         if by and by != self.own:

@@ -36,7 +36,7 @@ _TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub)\b[^>]*>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪◦]|e(?=\s+[A-ZÅÄÖ])|\d{1,2}\s*\)\.?|\d{1,2}\.(?=\s+[A-ZÅÄÖ])|[a-z]\))\s+")
 # Section headings of Swedish minutes; they stand alone even without a blank line after them.
 SECTION = re.compile(
-    r"^(?:beslut|beslutet|[\wåäöÅÄÖ\-]+s beslut|ärendebeskrivning|ärendet|sammanfattning(?: av ärendet)?|"
+    r"^(?:beslut|beslutet|(?:[\wåäöÅÄÖ]+- (?:och|&) )?[\wåäöÅÄÖ\-]+s beslut|ärendebeskrivning|ärendet|sammanfattning(?: av ärendet)?|"
     r"bakgrund|beslutsunderlag|underlag|yrkanden?|beslutsgång|propositionsordning|omröstning|"
     r"reservation(?:er)?|protokollsanteckning(?:ar)?|expedieras(?: till)?|skickas till|för kännedom|"
     r"förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|jäv|"
