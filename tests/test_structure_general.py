@@ -196,3 +196,21 @@ def test_uppercase_letterhead_body_in_sentence_case():
     text = ("REGIONALA SAMVERKANSRÅDET I KRONOBERGS LÄN\tPROTOKOLL\n\nDatum: 2024-02-02\n\n"
             "Närvarande: Gun Ek (S), Per Holm (M)\n\n§ 1 Inledning\n\nText.\n")
     assert parse(text).body == "Regionala samverkansrådet i Kronobergs län"
+
+
+def test_signatures_at_the_end_with_roles_below():
+    text = ("Protokoll fört vid styrelsemöte i Bergs byalag\n\nDatum: 2024-03-03\n\n"
+            "Närvarande: Gun Ek, Sven Ås, Bo Falk\n\n§ 1 Mötets öppnande\n\nText.\n\n§ 2 Avslut\n\nText.\n\n"
+            "Vid protokollet\n\nMona Lind\nsekreterare\n\nJusteras\n\nGun Ek\t\tBo Falk\nordförande\t\tjusterare\n")
+    p = parse(text)
+    assert p.secretary == ["Mona Lind"] and p.chair == ["Gun Ek"] and p.adjusters == ["Bo Falk"]
+
+
+def test_signature_block_with_paragraph_range_and_indented_names():
+    text = ("Protokoll Kommunstyrelsen\n\nDatum: 2024-03-03\n\n"
+            "Beslutande: Gun Ek (S), ordförande, Sven Ås (M), Bo Falk (C)\n\n"
+            "Sekreterare\t……………………\tParagrafer §§ 1–9\n\tMona Lind\n"
+            "Justerande\t……………………\t……………………\n\tSven Ås\tBo Falk\n\n§ 1 A\n\nText.\n")
+    p = parse(text)
+    assert p.secretary == ["Mona Lind"] and p.chair == ["Gun Ek"]
+    assert p.adjusters == ["Sven Ås", "Bo Falk"]

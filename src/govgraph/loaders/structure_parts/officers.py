@@ -194,7 +194,9 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
                             off.add(role, nm, _prov(doc, lines, ln.no, j + 2))
                     names = None
                 break
-        if names and labels == ["adjuster"] and 2 <= len(names) <= 3:
+        below = lines[src.no] if names and src is not None and src.no < n else None
+        roles_below = below is not None and not below.blank and bool(_labels_in(below.plain))
+        if names and labels == ["adjuster"] and 2 <= len(names) <= 3 and not roles_below:
             labels = labels * len(names)          # "Justerare ..... ....." over two names
         if not names or len(names) != len(labels):
             continue
