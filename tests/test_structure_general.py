@@ -214,3 +214,10 @@ def test_signature_block_with_paragraph_range_and_indented_names():
     p = parse(text)
     assert p.secretary == ["Mona Lind"] and p.chair == ["Gun Ek"]
     assert p.adjusters == ["Sven Ås", "Bo Falk"]
+
+
+def test_list_joined_with_samt_and_semicolons():
+    text = ("Protokoll Krisledningsnämnden\n\nDatum: 2024-10-01\n\n"
+            "Närvarande ledamöter: Eva Lind (S); Zoran Petrović (M) samt Åsa Berg (L)\n\n§ 1 A\n\nText.\n")
+    ps = people(parse(text))
+    assert [(n, x.party) for n, x in ps.items()] == [("Eva Lind", "S"), ("Zoran Petrović", "M"), ("Åsa Berg", "L")]

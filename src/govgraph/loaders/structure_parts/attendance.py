@@ -610,7 +610,7 @@ def find_attendance(lines: list[Line], end: int, doc: str,
     return att
 
 
-_LIST_SEP = re.compile(r",\s*(?:och\s+)?|;\s*|\s+och\s+")
+_LIST_SEP = re.compile(r",\s*(?:och\s+|samt\s+)?|;\s*|\s+(?:och|samt)\s+")
 
 
 def _top_level_parts(text: str) -> list[tuple[int, int]]:
@@ -684,7 +684,7 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         return touched
     # "Närvarande: Anna Ek, Per Holm och Eva Lind" (several names after a label), also with
     # details between the names: "Anna Ek (S), ordförande, Per Holm (M)", "Eva Lind, rektor, …"
-    if len(cells) == 1 and re.search(r",|\boch\b", cells[0]):
+    if len(cells) == 1 and re.search(r",|;|\b(?:och|samt)\b", cells[0]):
         groups = comma_people(cells[0])
         if groups:
             touched = []
