@@ -48,6 +48,9 @@ _CHAR_MAP.update({c: None for c in range(0x00, 0x20) if c != 0x09})
 _CHAR_MAP.update({c: None for c in range(0x7f, 0xa0)})
 _ASCII_CTRL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _APOSTROPHE = re.compile(r"(?<=\w)[\u2019\u02bc\u2018\u00b4](?=\w)")
+_APOSTROPHE_CHARS = re.compile(r"[\u2019\u02bc\u2018\u00b4]")
+# any character that _CHAR_MAP changes (str.translate with a dict is slow; most lines need none)
+_MAPPED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]")
 
 
 def normalize_chars(text: str) -> str:
@@ -58,11 +61,12 @@ def normalize_chars(text: str) -> str:
         stripped = text.rstrip()
         if stripped.endswith("\u00ad") and stripped[-2:-1].isalpha():
             text = stripped[:-1] + "-"
-    text = text.translate(_CHAR_MAP)
+    if _MAPPED.search(text):
+        text = text.translate(_CHAR_MAP)
     text = unicodedata.normalize("NFC", text)
     if _BOX.search(text):
         text = _box_table(text)
-    return _APOSTROPHE.sub("'", text)
+    return _APOSTROPHE.sub("'", text) if _APOSTROPHE_CHARS.search(text) else text
 
 
 _BOX = re.compile(r"[\u2500-\u257f]")
@@ -158,6 +162,8 @@ _PAGE_NO = re.compile(
 _PAGE_NO_INLINE = re.compile(r"(?:\b(?:sida|sid|page)\s*\d{1,4}(?:\s*(?:av|of|/)\s*\d{1,4})?\b"
                              r"|\b\d{1,4}\s*\(\s*\d{1,4}\s*\))", re.I)
 _LONE_NUMBER = re.compile(r"^\d{1,4}$")
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _DATE_ONLY = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{2,4})$")
 # signature/attestation boxes printed on every page of Swedish minutes
 _SIGN_BOX = re.compile(r"^(?:(?:justerandes?|justerares|ordförandes|sekreterarens|protokollförarens)"
@@ -176,8 +182,10 @@ def _key(text: str, digits: bool = False) -> str:
     """Comparison key for repetition: whitespace collapsed, case folded, page numbers masked;
     with ``digits`` every number is masked (running headers print "§ 45", "§ 46" …)."""
     t = " ".join(text.split()).casefold()
+    if not _DIGIT.search(t):
+        return t                      # page numbers and masked numbers all need a digit
     t = _PAGE_NO_INLINE.sub("#", t)
-    return re.sub(r"\d+", "#", t) if digits else t
+    return _DIGITS.sub("#", t) if digits else t
 
 
 def _content_like(line: _Line) -> bool:

@@ -224,7 +224,8 @@ class _Context:
     vote_text: str | None = None
     # memos of pure per-token results (the lexicons do not change during a run)
     orig_scores: dict[str, tuple[float, bool, bool]] = field(default_factory=dict)
-    compounds: dict[tuple[str, str | None], tuple[str, float, int] | None] = field(default_factory=dict)
+    compounds: dict[tuple[str, int, str | None], tuple[str, float, int] | None] = field(default_factory=dict)
+    part_forms: dict[tuple[str, str | None], list[tuple[str, float, int]]] = field(default_factory=dict)
     restorable: dict[str, bool] = field(default_factory=dict)     # damage confirmation per token
 
 
@@ -360,6 +361,14 @@ def _valid_compound(low: str, depth: int = 0) -> bool:
 
 
 def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
+    """Spellings of one compound part (memoised per pass; see :func:`_part_forms_uncached`)."""
+    key = (part, ctx.vote_text)              # the votes depend on the text of this pass
+    if key not in ctx.part_forms:
+        ctx.part_forms[key] = _part_forms_uncached(part, ctx)
+    return ctx.part_forms[key]
+
+
+def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
     """Spellings of one compound part: (form, score, change) — as written when it is a word
     (change 0), and its best restoration when there is an unambiguous one (1 = å/ä/ö restored,
     2 = a hard substitution was needed)."""
@@ -383,6 +392,14 @@ def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
 
 
 def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
+    """Part-by-part restoration of an unknown compound (memoised per pass; see below)."""
+    key = (token, depth, ctx.vote_text)      # the votes depend on the text of this pass
+    if key not in ctx.compounds:
+        ctx.compounds[key] = _compound_uncached(token, ctx, depth)
+    return ctx.compounds[key]
+
+
+def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
     """Restore an unknown compound part by part: ``lansgemensamma`` → ``länsgemensamma``.
 
     Splits are ranked by their weakest part's frequency (then by the parts' total). Returns
@@ -403,7 +420,7 @@ def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, in
             lefts += [(f + "s", sc, ch, 1) for f, sc, ch in _part_forms(left[:-1], ctx)]
         if not lefts:
             continue
-        rights = _part_forms(right, ctx)
+        rights = list(_part_forms(right, ctx))      # a copy: the memo's list is extended below
         if depth == 0 and i >= 4 and not _plain_word(right):
             sub = _compound(right, ctx, 1)      # three parts: "läns|dels|grupperna"
             if sub:
@@ -498,10 +515,7 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
     if not cands:
         # compounds wait for the second pass, when the document's votes can settle near-ties
         if damaged and unknown and ctx.vote_text is not None and _DIACRITICS.isdisjoint(token):
-            key = (token, ctx.vote_text)      # the votes depend on the text of this pass
-            if key not in ctx.compounds:
-                ctx.compounds[key] = _compound(token, ctx)
-            comp = ctx.compounds[key]
+            comp = _compound(token, ctx)
             if comp:
                 return _case_like(comp[0], token), "lexicon-compound"
         return None
@@ -944,7 +958,7 @@ _CAPWORD_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][^\W\d_]{2,}")
 
 def _fold_collisions(doc: CleanDocument, ctx: _Context) -> set[str]:
     """Capitalised words written without å/ä/ö that the same document also spells with them."""
-    words = {w.strip(_PUNCT) for w in {w for w in doc.text.split() if w[:1].isupper()}}
+    words = {w.strip(_PUNCT) for w in set(doc.text.split()) if w[:1].isupper()}
     words = {w for w in words if len(w) >= 3 and w.isalpha()}
     folded = {fold(w) for w in words if not w.isascii() and not _DIACRITICS.isdisjoint(w)}
     if not folded:
