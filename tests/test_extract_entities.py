@@ -1,6 +1,8 @@
 """Agreements, bodies and organisations: once each, canonical names, aliases, provenance."""
 from __future__ import annotations
 
+import pytest
+
 from tests.test_extract_helpers import make, run
 
 from govgraph import reference
@@ -145,3 +147,22 @@ def test_reports_from_several_groups_name_each_group():
     assert names(p.bodies) == ["Länsdelsgrupp Söder", "Länsdelsgrupp Norr"]
     d = p.items[0].decisions
     assert [(x.kind, x.by, x.reported) for x in d] == [("approve", "Länsdelsgrupp Söder", True)]
+
+
+# ----------------------------------------------------------------------------- municipalities vs places
+def _org_names(text: str, **kw) -> list[str]:
+    from tests.test_extract_helpers import run as _run
+    return [o.name for o in _run(text, **kw).organizations]
+
+
+def test_capital_letterhead_is_the_municipality_by_its_long_name():
+    assert "Ludvika kommun" in _org_names("LUDVIKA KOMMUN\n\n§ 1 Ärende\n\nDagordningen godkänns.\n")
+
+
+@pytest.mark.parametrize("line", [
+    "Sammanträdet hölls i Stadshuset, sal Ejdern, Piteå.",
+    "Lena rapporterade från nätverksträffen i Piteå.",
+    "Val av ersättare i Piteå skolråd.",
+])
+def test_a_place_or_a_body_modifier_is_no_organisation(line):
+    assert _org_names(f"§ 1 Ärende\n\n{line}\n") == []

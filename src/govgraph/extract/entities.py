@@ -220,6 +220,12 @@ def _alternation(forms, fold_case: bool = False) -> str:
     return "|".join(parts)
 
 
+_CAPS_MUNI = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)S?\s+(KOMMUN|STAD)(?![\w-])")
+# a municipality name that ends an address or a meeting place is a place, not an organisation
+_PLACE_BEFORE = re.compile(r"(?:\b(?:hus|huset|stadshuset|radhuset|kommunhuset|salen|sal \w+|rum \w+|lokal\w*|gatan \d+|vagen \d+"
+                           r"|\d{3} ?\d{2}|plats(?: och tid)?:?|motesplats:?)\s*,?\s*$)", re.I)
+
+
 @lru_cache(maxsize=1)
 def _muni_rx() -> re.Pattern:
     return re.compile(r"(?<![\w-])(?=[A-Z])(" + _alternation(_muni_deaccented()) + r")"
@@ -660,6 +666,12 @@ class EntityFinder:
                 continue
             if not suffix and not self._plain_muni_ok(mu, text, m.start()):
                 continue
+            if not suffix and mu.code not in self._participant_munis and _PLACE_BEFORE.search(dtext[max(0, m.start() - 40):m.start()]):
+                continue                  # "Folkets hus, Ludvika", "i Stadshuset, sal Ejdern, Piteå": a place
+            if not suffix and mu.code not in self._participant_munis and (
+                    re.match(r"\s+[\wåäö\-]*(?:råd|nämnd|grupp|styrelse|utskott|forum|nätverk)\w*\b", text[m.end():])
+                    or re.search(r"\w*(?:träff|möte|konferens|besök|resa)\w* i\s+$", text[max(0, m.start() - 30):m.start()])):
+                continue                  # "Piteå skolråd" (a body), "nätverksträff i Kalmar" (a place)
             if mu.code in self._participant_munis:
                 name = self._participant_munis[mu.code]
             elif suffix:
@@ -668,6 +680,17 @@ class EntityFinder:
                 name = mu.name
             self._add("org", name, "municipality", text[m.start():m.end()], u.line_at(m.start()),
                       text[m.start():m.end()], mu.code)
+            mask(m.start(), m.end())
+        # letterheads in capitals: "LUDVIKA KOMMUN", "MALMÖ STAD"
+        for m in _CAPS_MUNI.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            mu = self._muni_of(m.group(1).title())
+            if mu is None:
+                continue
+            name = self._participant_munis.get(mu.code) or (
+                f"{mu.name} stad" if m.group(2) == "STAD" else mu.long_name)
+            self._add("org", name, "municipality", m.group(0), u.line_at(m.start()), m.group(0), mu.code)
             mask(m.start(), m.end())
         # a misspelt municipality in a list of municipalities ("Kumla, Örebro, Karlskoga och Lindsberg")
         for m in re.finditer(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+", text):
