@@ -22,3 +22,9 @@ def test_extract_missing_file_is_one_line_error(tmp_path):
     assert res.exit_code == 1
     assert "nope.pdf" in res.output
     assert "Traceback" not in res.output
+
+
+def test_db_and_neo4j_together_is_a_usage_error(tmp_path):
+    res = CliRunner().invoke(main, ["stats", "--db", str(tmp_path / "g.lbdb"), "--neo4j", "bolt://localhost:7687"])
+    assert res.exit_code == 2
+    assert "not both" in res.output

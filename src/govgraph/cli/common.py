@@ -29,6 +29,9 @@ def store_options(read_only: bool = True) -> Callable:
         @functools.wraps(fn)
         def wrapper(*args, db=None, neo4j_uri=None, **kwargs):
             from ..graph.store import open_store
+            if db and neo4j_uri and click.get_current_context().get_parameter_source("db") \
+                    == click.core.ParameterSource.COMMANDLINE:
+                raise click.UsageError("give either --db (embedded store) or --neo4j (a server), not both")
             uri = neo4j_uri or (None if db else os.environ.get("NEO4J_URI"))
             kwargs["store_factory"] = functools.partial(open_store, db=db, neo4j_uri=uri,
                                                         read_only=read_only)
