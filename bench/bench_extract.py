@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-from govgraph.extract import entities, names, text
+from govgraph.extract import entities, names, presenters, text
 from govgraph.extract.semantic import extract_semantics
 from govgraph.pipeline import clean, parse, read
 
@@ -30,6 +30,7 @@ def clear_text_caches() -> None:
     names.looks_like_name.cache_clear()
     entities._key.cache_clear()
     text._PLAIN_CACHE.clear()
+    presenters._CUE_CACHE.clear()
 
 
 def main() -> int:

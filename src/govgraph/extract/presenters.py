@@ -10,6 +10,7 @@ is left out.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .. import reference
@@ -51,6 +52,28 @@ _SPLIT = re.compile(r"\s*,\s*|\s+och\s+")
 _TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
 
 
+_CUE_CACHE: dict[int, tuple[CleanDocument, frozenset[int]]] = {}
+
+
+def cue_lines(doc: CleanDocument) -> frozenset[int]:
+    """Line numbers (1-based) whose text has a presenting cue; one regex pass per document."""
+    hit = _CUE_CACHE.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    lines = plain_lines(doc)
+    text = deaccent(" ".join(lines))
+    starts, pos = [], 0
+    for t in lines:
+        starts.append(pos)
+        pos += len(t) + 1
+
+    found = frozenset(bisect.bisect_right(starts, m.start()) for m in _ANY_CUE.finditer(text))
+    if len(_CUE_CACHE) > 16:
+        _CUE_CACHE.clear()
+    _CUE_CACHE[id(doc)] = (doc, found)
+    return found
+
+
 def _names(chunk: str) -> list[str]:
     return [c.strip() for c in _SPLIT.split(chunk) if c.strip()]
 
@@ -62,6 +85,7 @@ class PresenterFinder:
         self.doc, self.item, self.names = doc, item, names
         self.found: list[NameRef] = []
         self.removed: set[str] = set()
+        self.cues = cue_lines(doc)
 
     # ----------------------------------------------------------------- helpers
     def _resolve(self, ref: str, explicit: bool = False) -> list[str]:
@@ -131,7 +155,7 @@ class PresenterFinder:
             if m and self._is_person(orig_text[m.start(1):m.end(1)]):
                 self._add([orig_text[m.start(1):m.end(1)]], u.start, orig_text)
         for s in u.sentences:
-            if not _ANY_CUE.search(deaccent(s.text)):
+            if not any(no in self.cues for no in range(s.start, s.end + 1)) or not _ANY_CUE.search(deaccent(s.text)):
                 continue
             st = deaccent(s.text)
             orig = s.text
@@ -155,9 +179,11 @@ class PresenterFinder:
 
     def line(self, no: int) -> None:
         """Name-and-verb at the start of a line that the paragraph joiner glued to a heading."""
+        if no not in self.cues:
+            return
         orig = plain_lines(self.doc)[no - 1]
         st = deaccent(orig)
-        if not st or not _ANY_CUE.search(st):
+        if not st:
             return
         for rx in (_SUBJ_VERB, _FOREDRAS):
             for m in rx.finditer(st):

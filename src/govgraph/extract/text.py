@@ -46,9 +46,14 @@ _ATT_LINE = re.compile(r"^att\s+\S")
 _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 
 
+_PLAIN_SPECIAL = re.compile(r"[~<*#_\t]| {2}")
+
+
 def plain(line: CleanLine) -> str:
     """The line's text with struck-through parts and leftover markup removed."""
     t = line.text
+    if not line.struck and not _PLAIN_SPECIAL.search(t):
+        return t.strip()                 # the common case: nothing to remove
     if line.struck:
         chars = list(t)
         for s, e in line.struck:
