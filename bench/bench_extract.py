@@ -29,6 +29,7 @@ def clear_text_caches() -> None:
     names._find_names.cache_clear()
     names.looks_like_name.cache_clear()
     entities._key.cache_clear()
+    entities._similar.cache_clear()
     text._PLAIN_CACHE.clear()
     presenters._CUE_CACHE.clear()
 

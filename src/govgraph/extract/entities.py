@@ -165,6 +165,7 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=20000)
 def _similar(a: str, b: str) -> float:
     ka, kb = _key(a), _key(b)
     if ka == kb:
@@ -280,6 +281,7 @@ class EntityFinder:
                 self._line_item[no] = it.number
         self._participant_munis: dict[str, str] = {}     # municipality code -> written form
         self._body_cache: dict[tuple, list[BodyRef]] = {}
+        self._own_cache: dict[str, bool] = {}
         self._dropped: set[str] = set()
         self._county: str | None = None
 
@@ -296,6 +298,12 @@ class EntityFinder:
     def is_own(self, written: str) -> bool:
         if not self.own:
             return False
+        hit = self._own_cache.get(written)
+        if hit is None:
+            hit = self._own_cache[written] = self._is_own(written)
+        return hit
+
+    def _is_own(self, written: str) -> bool:
         w = re.sub(r"(:s|s)$", "", written.strip()) if written.endswith(":s") else written.strip()
         fw = fold(w)
         if fw in self.own_aliases or fold(written.rstrip(":s")) in self.own_aliases:
