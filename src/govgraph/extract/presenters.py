@@ -48,6 +48,7 @@ _REPLACES = re.compile(rf"({_NAME})\s+(?i:ersatter|ersatte|vikarierar for)\s+({_
 _LABEL_NAME = re.compile(rf"^[{_UP}][\wåäöéü/ -]{{0,30}},\s*({_NAME})\.?$")
 _MEDVERKADE = re.compile(r"(?i:\bmedverkade\b|\bdeltog\s+och\s+(?:presenterade|informerade))")
 _ANY_CUE = re.compile(rf"(?i:{_VERBS}|f[oeé]redr|ersätt|ersatt|lamnas|redovisas|presenteras)")
+_ANY_CUE_LOWER = re.compile(rf"{_VERBS}|f[oeé]redr|ersatt|lamnas|redovisas|presenteras")
 _SPLIT = re.compile(r"\s*,\s*|\s+och\s+")
 _TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
 
@@ -61,13 +62,13 @@ def cue_lines(doc: CleanDocument) -> frozenset[int]:
     if hit is not None and hit[0] is doc:
         return hit[1]
     lines = plain_lines(doc)
-    text = deaccent(" ".join(lines))
+    text = deaccent(" ".join(lines)).lower()        # case folded once: no IGNORECASE scan
     starts, pos = [], 0
     for t in lines:
         starts.append(pos)
         pos += len(t) + 1
 
-    found = frozenset(bisect.bisect_right(starts, m.start()) for m in _ANY_CUE.finditer(text))
+    found = frozenset(bisect.bisect_right(starts, m.start()) for m in _ANY_CUE_LOWER.finditer(text))
     if len(_CUE_CACHE) > 16:
         _CUE_CACHE.clear()
     _CUE_CACHE[id(doc)] = (doc, found)
