@@ -786,7 +786,7 @@ class EntityFinder:
         while i < len(toks):
             tok, s, e = toks[i]
             # abbreviations: AU, PKR, known bodies by ABBR
-            bare = re.sub(r":s$", "", tok)
+            bare = tok[:-2] if tok.endswith(":s") else tok
             if bare in self.abbrev and self.abbrev[bare][0] == "body":
                 name = self.abbrev[bare][1]
                 out.append(BodyRef(s, e, tok, name, self._body_kind(name), self.is_own(name)))
