@@ -20,11 +20,14 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "system-deps: missing ${need[*]} (install them with apt-get as root); those tests will skip"
   fi
 fi
-# Neo4j's Cypher parser, in a cache outside the repository
+# Neo4j's Cypher parser, in a cache outside the repository. The package publishes only
+# pre-release versions (npm's plain "install" refuses them), so the version is pinned.
+LINT_PKG="@neo4j-cypher/language-support@2.0.0-next.38"
 LINT_DIR="${GOVGRAPH_CYPHER_LINT_DIR:-$HOME/.cache/govgraph/cypher-lint}"
-if command -v npm >/dev/null 2>&1 && [ ! -d "$LINT_DIR/node_modules/@neo4j-cypher/language-support" ]; then
+if command -v npm >/dev/null 2>&1 && ! grep -qs '"version": "2.0.0-next.38"' \
+    "$LINT_DIR/node_modules/@neo4j-cypher/language-support/package.json"; then
   mkdir -p "$LINT_DIR"
-  (cd "$LINT_DIR" && npm install --silent --no-audit --no-fund @neo4j-cypher/language-support >/tmp/govgraph-npm.log 2>&1) \
-    || echo "system-deps: npm install of @neo4j-cypher/language-support failed (see /tmp/govgraph-npm.log)"
+  (cd "$LINT_DIR" && npm install --silent --no-audit --no-fund "$LINT_PKG" >/tmp/govgraph-npm.log 2>&1) \
+    || echo "system-deps: npm install of $LINT_PKG failed (see /tmp/govgraph-npm.log); the Cypher lint test will skip"
 fi
 exit 0
