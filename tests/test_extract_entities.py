@@ -166,3 +166,28 @@ def test_capital_letterhead_is_the_municipality_by_its_long_name():
 ])
 def test_a_place_or_a_body_modifier_is_no_organisation(line):
     assert _org_names(f"§ 1 Ärende\n\n{line}\n") == []
+
+
+# ----------------------------------------------------------------------------- names cut at the right place
+def _body_names(text: str, **kw) -> list[str]:
+    from tests.test_extract_helpers import run as _run
+    return [b.name for b in _run(text, **kw).bodies]
+
+
+def test_a_verb_or_time_phrase_after_a_body_is_not_part_of_its_name():
+    text = ("§ 1 Motion\n\nKommunstyrelsen föreslår att motionen avslås.\n\n§ 2 Val\n\n"
+            "Till ny ersättare i socialnämnden för tiden till och med 2026-12-31 väljs Maria Krantz.\n")
+    names = _body_names(text, body="Kommunfullmäktige")
+    assert "Kommunstyrelsen" in names and "Socialnämnden" in names
+    assert not any(n.startswith(("Kommunstyrelsen föreslår", "Socialnämnden för")) for n in names)
+
+
+def test_abbreviation_does_not_take_a_preposition_as_first_word():
+    text = "§ 1 Anmälan\n\n- Protokoll från samverkansgruppen (FSG) 2023-03-15\n"
+    assert not any(n.lower().startswith("från") for n in _body_names(text, body="Socialnämnden"))
+
+
+def test_agreement_name_stops_before_a_verb():
+    text = "§ 1 Dagordning\n\nÄrendet om länsgemensam strategi för suicidprevention utgår.\n"
+    agrs = [a.name for a in run(text).agreements]
+    assert not any(a.endswith("utgår") for a in agrs)

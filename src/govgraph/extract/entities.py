@@ -53,7 +53,7 @@ _PRE_STOP = {"sina", "sin", "sitt", "våra", "vår", "vårt", "deras", "hela", "
              "aktuella", "ena", "denna", "enstaka", "befintligt", "gamla", "extra", "tidiga",
              "ställningstagande", "beslutande", "närvarande", "föredragande", "ordförande"}
 _ADJ = re.compile(r"^[A-ZÅÄÖa-zåäöé\-]{2,}(?:iska|ala|ella|ande|ende|iga|liga|isk|ig|ska|ika|ikt|ära|ativa|iva|nska|rska|ala|al|ell|gemensamma|gemensam|lla)$")
-_VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
+_VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^[a-zåäö]{1,}(?:slår|går|står)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
 
 _BODY_HEAD = re.compile(
     r"^(?P<mod>[\w/\-–]*?)(?P<head>grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|beredning|"
@@ -123,7 +123,8 @@ _AGR_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlig
              "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc", "medlen", "innehåller", "anges",
              "följande", "finns", "gäller", "ska", "skall"}
 _COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlighet", "arbetet",
-              "såsom", "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc"}
+              "såsom", "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc",
+              "tiden", "kännedom", "närvarande", "övrigt"}
 _PAREN = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖé\-]+(?:\s+(?:och\s+|för\s+|i\s+|mot\s+)?[\wåäöÅÄÖé\-]+){0,6})\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö/\-]{1,7})\)")
 
 
@@ -357,6 +358,8 @@ class EntityFinder:
             # take the shortest tail of ``long`` that the abbreviation's letters fit
             for k in range(1, len(words) + 1):
                 cand = " ".join(words[-k:])
+                if words[-k].lower() in _STOP:
+                    continue                     # "Protokoll från samverkansgruppen (FSG)": no "Från …"
                 if _initials_fit(abbr, cand) and len(cand) > len(abbr) + 2:
                     cat = "body" if self._body_head_in(cand) else (
                         "agreement" if self._agr_head_in(cand) else "org")
