@@ -425,3 +425,19 @@ def test_multiword_owner_decision_heading_closes_the_list_above():
             "Barn- och utbildningsnämndens beslut\nAnmälningsärendena läggs till handlingarna.\n")
     d = one(text, body="Barn- och utbildningsnämnden")
     assert d.kind == "note" and d.reported is False
+
+
+def test_passive_agent_with_adjective_named_body_is_reported():
+    text = ("§ 8 Överenskommelse\n\nÖverenskommelsen antogs av Regionalt forum för social välfärd i oktober.\n"
+            "Beslut\nInformationen läggs till handlingarna.\n")
+    ds = decisions(text, body="Styrelsen för Samordningsförbundet Västra Mälardalen")
+    assert [(d.kind, d.by, d.reported) for d in ds] == [
+        ("approve", "Regionalt forum för social välfärd", True),
+        ("note", "Styrelsen för Samordningsförbundet Västra Mälardalen", False)]
+
+
+def test_post_learnt_from_title_before_name_in_text():
+    text = ("§ 27 Växel\n\nÄrendet föredras av kommundirektör Helena Sundvall.\nBeslut\n"
+            "Arbetsutskottet uppdrar åt kommundirektören att utreda en gemensam växelfunktion.\n")
+    ds = decisions(text, body="Kommunstyrelsens arbetsutskott")
+    assert [(d.kind, d.by, d.assignee) for d in ds] == [("assign", "Kommunstyrelsens arbetsutskott", "Helena Sundvall")]

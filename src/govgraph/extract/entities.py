@@ -52,7 +52,7 @@ _PRE_STOP = {"sina", "sin", "sitt", "våra", "vår", "vårt", "deras", "hela", "
              "många", "några", "samtliga", "övriga", "dagens", "kommande", "förra", "senaste",
              "aktuella", "ena", "denna", "enstaka", "befintligt", "gamla", "extra", "tidiga",
              "ställningstagande", "beslutande", "närvarande", "föredragande", "ordförande"}
-_ADJ = re.compile(r"^[A-ZÅÄÖa-zåäöé\-]{2,}(?:iska|ala|ella|ande|ende|iga|liga|isk|ig|ska|ika|ikt|ära|ativa|iva|nska|rska|ala|al|ell|gemensamma|gemensam|lla)$")
+_ADJ = re.compile(r"^[A-ZÅÄÖa-zåäöé\-]{2,}(?:iska|ala|ella|ande|ende|iga|liga|isk|ig|ska|ika|ikt|ära|ativa|iva|nska|rska|ala|al|ell|gemensamma|gemensam|lla|alt|ellt|iskt|igt)$")
 _VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^[a-zåäö]{1,}(?:slår|går|står)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
 
 _BODY_HEAD = re.compile(
@@ -875,6 +875,9 @@ class EntityFinder:
                 generic = True                   # plural indefinite: a kind of group, no name
             if owner_gen:
                 generic = False
+            js = toks[j][1]
+            if j < i and has_comp and toks[j][0][:1].isupper() and js > 0 and text[max(0, js - 2):js] not in (". ", ": "):
+                generic = False                  # "Regionalt forum för social välfärd": a named body
             if written_is_org(text[toks[j][1]:toks[k - 1][2]]):
                 i = k
                 continue

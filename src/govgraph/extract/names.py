@@ -101,6 +101,10 @@ class Person:
         return self.name.replace("-", " ").split()[1:]
 
 
+_TITLE_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö]*(?:chef|direktör|ledare|samordnare"
+                           r"|strateg|handläggare|controller|ekonom|utvecklare|sekreterare|jurist|revisor))\s+$")
+
+
 class NameIndex:
     """The people one protocol names, and resolution of short references to them."""
 
@@ -132,8 +136,10 @@ class NameIndex:
         return p
 
     def add_from_text(self, text: str) -> None:
-        for _s, _e, name in find_names(text):
-            self.add(name)
+        for s, _e, name in find_names(text):
+            tm = _TITLE_BEFORE.search(text, 0, s) if s > 3 else None
+            # "kommundirektör Helena Sundvall": the post is learnt for later "kommundirektören"
+            self.add(name, title=tm.group(1).lower() if tm else None)
 
     def _fuzzy(self, name: str) -> Person | None:
         """A listed person whose full name differs only by a spelling slip (one or two letters)."""
