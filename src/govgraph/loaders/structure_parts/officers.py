@@ -130,6 +130,7 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
     (``first_items``: (number, start, end) spans)."""
     off = Officers()
     n = len(lines)
+    header_end = min(header_end, n)
     sig_region = list(range(header_end))
     # signature blocks also sit at the very end of a protocol
     tail_start = max(header_end, n - 25)
