@@ -441,3 +441,16 @@ def test_post_learnt_from_title_before_name_in_text():
             "Arbetsutskottet uppdrar åt kommundirektören att utreda en gemensam växelfunktion.\n")
     ds = decisions(text, body="Kommunstyrelsens arbetsutskott")
     assert [(d.kind, d.by, d.assignee) for d in ds] == [("assign", "Kommunstyrelsens arbetsutskott", "Helena Sundvall")]
+
+
+def test_new_group_with_a_convener_is_establish_plus_appoint():
+    text = ("§ 7 Valborg\n\nDiskuterades årets valborgsfirande. Beslutades att bilda en festkommitté med "
+            "Inger Sandström som sammankallande.\n")
+    ds = decisions(text, body="Styrelsen för Tuna hembygdsförening", participants=[("Inger Sandström", None)])
+    assert [(d.kind, d.assignee) for d in ds] == [("establish", None), ("appoint", "Inger Sandström")]
+    assert ds[0].subject.lower().startswith("festkommitté")
+
+
+def test_grant_subject_is_the_recipient():
+    d = one("§ 6 Ansökan\n\nBeslut\nStyrelsen beviljar Steget vidare 450 000 kronor för 2024.\n")
+    assert d.kind == "allocate" and d.subject == "Steget vidare"

@@ -388,6 +388,12 @@ class DecisionFinder:
                 out.append(d)
                 if d.kind == "appoint":
                     out.extend(self._co_appointees(a, d, text))
+                if d.kind == "establish":
+                    m = re.search(r"\bmed\s+([A-ZÅÄÖ][\wåäöé\-]+(?:\s+[A-ZÅÄÖ][\wåäöé\-]+){1,2})\s+som\s+"
+                                  r"(sammankallande|ordförande|samordnare|ansvarig|projektledare|vice ordförande)\b", text[a.end:])
+                    who = self._np(m.group(1)) if m else None
+                    if who:                      # "bilda en festkommitté med Inger Sandström som sammankallande"
+                        out.append(Decision("appoint", d.by, cap(m.group(2)), who, None, d.reported, d.text, [], d.prov))
         # "X lades till handlingarna likaså Y": two acts
         if re.search(r"\blikasa\b", ft) and out:
             d0 = out[0]
@@ -733,7 +739,7 @@ class DecisionFinder:
             for r in self.ent.find_bodies(text):
                 if r.name and not r.own and r.start > 0:
                     return r.name
-            m = re.search(r"\b(?:en|ett)\s+((?:[\wåäö]+\s+){0,2}[\wåäö]*(?:grupp|råd|nätverk|funktion)\w*(?:\s+för\s+[\wåäö ]+?)?)(?:[,.]|\s+(?:har|som|där|till)\b|$)", text)
+            m = re.search(r"\b(?:en|ett)\s+((?:[\wåäö]+\s+){0,2}[\wåäö]*(?:grupp|råd|nätverk|funktion|kommitté|utskott|forum|beredning)\w*(?:\s+för\s+[\wåäö ]+?)?)(?:[,.]|\s+(?:har|som|där|till|med)\b|$)", text)
             if m:
                 return cap(m.group(1))
         if a.kind == "assign":
@@ -747,6 +753,10 @@ class DecisionFinder:
                 or re.search(r"\btill\s+(?!och med\b)(.+?)(?:[.;]|,\s|\s+för tiden\b|\s+till och med\b|\s+t\.o\.m\.|$)", text[a.pos:])
             if m:
                 return _short(m.group(1), 6)
+        if a.kind == "allocate" and ft[a.pos:a.end].startswith("bevilja"):
+            m = re.match(r"\s+([A-ZÅÄÖ][^,.;]{1,60}?)\s+(?:ett\s+(?:\w+)?bidrag\s+(?:om|på)\s+)?\d", text[a.end:])
+            if m and not find_names(m.group(1)):
+                return _short(m.group(1))        # "beviljar Steget vidare 450 000 kronor": the recipient
         if a.kind == "allocate":
             for m in re.finditer(r"\b(?:till|för)\s+(.+?)(?:[.;]|,\s|\s+under\s|\s+från\s|$)", text[a.pos:]):
                 if re.search(r"[A-Za-zÅÄÖåäö]{3,}", m.group(1)) and not re.match(
