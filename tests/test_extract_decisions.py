@@ -454,3 +454,10 @@ def test_new_group_with_a_convener_is_establish_plus_appoint():
 def test_grant_subject_is_the_recipient():
     d = one("§ 6 Ansökan\n\nBeslut\nStyrelsen beviljar Steget vidare 450 000 kronor för 2024.\n")
     assert d.kind == "allocate" and d.subject == "Steget vidare"
+
+
+def test_county_board_grant_is_a_reported_allocation():
+    text = ("§ 6 Smedjan\n\nBo Ek föredrog offerten. Länsstyrelsen i Kalmar län har beviljat ett bidrag på "
+            "30 000 kronor till arbetet.\n")
+    d = one(text, body="Styrelsen för Tuna hembygdsförening", participants=[("Bo Ek", None)])
+    assert (d.kind, d.by, d.amount_sek, d.reported) == ("allocate", "Länsstyrelsen i Kalmar län", 30000, True)

@@ -598,7 +598,7 @@ class EntityFinder:
             if r:
                 prior = [e for e in self._ents["org"] if e.name == r.name]
                 pre = text[max(0, m.start() - 25):m.start()]
-                if re.search(r"(?:Länsstyrelsen|RF-SISU|ABF|Region)\s*$", pre):
+                if re.search(r"(?:Länsstyrelsen(?:\s+i)?|RF-SISU|ABF|Region)\s*$", pre):
                     continue
                 name = r.name if prior or fold(r.county) == fold(self._county or "") else m.group(0)
                 self._add("org", name, "region", m.group(0), u.line_at(m.start()), m.group(0),
@@ -625,7 +625,8 @@ class EntityFinder:
                 line = u.line_at(m.start())
                 if form == "lst":
                     county = m.group(1) or self._county
-                    name = f"Länsstyrelsen {county}" if county else "Länsstyrelsen"
+                    sep = " i " if re.match(r"\S+\s+i\s", m.group(0)) and m.group(1) else " "
+                    name = f"Länsstyrelsen{sep}{county}" if county else "Länsstyrelsen"
                     self._add("org", name, "agency", m.group(0), line, m.group(0))
                 elif form == "polis":
                     e = self._add("org", cap(m.group(1)), "agency", m.group(1), line, m.group(1))
@@ -908,6 +909,8 @@ class EntityFinder:
             hit = _gazetteer_index().get(fold(base)) or (_gazetteer_index().get(fold(base[:-1])) if base.endswith("s") else None)
             if hit and (not hit[3] or hit[2] in w):
                 out.append(BodyRef(m.start(), m.end(), w, hit[0], "other"))
+        for m in re.finditer(r"\bLänsstyrelsen(\s+i)?\s+([A-ZÅÄÖ][\wåäö]+s?\s+län)\b", text):
+            out.append(BodyRef(m.start(), m.end(), m.group(0), f"Länsstyrelsen{' i ' if m.group(1) else ' '}{m.group(2)}", "other"))
         for m in re.finditer(r"\bRegion\s+[A-ZÅÄÖ][\wåäö]+(?:\s+län)?|\b[A-ZÅÄÖ][\wåäö]+s?\s+kommun\b", text):
             r = reference.find_region(m.group(0)) or reference.find_municipality(m.group(0))
             if r is not None:
