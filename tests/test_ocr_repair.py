@@ -339,3 +339,18 @@ def test_clean_document_takes_the_fast_path(monkeypatch):
     assert not doc.repairs
     seed = _seed("001_ec4a6f436e80980d.txt")
     assert not seed.repairs
+
+
+# --------------------------------------------------------------------------- cheap pre-check
+def test_precheck_of_undamaged_lines_never_hides_a_repair():
+    """``_may_change_undamaged`` lets an undamaged line skip the word lists only when no token
+    could be repaired: a real name with é may skip; OCR glyphs and the document's own
+    spellings may not."""
+    from govgraph.loaders.ocr_repair import _Context, _doc_forms, _may_change_undamaged
+    doc = make_doc(["Gunnar Turén (MP) och Linnéa Holmér", *CLEAN_BODY, "Ingmar Ångman föredrog ärendet."])
+    ctx = _Context(doc_forms=_doc_forms(doc))
+    assert not _may_change_undamaged("Gunnar Turén (MP) och Linnéa Holmér", ctx)
+    assert not _may_change_undamaged("Ledamöter i nämnden för välfärd", ctx)   # spelt as the document
+    assert _may_change_undamaged("Ordférande Karin Sundin", ctx)            # glyph in an unknown word
+    assert _may_change_undamaged("Protokollet finns p& hemsidan", ctx)       # garbage glyph
+    assert _may_change_undamaged("Ingmar Angman Region", ctx)                # the document spells Ångman

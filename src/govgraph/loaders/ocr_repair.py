@@ -227,6 +227,7 @@ class _Context:
     compounds: dict[tuple[str, int, str | None], tuple[str, float, int] | None] = field(default_factory=dict)
     part_forms: dict[tuple[str, str | None], list[tuple[str, float, int]]] = field(default_factory=dict)
     restorable: dict[str, bool] = field(default_factory=dict)     # damage confirmation per token
+    doc_forms_by_len: dict[int, list[str]] | None = None           # doc_forms' spellings by length
 
 
 def fold(word: str) -> str:
@@ -885,6 +886,8 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
             if not is_damaged and not any(w in collisions for w in _WORD_RE.findall(line.text)) \
                     and not (glyphs and _GLYPH_LINE_RE.search(line.text)):
                 continue
+            if not is_damaged and not _may_change_undamaged(line.text, ctx):
+                continue        # e.g. a name spelt with é ("Turén"): no need to load the lexicon
             _apply_edits(doc, n, _word_edits(line.text, is_damaged, ctx), flags)
         if damaged:
             ctx.vote_text = doc.text.lower()
@@ -897,6 +900,53 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
             if f in flags and f not in doc.flags:
                 doc.flags.append(f)
     return doc
+
+
+def _may_change_undamaged(text: str, ctx: _Context) -> bool:
+    """Cheap necessary condition (no word lists loaded) for :func:`_word_edits` on an undamaged
+    line to change anything. There :func:`_decide` only repairs a token (a) to a spelling the
+    document itself uses ("document-name": a capitalised token with a restoration in
+    ``ctx.doc_forms``) or (b) an OCR glyph inside a word that is no known word or name
+    ("lexicon-glyph"). False only when no token of the line can meet (a) or (b)."""
+    names = None
+    for m in _TOKEN_RE.finditer(text):
+        tok = m.group()
+        if _GLYPH_TOKEN_RE.search(tok):
+            if not _GARBAGE_CHARS.isdisjoint(tok):
+                return True
+            if "é" in tok:
+                names = names or name_lexicon()
+                if not (_is_title(tok) and (names.is_name(tok) or names.is_place(tok))):
+                    return True
+        if _is_title(tok) and _doc_form_fits(tok, ctx):
+            return True
+    return False
+
+
+def _doc_form_fits(token: str, ctx: _Context) -> bool:
+    """Could a spelling with å/ä/ö that the document uses be a restoration of ``token``? Checks
+    every base and glyph option :func:`_variants` may use (a superset: all hard options)."""
+    by_len = ctx.doc_forms_by_len
+    if by_len is None:
+        by_len = ctx.doc_forms_by_len = {}
+        for forms in ctx.doc_forms.values():
+            for w in forms:
+                by_len.setdefault(len(w), []).append(w)
+    bases = {token}
+    for a, b in _PRE + _PRE_HARD:
+        for base in list(bases):
+            if a in base:
+                bases.add(base.replace(a, b))
+    low = token.lower()                 # the spelling as written is never a candidate
+    for base in bases:
+        words = by_len.get(len(base))
+        if not words:
+            continue
+        opts = [_char_options(ch, not (ch == "I" and i > 0)) for i, ch in enumerate(base)]
+        for w in words:
+            if w != low and all(c in soft or c in extra for c, (soft, extra, _) in zip(w, opts)):
+                return True
+    return False
 
 
 def _has_glyph_damage(text: str) -> bool:
