@@ -191,3 +191,12 @@ def test_agreement_name_stops_before_a_verb():
     text = "§ 1 Dagordning\n\nÄrendet om länsgemensam strategi för suicidprevention utgår.\n"
     agrs = [a.name for a in run(text).agreements]
     assert not any(a.endswith("utgår") for a in agrs)
+
+
+def test_organisation_names_kept_whole_and_persons_never_organisations():
+    text = ("§ 1 Samråd\n\nMöte med Helsingborgs stad, Visit Dalarna AB och Samordningsförbundet Västra Mälardalen. "
+            "Stefan Hedlund (SD) yrkade bifall. Programmet för Falu kommun antogs.\n")
+    names = _org_names(text)
+    assert {"Helsingborgs stad", "Visit Dalarna AB", "Samordningsförbundet Västra Mälardalen", "Falu kommun"} <= set(names)
+    assert "Region Dalarna" not in names and "Helsingborg stad" not in names
+    assert "Stefan Hedlund" not in names and "Samordningsförbundet" not in names

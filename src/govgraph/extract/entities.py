@@ -206,7 +206,13 @@ def _muni_folded() -> dict[str, object]:
 @lru_cache(maxsize=1)
 def _muni_deaccented() -> dict[str, object]:
     """De-accented municipality name ("Angelholm") -> Municipality."""
-    return {deaccent(mu.name): mu for mu in reference.municipalities()}
+    out = {}
+    for mu in reference.municipalities():
+        stem = mu.long_name[:-len(" kommun")] if mu.long_name.endswith(" kommun") else ""
+        if stem and stem not in (mu.name, mu.name + "s"):
+            out.setdefault(deaccent(stem), mu)       # "Falu kommun" (Falun): only with "kommun" after it
+    out.update({deaccent(mu.name): mu for mu in reference.municipalities()})
+    return out
 
 
 def _alternation(forms, fold_case: bool = False) -> str:
@@ -360,6 +366,9 @@ class EntityFinder:
                 cand = " ".join(words[-k:])
                 if words[-k].lower() in _STOP:
                     continue                     # "Protokoll från samverkansgruppen (FSG)": no "Från …"
+                if abbr in reference.parties() or self.names.resolve(cand, record=False) or (
+                        find_names(cand) and find_names(cand)[0][2] == cand):
+                    continue                     # "Stefan Hedlund (SD)": a person and a party
                 if _initials_fit(abbr, cand) and len(cand) > len(abbr) + 2:
                     cat = "body" if self._body_head_in(cand) else (
                         "agreement" if self._agr_head_in(cand) else "org")
@@ -566,7 +575,8 @@ class EntityFinder:
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ]?[\wåäö]+)?\s+universitet)\b"), "univ"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:folkhögskola|högskola))\b"), "school"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]*kyrkan)\b"), "church"),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet)\b"), "assoc"),
+        # "Samordningsförbundet Västra Mälardalen", "Kommunförbundet Skåne": the proper name after it belongs to it
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet(?:\s+(?!Region\b|Kommun\b)[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)?)\b"), "assoc"),
         (re.compile(r"\b[Ff]öretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company"),
         (re.compile(r"\b([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+){0,2}\s+AB)\b"), "company"),
     ]
@@ -609,6 +619,9 @@ class EntityFinder:
                              r"Östergötland|Västmanland|Västra Götaland)s?\b", text):
             if not free(m.start(), m.end()):
                 continue
+            if re.match(r"\s+(?:AB|HB|KB|ek\.\s*för\.?)(?![\w-])", text[m.end():]) or \
+                    re.search(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinget\b)[A-ZÅÄÖ][\wåäö]+\s+$", text[max(0, m.start() - 30):m.start()]):
+                continue                          # "Visit Dalarna AB": part of another name
             r = next((x for x in reference.regions() if fold(m.group(1)) in fold(x.name)), None)
             if r:
                 self._add("org", r.name, "region", m.group(0), u.line_at(m.start()), m.group(0),
@@ -674,7 +687,7 @@ class EntityFinder:
                 continue
             word, suffix = m.group(1), m.group(2)
             mu = _muni_deaccented().get(word)
-            if mu is None:
+            if mu is None or (not suffix and deaccent(mu.name) != word):
                 continue
             if not suffix and not self._plain_muni_ok(mu, text, m.start()):
                 continue
@@ -687,7 +700,8 @@ class EntityFinder:
             if mu.code in self._participant_munis:
                 name = self._participant_munis[mu.code]
             elif suffix:
-                name = mu.long_name if "stad" not in suffix else f"{mu.name} stad"
+                name = mu.long_name if "stad" not in suffix else \
+                    f"{mu.name}{'s' if suffix.startswith('s') and not mu.name.endswith('s') else ''} stad"
             else:
                 name = mu.name
             self._add("org", name, "municipality", text[m.start():m.end()], u.line_at(m.start()),
