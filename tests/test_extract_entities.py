@@ -200,3 +200,18 @@ def test_organisation_names_kept_whole_and_persons_never_organisations():
     assert {"Helsingborgs stad", "Visit Dalarna AB", "Samordningsförbundet Västra Mälardalen", "Falu kommun"} <= set(names)
     assert "Region Dalarna" not in names and "Helsingborg stad" not in names
     assert "Stefan Hedlund" not in names and "Samordningsförbundet" not in names
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Beslut\natt anta Tillsynsplan för miljö- och hälsoskydd 2023–2025,", "Tillsynsplan för miljö- och hälsoskydd 2023–2025"),
+    ("Beslut\n- att fastställa verksamhetsplan och budget 2024,", "Verksamhetsplan och budget 2024"),
+    ("Nämnden föreslår kommunstyrelsen besluta att anta Bostadsförsörjningsprogram för Falu kommun 2024–2030.",
+     "Bostadsförsörjningsprogram för Falu kommun 2024–2030"),
+])
+def test_adopted_plans_and_programmes_are_agreements(line, name):
+    assert name in [a.name for a in run(f"§ 1 Ärende\n\n{line}\n", body="Socialnämnden").agreements]
+
+
+def test_a_proposed_plan_is_no_agreement():
+    text = "§ 1 Ärende\n\nFörvaltningen har tagit fram ett förslag till tillsynsplan för 2024.\n"
+    assert run(text).agreements == []

@@ -82,6 +82,10 @@ _HEADER = re.compile(
     r"(?:[\wåäöÅÄÖ]+-\s+(?:och|&)\s+)?[\wåäöÅÄÖ\-]+s\s+beslut\s*:?\s*$|(?:beslutades|beslöts|beslutade[s]?\s+enligt\s+följande)\s*:?\s*$|"
     r"(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+enligt följande|\s+att)?\s*(?::|$))\s*", re.I)
 _TAIL_HEADER = re.compile(r"(?<=[.:;!?] )((?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+att)?\s*:?)$")
+# "anta Tillsynsplan för miljö- och hälsoskydd 2023–2025", "fastställa verksamhetsplan och budget 2024"
+_ADOPT_DOC = re.compile(r"\b(?:anta|antar|antogs|antas|fastställa|fastställer|fastställs|fastställdes)\s+"
+                        r"((?:[A-ZÅÄÖa-zåäö]+(?:plan|program))(?:\s+och\s+budget)?(?:\s+(?:för|om|inom)\s+[^,.;:]{3,80}?)?"
+                        r"(?:\s+\d{4}(?:\s*[–-]\s*\d{4})?)?)(?=\s*(?:[,.;:]|$|\s+(?:samt|och att|med)\b))")
 _NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)", re.I)
 # Sections whose points are proposals or motions, not decisions
 _PROPOSAL_HEAD = re.compile(r"^(?:förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|"
@@ -535,10 +539,18 @@ class DecisionFinder:
             amts = [x for x in find_amounts(text) if x.start > a.pos]
             if amts:                     # "föreslår kommunstyrelsen besluta att bevilja X 350 tkr"
                 amount = amts[0].value
+        if a.kind in ("approve", "recommend") and not reported:
+            self._adopted_document(text, s)
         subject = self._subject(a, text, ft)
         return Decision(kind=a.kind, by=by, subject=subject, assignee=assignee, amount_sek=amount,
                         reported=reported, text=text,
                         prov=prov(self.doc, self.item.number, s.start, s.end, text))
+
+    def _adopted_document(self, text: str, s: Sentence) -> None:
+        m = _ADOPT_DOC.search(text)
+        if m and not re.search(r"\b(?:förslag|förslaget|remiss)\b", m.group(1), re.I):
+            line = s.start if s.start == s.end else s.start
+            self.ent.add_adopted_document(m.group(1).strip(), line, text if s.start == s.end else None)
 
     def _time_is_today(self, ft: str) -> bool:
         """Every date in the sentence is the meeting's own date."""
@@ -699,6 +711,12 @@ class DecisionFinder:
             if refs and re.search(r"uppdrag\w* fran", ft[a.pos:a.end + 5]):
                 r = refs[0]
                 return self.own if r.own else r.name
+            return None
+        if k == "refer_back":
+            m = re.search(r"\btill\s+((?:[\wåäöÅÄÖ\-]+\s+){0,3}?[\wåäöÅÄÖ\-]*(?:förvaltning|nämnd|styrelse|utskott|kontor|grupp|beredning)\w*)",
+                          text[a.pos:])
+            if m and not re.match(r"(?:nästa|kommande)\b", m.group(1), re.I):
+                return self._np(m.group(1))      # "återremitteras till samhällsbyggnadsförvaltningen"
             return None
         if k == "approve" and prev is not None and re.search(r"\b(?:detta|det)\s*\.?$", ft.strip(". ")):
             names = find_names(prev.text)

@@ -1240,6 +1240,14 @@ class EntityFinder:
             return
         self._add("body", name, self._body_kind(name), written, line, snippet)
 
+    def add_adopted_document(self, written: str, line: int, snippet: str | None) -> None:
+        """A plan or programme the meeting adopts ("att anta Tillsynsplan för … 2023–2025",
+        "fastställa verksamhetsplan och budget 2024") is an agreement of the protocol."""
+        low = written.split()[0].lower()
+        kind = "verksamhetsplan" if low.startswith("verksamhetsplan") else (
+            "program" if low.endswith(("program", "programmet")) else "plan")
+        self._add("agreement", cap(written), kind, written, line, snippet)
+
     def raw(self, cat: str) -> list[Entity]:
         """The entities of one category as found so far ("agreement", "body", "org"), unmerged."""
         return self._ents[cat]
