@@ -31,6 +31,7 @@ def clear_text_caches() -> None:
     entities._key.cache_clear()
     entities._similar.cache_clear()
     text._PLAIN_CACHE.clear()
+    text.fold.cache_clear()
     presenters._CUE_CACHE.clear()
 
 

@@ -582,14 +582,15 @@ class EntityFinder:
     ]
 
     def _scan_orgs(self, text: str, u) -> None:
-        masked = [False] * len(text)
+        masked = bytearray(len(text))
 
         def mask(s, e):
-            for i in range(s, min(e, len(text))):
-                masked[i] = True
+            e = min(e, len(text))
+            if e > s:
+                masked[s:e] = b"\x01" * (e - s)
 
         def free(s, e):
-            return not any(masked[s:e])
+            return masked.find(1, s, e) < 0
 
         for s, e, _n in find_names(text):
             mask(s, e)

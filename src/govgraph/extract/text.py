@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import CleanDocument, CleanLine, Provenance
 
@@ -23,6 +24,7 @@ def deaccent(s: str) -> str:
     return s.translate(_DEACCENT)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lower-case, diacritics removed (å→a, ä→a, ö→o, é→e), same length as ``s``."""
     low = s.lower()
