@@ -319,7 +319,7 @@ class DecisionFinder:
         text = s.text
         ft = fold(text)
         acts = _acts(ft)
-        decide = _DECIDE.search(ft)
+        decide = _DECIDE.search(ft) if ("beslut" in ft or "overens" in ft or "enades" in ft) else None
         first_pos = acts[0].pos if acts else (decide.start() if decide else 0)
         if decide and acts:
             first_pos = min(first_pos, decide.start())
