@@ -215,3 +215,9 @@ def test_adopted_plans_and_programmes_are_agreements(line, name):
 def test_a_proposed_plan_is_no_agreement():
     text = "§ 1 Ärende\n\nFörvaltningen har tagit fram ett förslag till tillsynsplan för 2024.\n"
     assert run(text).agreements == []
+
+
+def test_associations_by_their_form():
+    text = ("§ 1 Bidrag\n\nNämnden beviljar Brottsofferjouren 150 000 kronor. Tuna IF har ansökt om lokal. "
+            "Styrelsen för Tuna hembygdsförening sammanträdde.\n")
+    assert {"Brottsofferjouren", "Tuna IF", "Tuna hembygdsförening"} <= set(_org_names(text))

@@ -258,7 +258,8 @@ def _gazetteer_any() -> re.Pattern:
 
 
 _ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ": ("universitet",),
-                  "school": ("högskola",), "church": ("kyrkan",), "assoc": ("förbundet",),
+                  "school": ("högskola",), "church": ("kyrkan",),
+                  "assoc": ("förbundet", "jouren", "missionen", "förening", " if", " ik", " bk", " ff", " sk", "goif", " aif"),
                   "company": ("företaget", " ab")}
 
 
@@ -577,6 +578,10 @@ class EntityFinder:
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]*kyrkan)\b"), "church"),
         # "Samordningsförbundet Västra Mälardalen", "Kommunförbundet Skåne": the proper name after it belongs to it
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet(?:\s+(?!Region\b|Kommun\b)[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)?)\b"), "assoc"),
+        # associations by their form: "Brottsofferjouren", "Stadsmissionen", "Tuna hembygdsförening", "Tuna IF"
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}(?:jouren|missionen))\b"), "assoc"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?\s+[a-zåäö]*förening)\b"), "assoc"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc"),
         (re.compile(r"\b[Ff]öretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company"),
         (re.compile(r"\b([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+){0,2}\s+AB)\b"), "company"),
     ]
