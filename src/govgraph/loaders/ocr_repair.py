@@ -39,8 +39,11 @@ own spelling), ``document-vote`` (near-tie settled by the document), ``context-p
 ``encoding-lexicon``, ``encoding-mojibake``, ``encoding-section-sign``.
 
 Clean documents take a fast path (a few regular expressions and counts, no lexicon load: about
-1–4 ms for a 2,000-word protocol). The lexicons (about 1–3 s, ~250 MB) load once per process, only
-for a document that needs them.
+1–4 ms for a 2,000-word protocol); a line with a real accent ("Turén", "Linnéa") is first checked
+cheaply (names only) for any token that could be repaired. The lexicons (about 1–3 s, ~250 MB)
+load once per process, only for a document that needs them. Per-document memos (``_Context``)
+keep each token's candidates, scores and compound splits for the run; ``bench/bench_pipeline.py``
+measures the stage.
 """
 from __future__ import annotations
 
