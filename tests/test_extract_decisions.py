@@ -461,3 +461,10 @@ def test_county_board_grant_is_a_reported_allocation():
             "30 000 kronor till arbetet.\n")
     d = one(text, body="Styrelsen för Tuna hembygdsförening", participants=[("Bo Ek", None)])
     assert (d.kind, d.by, d.amount_sek, d.reported) == ("allocate", "Länsstyrelsen i Kalmar län", 30000, True)
+
+
+def test_passive_beslutades_glued_to_the_paragraph_above():
+    text = ("§ 6 Renovering\n\nBo Ek föredrog offerten på 62 000 kronor.\nBeslutades\n"
+            "att anta offerten från Byggfirman AB,\natt avsätta 32 000 kronor ur renoveringsfonden.\n")
+    ds = decisions(text, body="Styrelsen för Tuna hembygdsförening", participants=[("Bo Ek", None)])
+    assert [(d.kind, d.amount_sek, d.reported) for d in ds] == [("approve", None, False), ("allocate", 32000, False)]

@@ -81,7 +81,8 @@ _HEADER = re.compile(
     r"^(?:(?:beslut|beslutet|ställningstagande|beslutsformulering)\b[^:]{0,80}:|(?:beslut|beslutet)\s*$|"
     r"(?:[\wåäöÅÄÖ]+-\s+(?:och|&)\s+)?[\wåäöÅÄÖ\-]+s\s+beslut\s*:?\s*$|(?:beslutades|beslöts|beslutade[s]?\s+enligt\s+följande)\s*:?\s*$|"
     r"(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+enligt följande|\s+att)?\s*(?::|$))\s*", re.I)
-_TAIL_HEADER = re.compile(r"(?<=[.:;!?] )((?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+att)?\s*:?)$")
+_TAIL_HEADER = re.compile(r"(?<=[.:;!?] )((?:(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)|[Bb]eslutades|[Bb]esl[öo]ts)"
+                          r"(?:\s+att)?\s*:?)$")
 # "anta Tillsynsplan för miljö- och hälsoskydd 2023–2025", "fastställa verksamhetsplan och budget 2024"
 _ADOPT_DOC = re.compile(r"\b(?:anta|antar|antogs|antas|fastställa|fastställer|fastställs|fastställdes)\s+"
                         r"((?:[A-ZÅÄÖa-zåäö]+(?:plan|program))(?:\s+och\s+budget)?(?:\s+(?:för|om|inom)\s+[^,.;:]{3,80}?)?"
