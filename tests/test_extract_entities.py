@@ -221,3 +221,10 @@ def test_associations_by_their_form():
     text = ("§ 1 Bidrag\n\nNämnden beviljar Brottsofferjouren 150 000 kronor. Tuna IF har ansökt om lokal. "
             "Styrelsen för Tuna hembygdsförening sammanträdde.\n")
     assert {"Brottsofferjouren", "Tuna IF", "Tuna hembygdsförening"} <= set(_org_names(text))
+
+
+def test_agreement_cut_short_in_the_text_takes_the_item_title():
+    text = ("§ 8 Överenskommelse om samverkan kring unga som varken arbetar eller studerar\n\n"
+            "Länets kommuner har tecknat en ny överenskommelse om samverkan kring unga som varken arbetar eller studerar.\n")
+    names = [a.name for a in run(text).agreements]
+    assert names == ["Överenskommelse om samverkan kring unga som varken arbetar eller studerar"]

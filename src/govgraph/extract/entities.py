@@ -1259,7 +1259,25 @@ class EntityFinder:
         return self._ents[cat]
 
     def agreements(self) -> list[Entity]:
+        self._names_from_item_titles()
         return self._consolidate(list(self._ents["agreement"]), True)
+
+    def _names_from_item_titles(self) -> None:
+        """An agreement cut short in the text ("Överenskommelse om samverkan kring unga") takes
+        the full name an item title gives it ("… kring unga som varken arbetar eller studerar")."""
+        titles = [it.title.strip(" .") for it in self.protocol.items if it.title]
+        for e in self._ents["agreement"]:
+            fe = fold(e.name)
+            if len(fe) < 15:
+                continue
+            for t in titles:
+                ft = fold(t)
+                if len(t) <= 120 and ft.startswith(fe) and len(ft) > len(fe) and ft[len(fe)] == " " \
+                        and not re.search(r"[,;:–]|\s-\s", t[len(e.name):]):
+                    if e.name not in e.aliases:
+                        e.aliases.append(e.name)
+                    e.name = t
+                    break
 
     def bodies(self) -> list[Entity]:
         return self._consolidate([e for e in self._ents["body"] if not self.is_own(e.name)
