@@ -468,3 +468,14 @@ def test_passive_beslutades_glued_to_the_paragraph_above():
             "att anta offerten från Byggfirman AB,\natt avsätta 32 000 kronor ur renoveringsfonden.\n")
     ds = decisions(text, body="Styrelsen för Tuna hembygdsförening", participants=[("Bo Ek", None)])
     assert [(d.kind, d.amount_sek, d.reported) for d in ds] == [("approve", None, False), ("allocate", 32000, False)]
+
+
+def test_relative_clause_approval_by_a_named_body_is_reported():
+    text = ("§ 43 Överenskommelse\n\nÖverenskommelsen har beretts av Ledningsgruppen för samverkan inom vård och omsorg, "
+            "som tillstyrkte förslaget den 22 september 2023.\n")
+    d = one(text)
+    assert (d.kind, d.by, d.reported) == ("approve", "Ledningsgruppen för samverkan inom vård och omsorg", True)
+
+
+def test_relative_clause_about_a_person_is_no_act():
+    assert kinds("§ 1 Ärende\n\nAnna Berg, som tillstyrkte förslaget, deltog inte.\n") == []

@@ -87,6 +87,8 @@ _TAIL_HEADER = re.compile(r"(?<=[.:;!?] )((?:(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:
 _ADOPT_DOC = re.compile(r"\b(?:anta|antar|antogs|antas|fastställa|fastställer|fastställs|fastställdes)\s+"
                         r"((?:[A-ZÅÄÖa-zåäö]+(?:plan|program))(?:\s+och\s+budget)?(?:\s+(?:för|om|inom)\s+[^,.;:]{3,80}?)?"
                         r"(?:\s+\d{4}(?:\s*[–-]\s*\d{4})?)?)(?=\s*(?:[,.;:]|$|\s+(?:samt|och att|med)\b))")
+_RELATIVE_ACT = re.compile(r",\s+som\s+(?:(?:har|hade)\s+)?(?:tillstyrkte|tillstyrkt|godkande|godkant|antog|antagit"
+                           r"|faststallde|faststallt|beslutade|beslutat)\b")
 _NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)", re.I)
 # Sections whose points are proposals or motions, not decisions
 _PROPOSAL_HEAD = re.compile(r"^(?:förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|"
@@ -325,6 +327,9 @@ class DecisionFinder:
         if decide and acts:
             first_pos = min(first_pos, decide.start())
         if not in_block and _SKIP_BEFORE.search(_clause_before(ft, first_pos)):
+            rel = self._relative_act(s, ft)
+            if rel is not None:
+                return [rel]
             if not self._recommend_proposal(ft):
                 if acts or decide:
                     self.proposal_sentences.append(s)
@@ -404,6 +409,18 @@ class DecisionFinder:
             d0 = out[0]
             out.append(Decision(d0.kind, d0.by, None, None, None, d0.reported, d0.text, [], d0.prov))
         return out
+
+    def _relative_act(self, s: Sentence, ft: str) -> Decision | None:
+        """'… beretts av Ledningsgruppen för X, som tillstyrkte förslaget den 22 september':
+        an earlier approval by the named body the relative clause hangs on (reported)."""
+        m = _RELATIVE_ACT.search(ft)
+        if m is None:
+            return None
+        for r in self.ent.find_bodies(s.text):
+            if r.name and not r.own and 0 <= m.start() - r.end <= 1:
+                return Decision(kind="approve", by=r.name, subject=self.item.title or None, reported=True,
+                                text=s.text, prov=prov(self.doc, self.item.number, s.start, s.end, s.text))
+        return None
 
     def _co_appointees(self, a: Act, d: Decision, text: str) -> list[Decision]:
         """'A (C) och B (V) utses att justera …': one appoint act per person named as the subject."""
