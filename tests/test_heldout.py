@@ -1,6 +1,12 @@
-"""Protocols in conventions the seeds do not use (a municipal nämnd with §§ and "att"-clauses,
-a styrgrupp's minnesanteckningar with a comma-separated participant line), scored with the
-project's scorer against hand-made gold. Guards against rules that only fit the five seeds."""
+"""Protocols in conventions the seeds do not use, scored with the project's scorer against
+hand-made gold. Guards against rules that only fit the five seeds.
+
+* ``data/heldout``: a municipal nämnd with §§ and "att"-clauses, a styrgrupp's
+  minnesanteckningar with a comma-separated participant line.
+* ``data/heldout_new``: kommunfullmäktige, KS arbetsutskott, a Finsam styrelse, Markdown network
+  notes, an HTML nämnd, a nämnd with a box-drawn header table, an association's board meeting
+  and a PDF-extracted samverkansråd (see its README).
+"""
 from __future__ import annotations
 
 import json
@@ -12,16 +18,17 @@ import pytest
 
 from govgraph.pipeline import extract_file
 
-HELDOUT = Path(__file__).parent / "data" / "heldout"
+DATA = Path(__file__).parent / "data"
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
 
-@pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+@pytest.fixture(scope="module", params=["heldout", "heldout_new"])
+def scores(request, tmp_path_factory):
     if not SCORER.exists():
         pytest.skip("../shared/eval/score.py is not present")
+    HELDOUT = DATA / request.param
     pred = tmp_path_factory.mktemp("pred")
-    for f in sorted(HELDOUT.glob("*.txt")):
+    for f in sorted(p for p in HELDOUT.iterdir() if p.is_file() and p.suffix in (".txt", ".md", ".html")):
         (pred / f"{f.stem}.json").write_text(
             json.dumps(extract_file(f).protocol.to_json(), ensure_ascii=False), encoding="utf-8")
     out = subprocess.run([sys.executable, str(SCORER), "--gold", str(HELDOUT / "gold"), "--pred", str(pred),
@@ -31,13 +38,13 @@ def scores(tmp_path_factory):
 
 @pytest.mark.parametrize("category,minimum", [
     ("meta", 0.95), ("participants", 0.9), ("officers", 0.85), ("items", 0.95),
-    ("presenters", 0.8), ("decisions", 0.8),
+    ("presenters", 0.8), ("decisions", 0.8), ("organizations", 0.75),
 ])
 def test_heldout_f1(scores, category, minimum):
     assert scores[category]["f1"] >= minimum, scores[category]
 
 
 def test_heldout_overall(scores):
-    assert scores["overall_f1"] >= 0.85
+    assert scores["overall_f1"] >= 0.88
     assert scores["participant_present"] >= 0.9
     assert scores["decision_amount"] == 1.0
