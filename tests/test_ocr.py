@@ -197,3 +197,27 @@ def test_upside_down_scan_is_turned(tmp_path):
     raw = read_document(f)
     assert "Protokoll Specifikt samverkansråd" in raw.text
     assert raw.ocr_confidence > 60
+
+
+@needs_ocr
+def test_participants_f1_after_ocr_of_a_scanned_seed_page(tmp_path):
+    """The whole attendance of seed 000, scanned: the project's scorer gives participants
+    F1 ≥ 0.9 against the gold (every participant of that protocol is on the page)."""
+    import importlib.util
+    scorer_path = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+    gold_path = scorer_path.parent / "gold" / (SEED.stem + ".json")
+    if not scorer_path.exists() or not gold_path.exists():
+        pytest.skip("../shared/eval (scorer and gold) is not present")
+    spec = importlib.util.spec_from_file_location("govgraph_scorer", scorer_path)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    f = tmp_path / "scan.pdf"
+    f.write_bytes(image_pdf(render_page(seed_page_lines(62), dpi=150)))
+    from govgraph.pipeline import extract_file
+    pred = extract_file(f).protocol.to_json()
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    only_people = {"participants": gold["participants"], "items": None, "agreements": None,
+                   "bodies": None, "organizations": None}
+    acc = scorer.new_acc()
+    scorer.score_doc(only_people, pred, acc, False)
+    assert acc["participants"].f1 >= 0.9, acc["participants"].as_dict()
