@@ -47,16 +47,21 @@ def check_protocol(doc: CleanDocument) -> None:
         raise NotAProtocolError(doc.path or doc.name, why)
 
 
+def protocol_of(doc: CleanDocument) -> Protocol:
+    """parse → extract a cleaned document."""
+    protocol = extract(doc, parse(doc))
+    protocol.repairs = list(doc.repairs)   # damaged spellings stay findable as name aliases
+    protocol.text = doc.text               # provenance quotes get character offsets in it
+    return protocol
+
+
 def run_document(raw: RawDocument, *, require_protocol: bool = False) -> Extraction:
     """clean → (protocol check) → parse → extract. With ``require_protocol`` a text that does
     not look like minutes raises NotAProtocolError before the (costlier) extraction runs."""
     doc = clean(raw)
     if require_protocol:
         check_protocol(doc)
-    protocol = extract(doc, parse(doc))
-    protocol.repairs = list(doc.repairs)   # damaged spellings stay findable as name aliases
-    protocol.text = doc.text               # provenance quotes get character offsets in it
-    return Extraction(raw, doc, protocol)
+    return Extraction(raw, doc, protocol_of(doc))
 
 
 def extract_file(path: str | Path, *, ocr: bool = True, require_protocol: bool = False) -> Extraction:

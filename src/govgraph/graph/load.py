@@ -5,7 +5,7 @@
 1. read (``pipeline.read``; a ReadError fails that file only);
 2. ``store.document_status(path_key, sha256)``: an unchanged file is not read further; the
    same content under another path is a *duplicate* and is not loaded twice;
-3. extraction (``pipeline.run_document``) and the "is this minutes at all?" check
+3. cleaning, the "is this minutes at all?" check, then extraction (``pipeline.protocol_of``)
    (``loaders.structure.looks_like_protocol``; ``force`` loads it anyway);
 4. the document subgraph (``graph.build.protocol_subgraph``) with a Resolver made once per
    batch from the store's entities (it learns each protocol's new entities as it goes);
@@ -19,6 +19,8 @@ Big batches read and extract in worker processes (``jobs``; steps 1 and 3), whil
 workers and every write is still one protocol in one transaction.
 """
 from __future__ import annotations
+
+import contextlib
 
 import os
 import time
@@ -171,14 +173,16 @@ class Extracted:
     error: str | None = None
 
 
-def extract_for_load(path: str, ocr: bool = True) -> Extracted:
-    """Read + clean + parse + extract + the minutes check; never raises (runs in workers)."""
+def extract_for_load(path: str, ocr: bool = True, force: bool = False) -> Extracted:
+    """Read + clean + the minutes check + parse + extract; never raises (runs in workers).
+    A text that is no protocol is not extracted unless ``force``."""
     from .. import pipeline
     try:
         raw = pipeline.read(path, ocr=ocr)
-        ext = pipeline.run_document(raw)
-        ok, why = _looks_like_protocol(ext.clean)
-        return Extracted(raw.sha256, raw.name, ext.protocol, ok, why)
+        doc = pipeline.clean(raw)
+        ok, why = _looks_like_protocol(doc)
+        protocol = pipeline.protocol_of(doc) if (ok or force) else None
+        return Extracted(raw.sha256, raw.name, protocol, ok, why)
     except GovgraphError as e:
         return Extracted(error=_reason(e))
     except Exception as e:
@@ -289,9 +293,10 @@ class Loader:
         key = path_key(path)
         if self._settled(key, raw.sha256, res):
             return
-        ext = pipeline.run_document(raw)
-        ok, why = _looks_like_protocol(ext.clean)
-        self._write(key, raw.sha256, raw.name, ext.protocol, ok, why, res)
+        doc = pipeline.clean(raw)
+        ok, why = _looks_like_protocol(doc)
+        protocol = pipeline.protocol_of(doc) if (ok or self.force) else None
+        self._write(key, raw.sha256, raw.name, protocol, ok, why, res)
 
     def _write(self, key: str, sha256: str, name: str, protocol, ok: bool, why: str,
                res: FileResult) -> None:
@@ -304,10 +309,32 @@ class Loader:
         doc_id = document_id(key, name)
         protocol.path = protocol.path or key
         graph = protocol_subgraph(protocol, self.resolver, doc_id, path=key, loaded_at=self.loaded_at)
-        plan = self.store.write_document(doc_id, graph)
-        self.index.add({"id": doc_id, "path": key, "sha256": sha256, "name": name})
-        res.status = "loaded" if status == "new" else "replaced"
-        res.doc_id, res.nodes, res.edges = doc_id, plan.n_nodes, plan.n_edges
+        # Ctrl-C/SIGTERM during the commit must not separate "written" from "reported":
+        # the signal waits until the result is recorded, then the batch stops.
+        with self._signals_deferred():
+            plan = self.store.write_document(doc_id, graph)
+            self.index.add({"id": doc_id, "path": key, "sha256": sha256, "name": name})
+            res.status = "loaded" if status == "new" else "replaced"
+            res.doc_id, res.nodes, res.edges = doc_id, plan.n_nodes, plan.n_edges
+
+    interrupt_pending: bool = False
+
+    @contextlib.contextmanager
+    def _signals_deferred(self):
+        import signal
+        import threading
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+
+        def later(signum, frame):
+            self.interrupt_pending = True
+        old = {sig: signal.signal(sig, later) for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in old.items():
+                signal.signal(sig, handler)
 
 
 def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False, ocr: bool = True,
@@ -324,10 +351,14 @@ def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False
     summary = LoadSummary(total=len(todo))
     jobs = auto_jobs(len(todo)) if jobs is None else jobs
 
+    loader: Loader | None = None
+
     def done(r: FileResult) -> None:
         summary.files.append(r)
         if on_file:
             on_file(r)
+        if loader is not None and loader.interrupt_pending:
+            raise KeyboardInterrupt       # deferred while a protocol was being committed
 
     try:
         loader = Loader(store, force=force, ocr=ocr)
@@ -366,7 +397,7 @@ def _load_parallel(loader: Loader, todo: list[Path], jobs: int, ocr: bool,
                 if sha and (status == "duplicate" or (status == "unchanged" and not loader.force)):
                     pending.append((f, None, sha))
                 else:
-                    pending.append((f, pool.submit(extract_for_load, str(f), ocr), sha))
+                    pending.append((f, pool.submit(extract_for_load, str(f), ocr, loader.force), sha))
             if not pending:
                 break
             f, fut, sha = pending.popleft()
