@@ -6,8 +6,7 @@ import json
 
 import click
 
-from ..model import GovgraphError
-from .common import emit_rows, fail, store_options
+from .common import emit_rows, fail, handle_errors, store_options
 
 EPILOG = """\b
 Examples:
@@ -38,21 +37,12 @@ def _suggest(resolver, name: str) -> list[str]:
 @click.argument("name")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: id, label, name and each alias with rule and evidence.")
 @store_options(read_only=True)
+@handle_errors
 def explain_merge(name, as_json, store_factory):
     """Say which entity holds NAME and why each of its other names was merged into it."""
     from ..graph.resolve import Resolver
-    try:
-        store = store_factory()
-    except GovgraphError as e:
-        fail(str(e))
-        return
-    try:
+    with store_factory() as store:
         resolver = Resolver.from_store(store)
-    except GovgraphError as e:
-        fail(str(e))
-        return
-    finally:
-        store.close()
     info = resolver.explain_records(name)
     if info is None:
         hint = _suggest(resolver, name)

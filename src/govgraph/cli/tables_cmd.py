@@ -5,8 +5,7 @@ import json
 
 import click
 
-from ..model import GovgraphError
-from .common import emit_rows, fail, store_options
+from .common import emit_rows, fail, handle_errors, store_options
 
 EPILOG = """\b
 Examples:
@@ -26,24 +25,15 @@ several values in one cell joined with "|". docs/graph.md describes every column
 @click.argument("out_dir", metavar="DIR", type=click.Path(file_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the written files and row counts as JSON.")
 @store_options(read_only=True)
+@handle_errors
 def tables(out_dir, as_json, store_factory):
     """Write CSV tables of the graph (people, bodies, decisions …) into DIR."""
     from ..export.tables import export_tables
-    try:
-        store = store_factory()
-    except GovgraphError as e:
-        fail(str(e))
-        return
-    try:
-        paths = export_tables(store, out_dir)
-    except GovgraphError as e:
-        fail(str(e))
-        return
-    except OSError as e:
-        fail(f"{out_dir}: cannot write the tables ({e.strerror or e}); choose a writable folder")
-        return
-    finally:
-        store.close()
+    with store_factory() as store:
+        try:
+            paths = export_tables(store, out_dir)
+        except OSError as e:
+            fail(f"{out_dir}: cannot write the tables ({e.strerror or e}); choose a writable folder")
     rows = []
     for p in paths:
         with p.open(encoding="utf-8") as fh:

@@ -758,6 +758,19 @@ def _type_ok(t: str, v: Any) -> bool:
     return isinstance(v, _PY_TYPES.get(t, (object,)))
 
 
+def _property_problems(where: str, schema_props: dict[str, str], attrs: dict, skip: str) -> list[str]:
+    """Properties missing from the schema or of the wrong type."""
+    out = []
+    for k, v in attrs.items():
+        if k == skip:
+            continue
+        if k not in schema_props:
+            out.append(f"{where}: property {k!r} not in schema")
+        elif not _type_ok(schema_props[k], v):
+            out.append(f"{where}: property {k!r}={v!r} is not {schema_props[k]}")
+    return out
+
+
 def validate_graph(G: nx.MultiDiGraph) -> list[str]:
     """Problems with a graph against the schema (empty list = valid): unknown labels or
     relationship types, (from, to) pairs the schema does not allow, unknown or mistyped
@@ -768,14 +781,7 @@ def validate_graph(G: nx.MultiDiGraph) -> list[str]:
         if label not in NODES:
             problems.append(f"node {nid}: unknown label {label!r}")
             continue
-        props = NODES[label].all_properties
-        for k, v in attrs.items():
-            if k == "label":
-                continue
-            if k not in props:
-                problems.append(f"node {nid}: property {k!r} not in schema of {label}")
-            elif not _type_ok(props[k], v):
-                problems.append(f"node {nid}: property {k!r}={v!r} is not {props[k]}")
+        problems += _property_problems(f"node {nid}", NODES[label].all_properties, attrs, "label")
         if not attrs.get("sources"):
             problems.append(f"node {nid}: no sources")
     for u, v, k, attrs in G.edges(keys=True, data=True):
@@ -786,14 +792,7 @@ def validate_graph(G: nx.MultiDiGraph) -> list[str]:
         lu, lv = G.nodes[u].get("label"), G.nodes[v].get("label")
         if (lu, lv) not in EDGES[rel].pairs:
             problems.append(f"edge {rel} {u}->{v}: ({lu}, {lv}) not allowed")
-        props = EDGES[rel].all_properties
-        for pk, pv in attrs.items():
-            if pk == "type":
-                continue
-            if pk not in props:
-                problems.append(f"edge {rel} {u}->{v}: property {pk!r} not in schema")
-            elif not _type_ok(props[pk], pv):
-                problems.append(f"edge {rel} {u}->{v}: property {pk!r}={pv!r} is not {props[pk]}")
+        problems += _property_problems(f"edge {rel} {u}->{v}", EDGES[rel].all_properties, attrs, "type")
         if not attrs.get("source"):
             problems.append(f"edge {rel} {u}->{v}: no provenance source")
     return problems
