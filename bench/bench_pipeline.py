@@ -37,37 +37,25 @@ def time_stages(files: list[Path], rounds: int, profile: str | None = None) -> d
     """Milliseconds of CPU per protocol for each stage over ``rounds`` passes of ``files``."""
     total = dict.fromkeys(STAGES, 0.0)
     prof = cProfile.Profile() if profile else None
+
+    def timed(stage, fn, *args):
+        """Run one stage, adding its CPU time to ``total`` (and to the profile if asked)."""
+        t = time.process_time()
+        if profile == stage:
+            prof.enable()
+        out = fn(*args)
+        if profile == stage:
+            prof.disable()
+        total[stage] += time.process_time() - t
+        return out
+
     for _ in range(rounds):
         for f in files:
-            t = time.process_time()
-            if profile == "read":
-                prof.enable()
-            raw = read(f)
-            if prof:
-                prof.disable()
-            total["read"] += time.process_time() - t
-            t = time.process_time()
-            if profile == "clean":
-                prof.enable()
-            doc = clean(raw)
-            if prof:
-                prof.disable()
-            total["clean"] += time.process_time() - t
-            t = time.process_time()
-            if profile == "parse":
-                prof.enable()
-            protocol = parse(doc)
-            if prof:
-                prof.disable()
-            total["parse"] += time.process_time() - t
+            raw = timed("read", read, f)
+            doc = timed("clean", clean, raw)
+            protocol = timed("parse", parse, doc)
             protocol = copy.deepcopy(protocol) if profile else protocol
-            t = time.process_time()
-            if profile == "extract":
-                prof.enable()
-            extract(doc, protocol)
-            if prof:
-                prof.disable()
-            total["extract"] += time.process_time() - t
+            timed("extract", extract, doc, protocol)
     n = rounds * len(files)
     out = {k: round(v / n * 1000, 2) for k, v in total.items()}
     out["read+clean"] = round(out["read"] + out["clean"], 2)

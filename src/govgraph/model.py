@@ -408,21 +408,10 @@ class Protocol:
 
     def all_provenance(self) -> Iterable[Provenance]:
         """Every provenance record in the protocol (for checks that quotes occur in the text)."""
-        for p in self.participants:
-            if p.prov:
-                yield p.prov
-        for o in self.officers:
-            if o.prov:
-                yield o.prov
+        candidates = [*(p.prov for p in self.participants), *(o.prov for o in self.officers)]
         for it in self.items:
-            if it.prov:
-                yield it.prov
-            for n in it.presenters:
-                if n.prov:
-                    yield n.prov
-            for dc in it.decisions:
-                if dc.prov:
-                    yield dc.prov
+            candidates += [it.prov, *(n.prov for n in it.presenters), *(d.prov for d in it.decisions)]
+        yield from (p for p in candidates if p)
         for e in (*self.agreements, *self.bodies, *self.organizations):
             yield from e.prov
         yield from self.meta_prov.values()
