@@ -8,7 +8,7 @@ import json
 import os
 import shutil
 import sys
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 import click
 
@@ -110,19 +110,3 @@ def handle_errors(fn: Callable) -> Callable:
         except GovgraphError as e:
             fail(str(e), 1)
     return wrapper
-
-
-def iter_files(paths: Iterable[str], suffixes: Iterable[str] | None = None) -> list[str]:
-    """Expand files and folders (recursively) into a sorted list of files."""
-    from pathlib import Path
-    out: list[str] = []
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and not f.name.startswith(".") and (
-                        suffixes is None or f.suffix.lower() in suffixes):
-                    out.append(str(f))
-        else:
-            out.append(str(path))
-    return out

@@ -8,14 +8,12 @@ protocol containing ``<script>`` or ``<img onerror=…>`` stays text. The page e
 """
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import jinja2
-import networkx as nx
 from pyvis.network import Network
 
 from .views import View
@@ -150,19 +148,9 @@ def render(view: View, *, hierarchical: bool = False) -> RenderResult:
     return RenderResult(page, len(nodes), len(edges))
 
 
-def escape(text: str) -> str:
-    """HTML-escape protocol text for any place outside the JSON data (titles, notes)."""
-    return html.escape(text, quote=True)
-
-
 def write(view: View, path: str | Path, *, hierarchical: bool = False) -> RenderResult:
     res = render(view, hierarchical=hierarchical)
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     p.write_text(res.html, encoding="utf-8")
     return res
-
-
-def graph_from_store(store) -> nx.MultiDiGraph:
-    """The store's graph in the networkx convention (both stores implement ``to_networkx``)."""
-    return store.to_networkx()
