@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
-from ..model import CleanDocument, CleanLine, RawDocument, RawLine
+from ..model import CleanDocument, CleanLine, RawDocument
 from .formats.markup import split_br, strip_line_markup
 
 __all__ = ["clean_document", "normalize_chars", "MARKUP_MEDIA_TYPES"]

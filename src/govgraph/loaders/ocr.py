@@ -59,7 +59,6 @@ def _probe() -> str | None:
         return "the Python package pytesseract is not installed"
     if not shutil.which("tesseract"):
         return "the tesseract program is not installed"
-    import pytesseract
     try:
         langs = pytesseract.get_languages(config="")
     except Exception as e:  # broken installation

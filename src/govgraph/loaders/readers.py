@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ..model import RawDocument, RawLine, ReadError
+from ..model import RawDocument, ReadError
 from .clean import normalize_chars
 from .formats.sniff import MEDIA_TYPES, TEXT_MARKUP_KINDS, sniff
 from .formats.text import BinaryData, decode_text, text_lines

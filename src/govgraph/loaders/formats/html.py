@@ -27,7 +27,7 @@ _BOLD_STYLE = re.compile(r"font-weight\s*:\s*(bold|[7-9]00)", re.I)
 
 
 def html_to_lines(html: str) -> list[RawLine]:
-    from bs4 import BeautifulSoup, Comment, Doctype, NavigableString  # noqa: F401
+    from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(html, "lxml")
     _inline_class_styles(soup)
