@@ -263,6 +263,21 @@ _ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ":
                   "company": ("företaget", " ab")}
 
 
+# (cue, form) for every cue word of every fixed organisation form
+_ORG_CUE_FORM = tuple((cue, form) for form, cues in _ORG_FORM_CUES.items() for cue in cues)
+_REGION_NAMED = re.compile(r"\bRegion(?:en)?\s+((?:[A-ZÅÄÖ][\wåäö]+\s*){1,2}(?:län)?)")
+_COUNTY_LAN = re.compile(r"\b([A-ZÅÄÖ][\wåäö]+s?)\s+län\b")
+_COUNTY_LAN_PRE = re.compile(r"(?:Länsstyrelsen(?:\s+i)?|RF-SISU|ABF|Region)\s*$")
+_COUNTY_NAMES = re.compile(r"\b(Västernorrland|Värmland|Jämtland Härjedalen|Dalarna|Gävleborg|"
+                           r"Norrbotten|Västerbotten|Blekinge|Kronoberg|Halland|Skåne|Sörmland|"
+                           r"Östergötland|Västmanland|Västra Götaland)s?\b")
+_COUNTY_COMPANY_AFTER = re.compile(r"\s+(?:AB|HB|KB|ek\.\s*för\.?)(?![\w-])")
+_COUNTY_NAME_BEFORE = re.compile(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinget\b)[A-ZÅÄÖ][\wåäö]+\s+$")
+_MUNI_LIST = re.compile(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+")
+_BODY_AFTER_MUNI = re.compile(r"\s+[\wåäö\-]*(?:råd|nämnd|grupp|styrelse|utskott|forum|nätverk)\w*\b")
+_EVENT_BEFORE_MUNI = re.compile(r"\w*(?:träff|möte|konferens|besök|resa)\w* i\s+$")
+
+
 class _ProbeUnit:
     """A stand-in unit for text that is not a unit of the document (a participant's organisation)."""
 
@@ -289,6 +304,7 @@ class EntityFinder:
                 self._line_item[no] = it.number
         self._participant_munis: dict[str, str] = {}     # municipality code -> written form
         self._body_cache: dict[tuple, list[BodyRef]] = {}
+        self._token_cache: dict[str, list[tuple[str, int, int]]] = {}
         self._own_cache: dict[str, bool] = {}
         self._dropped: set[str] = set()
         self._county: str | None = None
@@ -600,43 +616,42 @@ class EntityFinder:
         for s, e, _n in find_names(text):
             mask(s, e)
         # regions: "Region X", "X län"
-        for m in (re.finditer(r"\bRegion(?:en)?\s+((?:[A-ZÅÄÖ][\wåäö]+\s*){1,2}(?:län)?)", text) if "Region" in text else ()):
+        for m in (_REGION_NAMED.finditer(text) if "Region" in text else ()):
             written = text[m.start():m.end()].strip()
             r = reference.find_region(written) or reference.find_region(" ".join(written.split()[:2]))
             if r and free(m.start(), m.end()):
                 self._add("org", r.name, "region", written, u.line_at(m.start()), written,
                           r.org_number or r.county_code)
                 mask(m.start(), m.end())
-        for m in (re.finditer(r"\b([A-ZÅÄÖ][\wåäö]+s?)\s+län\b", text) if " län" in text else ()):
+        for m in (_COUNTY_LAN.finditer(text) if " län" in text else ()):
             if not free(m.start(), m.end()):
                 continue
             r = reference.find_region(m.group(0))
             if r:
                 prior = [e for e in self._ents["org"] if e.name == r.name]
                 pre = text[max(0, m.start() - 25):m.start()]
-                if re.search(r"(?:Länsstyrelsen(?:\s+i)?|RF-SISU|ABF|Region)\s*$", pre):
+                if _COUNTY_LAN_PRE.search(pre):
                     continue
                 name = r.name if prior or fold(r.county) == fold(self._county or "") else m.group(0)
                 self._add("org", name, "region", m.group(0), u.line_at(m.start()), m.group(0),
                           r.org_number or r.county_code)
                 mask(m.start(), m.end())
-        for m in re.finditer(r"\b(Västernorrland|Värmland|Jämtland Härjedalen|Dalarna|Gävleborg|"
-                             r"Norrbotten|Västerbotten|Blekinge|Kronoberg|Halland|Skåne|Sörmland|"
-                             r"Östergötland|Västmanland|Västra Götaland)s?\b", text):
+        for m in _COUNTY_NAMES.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            if re.match(r"\s+(?:AB|HB|KB|ek\.\s*för\.?)(?![\w-])", text[m.end():]) or \
-                    re.search(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinget\b)[A-ZÅÄÖ][\wåäö]+\s+$", text[max(0, m.start() - 30):m.start()]):
+            if _COUNTY_COMPANY_AFTER.match(text[m.end():]) or \
+                    _COUNTY_NAME_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
                 continue                          # "Visit Dalarna AB": part of another name
             r = next((x for x in reference.regions() if fold(m.group(1)) in fold(x.name)), None)
             if r:
                 self._add("org", r.name, "region", m.group(0), u.line_at(m.start()), m.group(0),
                           r.org_number or r.county_code)
                 mask(m.start(), m.end())
-        # fixed forms
+        # fixed forms (only those whose cue word occurs in the text)
         low = text.lower()
-        for rx, form in self._ORG_FORMS:
-            if _ORG_FORM_CUES[form] and not any(c in low for c in _ORG_FORM_CUES[form]):
+        cued = {form for cue, form in _ORG_CUE_FORM if cue in low}
+        for rx, form in self._ORG_FORMS if cued else ():
+            if form not in cued:
                 continue
             for m in rx.finditer(text):
                 if not free(m.start(), m.end()):
@@ -700,8 +715,8 @@ class EntityFinder:
             if not suffix and mu.code not in self._participant_munis and _PLACE_BEFORE.search(dtext[max(0, m.start() - 40):m.start()]):
                 continue                  # "Folkets hus, Ludvika", "i Stadshuset, sal Ejdern, Piteå": a place
             if not suffix and mu.code not in self._participant_munis and (
-                    re.match(r"\s+[\wåäö\-]*(?:råd|nämnd|grupp|styrelse|utskott|forum|nätverk)\w*\b", text[m.end():])
-                    or re.search(r"\w*(?:träff|möte|konferens|besök|resa)\w* i\s+$", text[max(0, m.start() - 30):m.start()])):
+                    _BODY_AFTER_MUNI.match(text[m.end():])
+                    or _EVENT_BEFORE_MUNI.search(text[max(0, m.start() - 30):m.start()])):
                 continue                  # "Piteå skolråd" (a body), "nätverksträff i Kalmar" (a place)
             if mu.code in self._participant_munis:
                 name = self._participant_munis[mu.code]
@@ -725,7 +740,7 @@ class EntityFinder:
             self._add("org", name, "municipality", m.group(0), u.line_at(m.start()), m.group(0), mu.code)
             mask(m.start(), m.end())
         # a misspelt municipality in a list of municipalities ("Kumla, Örebro, Karlskoga och Lindsberg")
-        for m in re.finditer(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+", text):
+        for m in _MUNI_LIST.finditer(text) if "och" in text else ():
             words = re.findall(r"[A-ZÅÄÖ][\wåäö]+", m.group(0))
             known = [w for w in words if reference.find_municipality(w)]
             if len(known) < 2:
@@ -803,11 +818,42 @@ class EntityFinder:
             return True
         return bool(self.own_aliases) and any(al in fold(text) for al in self.own_aliases)
 
+    def tokens(self, text: str) -> list[tuple[str, int, int]]:
+        """(token, start, end) of ``text``, tokenised once per document and shared by the body
+        and agreement scanners (the cache lives and dies with this per-document finder)."""
+        toks = self._token_cache.get(text)
+        if toks is None:
+            toks = self._token_cache[text] = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        return toks
+
+    def _body_candidates(self, text: str, toks: list[tuple[str, int, int]]) -> list[int]:
+        """Indices of the tokens where :meth:`_find_bodies` can find something: a token with a
+        body head word in it, "AU", a body abbreviation of the document, or a token as long as
+        an alias of the meeting's own body (a superset; every other token is skipped)."""
+        starts = [t[1] for t in toks]
+        cands = {bisect_right(starts, m.start()) - 1 for m in _BODY_ANY.finditer(text)}
+        names = {a for a, (cat, _long) in self.abbrev.items() if cat == "body"} | {"AU"}
+        names = {n for n in names if n in text}
+        if names:
+            names |= {n + ":s" for n in names}
+            cands.update(i for i, t in enumerate(toks) if t[0] in names)
+        if self.own and self._alias_lens:
+            lens = self._alias_lens | {n + 2 for n in self._alias_lens}
+            cands.update(i for i, t in enumerate(toks) if len(t[0]) in lens)
+        return sorted(cands)
+
     def _find_bodies(self, text: str, heading: bool = False) -> list[BodyRef]:
-        toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        toks = self.tokens(text)
         out: list[BodyRef] = []
+        cands = self._body_candidates(text, toks)
+        ci = 0
         i = 0
-        while i < len(toks):
+        while True:
+            while ci < len(cands) and cands[ci] < i:
+                ci += 1
+            if ci == len(cands):
+                break
+            i = cands[ci]                  # every token before it would only be stepped over
             tok, s, e = toks[i]
             # abbreviations: AU, PKR, known bodies by ABBR
             bare = tok[:-2] if tok.endswith(":s") else tok
@@ -1036,7 +1082,7 @@ class EntityFinder:
                     self._add("agreement", name, kind, abbr, u.line_at(m.start()), abbr)
         if not _AGR_ANY.search(text):
             return
-        toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        toks = self.tokens(text)
         self._gap_text = text
         person_starts = {a for a, _b, _n in find_names(text)}
         starts = [t[1] for t in toks]
