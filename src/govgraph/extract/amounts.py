@@ -17,6 +17,7 @@ _UNITS = [
     (r"(?:kronor|kr\b\.?|sek\b|:-)", 1),
 ]
 _AMOUNT = re.compile(_NUM + r"\s*(" + "|".join(u for u, _ in _UNITS) + r")", re.I)
+_DIGIT = re.compile(r"\d")
 _UNIT_RES = [(re.compile(u, re.I), f) for u, f in _UNITS]
 
 
@@ -42,6 +43,8 @@ def _value(intpart: str, frac: str | None, unit: str) -> int | None:
 def find_amounts(text: str) -> list[Amount]:
     """Every sum of money in ``text`` with its character span."""
     out = []
+    if not _DIGIT.search(text):          # every sum starts with a digit
+        return out
     for m in _AMOUNT.finditer(text):
         v = _value(m.group(1), m.group(2), m.group(3))
         if v is not None:

@@ -128,11 +128,14 @@ def _present_tense(verb_span: str) -> bool:
     return bool(_PRESENT.fullmatch(w)) and not _PAST.fullmatch(w)
 
 
+_CLAUSE_CUT = re.compile(r",\s|;\s|\smen\s|\s(?:och|samt)\s")
+
+
 def _clause_before(ft: str, pos: int) -> str:
     """The folded text of the clause that leads up to ``pos`` ("…, och rådet beslutade")."""
     head = ft[:pos]
     cut = 0
-    for m in re.finditer(r",\s|;\s|\smen\s|\s(?:och|samt)\s", head):
+    for m in _CLAUSE_CUT.finditer(head):
         if m.group(0).strip() in ("och", "samt") and pos - m.end() > 25:
             continue                                     # "psykisk hälsa och suicidprevention"
         cut = max(cut, m.end())

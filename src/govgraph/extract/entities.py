@@ -299,6 +299,7 @@ class EntityFinder:
         self._ents: dict[str, list[Entity]] = {"agreement": [], "body": [], "org": []}
         self.abbrev: dict[str, tuple[str, str]] = {}     # ABBR -> (category, long name)
         self._line_item: dict[int, str] = {}
+        self._item_starts = frozenset(it.start for it in protocol.items)
         for it in protocol.items:
             for no in range(it.start, it.end + 1):
                 self._line_item[no] = it.number
@@ -492,7 +493,7 @@ class EntityFinder:
                 self._dropped.add(plural)
 
     def _is_item_heading(self, line: int) -> bool:
-        return any(it.start == line for it in self.protocol.items)
+        return line in self._item_starts
 
     def _body_head_in(self, text: str) -> bool:
         return any(self._body_head(t) for t in text.split())
@@ -695,7 +696,7 @@ class EntityFinder:
             mask(m.start(), m.end())
         # organisations known by a document-defined abbreviation "Long name (ABBR)"
         for abbr, (cat, long) in self.abbrev.items():
-            if cat != "org":
+            if cat != "org" or abbr not in text:
                 continue
             for m in re.finditer(r"(?<![\w-])" + re.escape(abbr) + r"(?::s)?(?![\w-])", text):
                 if free(m.start(), m.end()):
@@ -1077,6 +1078,8 @@ class EntityFinder:
 
     def _scan_agreements(self, text: str, u, heading: bool, title: bool = False) -> None:
         for abbr, (name, kind) in AGREEMENT_ABBREVIATIONS.items():
+            if abbr not in text:
+                continue
             for m in re.finditer(r"(?<![\w-])" + abbr + r"(?![\w])", text):
                 if not (abbr in self.abbrev and self.abbrev[abbr][1] != name):
                     self._add("agreement", name, kind, abbr, u.line_at(m.start()), abbr)
