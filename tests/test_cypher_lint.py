@@ -70,7 +70,7 @@ def _broken(text: str, old: str, new: str) -> str:
 def test_the_check_fails_on_broken_copies():
     q = lib.discover(include_user=False)["who-decided"]
     text = q.statements_for("neo4j")[1]            # step 2: the decisions and their context
-    params, sample = ("decisions",), {"decisions": []}
+    params, sample = ("decisions", "limit"), {"decisions": [], "limit": 50}
     broken = {
         "keyword": _broken(text, "OPTIONAL MATCH", "OPTINAL MATCH"),
         "label": _broken(text, "(d:Decision {id: did})", "(d:Decison {id: did})"),

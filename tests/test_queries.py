@@ -220,7 +220,8 @@ def test_packaged_queries_are_all_there(queries):
             text = q.text_for(kind)
             # every $parameter the text uses is declared (or returned by an earlier step),
             # and every declared one is used
-            assert set(lib.param_names(text)) == {p.name for p in q.params} | set(q.step_outputs(kind)), (q.name, kind)
+            assert set(lib.param_names(text)) == ({p.name for p in q.params} | set(q.step_outputs(kind))
+                                              | ({lib.LIMIT_PARAM} if lib.uses_limit(q, kind) else set())), (q.name, kind)
     assert queries["path"].text_for("neo4j") != queries["path"].text_for("ladybug")
     assert "shortestPath" in queries["path"].text_for("neo4j")
     assert queries["path"].step_outputs("ladybug") == ["a_id", "b_id"]

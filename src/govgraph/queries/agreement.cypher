@@ -18,8 +18,13 @@ WHERE a.name =~ t OR any(x IN a.aliases WHERE x =~ t)
                WHERE i.title =~ t }
 RETURN collect(a.id) AS agreements
 ;
+// Step 2: each part picks its first $limit rows by date before looking up their details (the
+// library merges the parts and keeps the first $limit of them). A decision read from several
+// documents (copies of one protocol) is listed once, with the first protocol by name.
 MATCH (d:Decision)-[:CONCERNS]->(a:Agreement)
 WHERE a.id IN $agreements
+WITH DISTINCT d.date AS date, d.id AS did, a.id AS aid ORDER BY date, did, aid LIMIT $limit
+MATCH (d:Decision {id: did})-[:CONCERNS]->(a:Agreement {id: aid})
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (item:AgendaItem)-[:RESULTED_IN]->(d)
 OPTIONAL MATCH (p:Person)-[:PRESENTED]->(item)
@@ -27,14 +32,16 @@ OPTIONAL MATCH (d)-[:ASSIGNED_TO]->(x)
 OPTIONAL MATCH (b)-[rec:RECOMMENDED]->(a)
 WHERE rec.decision = d.id
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
-WITH a, d, b, item, doc, rec, x, collect(DISTINCT p.name) AS presented_by
-RETURN d.date AS date, a.name AS agreement, d.kind AS event, coalesce(b.name, d.by) AS body,
-       presented_by, rec.`to` AS recommended_to, coalesce(x.name, d.assignee) AS mandated,
-       d.text AS wording, d.reported AS reported, doc.name AS protocol,
+WITH a, d, b.name AS body, item, rec.`to` AS recommended_to, x.name AS mandated,
+     collect(DISTINCT p.name) AS presented_by, min(doc.name) AS protocol
+RETURN d.date AS date, a.name AS agreement, d.kind AS event, coalesce(body, d.by) AS body,
+       presented_by, recommended_to, coalesce(mandated, d.assignee) AS mandated,
+       d.text AS wording, d.reported AS reported, protocol,
        coalesce(item.number, d.item) AS item
 UNION ALL
 MATCH (p:Person)-[r:PRESENTED]->(a:Agreement)
 WHERE a.id IN $agreements
+WITH p, r, a ORDER BY r.date, r.source, r.item LIMIT $limit
 OPTIONAL MATCH (doc:Document {id: r.source})
 OPTIONAL MATCH (m:Meeting)-[:RECORDED_IN]->(doc)
 RETURN r.date AS date, a.name AS agreement, 'presented' AS event, m.body AS body,

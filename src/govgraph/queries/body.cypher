@@ -8,7 +8,9 @@
 // order: body, section, date, protocol, item, detail
 // example: govgraph ask body Chefsgrupp
 // example: govgraph ask body "specifika samverkansrådet" --since 2022 --json
-// Step 1 resolves the bodies NAME stands for.
+// Step 1 resolves the bodies NAME stands for. In step 2 the long parts (members, meetings,
+// decisions) each pick their first $limit rows by date before looking up details; the library
+// merges the parts and keeps the first $limit rows in the order above.
 WITH $name AS t
 OPTIONAL MATCH (b:Body)
 WHERE b.name =~ t OR any(x IN b.aliases WHERE x =~ t)
@@ -41,6 +43,7 @@ UNION ALL
 WITH $since AS since
 MATCH (p:Person)-[r:MEMBER_OF]->(b:Body)
 WHERE b.id IN $bodies AND (since = '' OR coalesce(r.last_seen, r.first_seen, '9999') >= since)
+WITH p, r, b ORDER BY b.name, r.first_seen, p.name LIMIT $limit
 RETURN b.name AS body, '3 members' AS section, r.first_seen AS date, coalesce(r.role, 'member') AS fact,
        p.name + CASE WHEN r.last_seen IS NULL THEN '' ELSE ' (seen until ' + r.last_seen + ')' END AS detail,
        CASE WHEN false THEN 0 END AS count, CASE WHEN false THEN '' END AS protocol, r.item AS item
@@ -48,16 +51,19 @@ UNION ALL
 WITH $since AS since
 MATCH (b:Body)-[:HELD]->(m:Meeting)
 WHERE b.id IN $bodies AND (since = '' OR m.date >= since)
+WITH b, m ORDER BY b.name, m.date, m.id LIMIT $limit
 OPTIONAL MATCH (m)-[:RECORDED_IN]->(doc:Document)
 OPTIONAL MATCH (m)-[:HAS_ITEM]->(i:AgendaItem)
-WITH b, m, doc, count(i) AS items
+WITH b, m, min(doc.name) AS protocol, count(DISTINCT i) AS items
 RETURN b.name AS body, '4 meetings' AS section, m.date AS date, 'meeting' AS fact,
-       coalesce(m.place, '') AS detail, items AS count, doc.name AS protocol, CASE WHEN false THEN '' END AS item
+       coalesce(m.place, '') AS detail, items AS count, protocol, CASE WHEN false THEN '' END AS item
 UNION ALL
 WITH $since AS since
 MATCH (b:Body)-[:DECIDED]->(d:Decision)
 WHERE b.id IN $bodies AND (since = '' OR d.date >= since)
+WITH b, d ORDER BY b.name, d.date, d.id LIMIT $limit
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
+WITH b, d, min(doc.name) AS protocol
 RETURN b.name AS body, '5 decisions' AS section, d.date AS date,
        d.kind + CASE WHEN d.reported THEN ' (reported)' ELSE '' END AS fact,
-       d.subject AS detail, CASE WHEN false THEN 0 END AS count, doc.name AS protocol, d.item AS item
+       d.subject AS detail, CASE WHEN false THEN 0 END AS count, protocol, d.item AS item

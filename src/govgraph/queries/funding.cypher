@@ -9,17 +9,24 @@
 // order: date, protocol, item, purpose
 // example: govgraph ask funding --body Chefsgrupp
 // example: govgraph ask funding --year 2024 --csv
+// Totals are summed over every allocation of a body and year before the first $limit rows by
+// date are picked, so they stay true totals when only some rows are shown. A decision read from
+// several documents (copies of one protocol, each adding its own edges) is listed, and summed, once, with the first
+// protocol by name. The body filter is a CASE so that no --body costs no regular expressions.
 WITH $body AS bt, $year AS year
 MATCH (d:Decision)
 WHERE d.kind = 'allocate' AND (year = '' OR left(d.date, 4) = year)
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 WITH d, b, bt
-WHERE bt = '' OR coalesce(b.name, d.by) =~ bt OR any(x IN b.aliases WHERE x =~ bt)
+WHERE CASE WHEN bt = '' THEN true
+           ELSE coalesce(b.name, d.by) =~ bt OR any(x IN b.aliases WHERE x =~ bt) END
+WITH DISTINCT coalesce(b.name, d.by) AS body, d.date AS date, d.id AS did,
+     CASE WHEN d.reported THEN 0 ELSE coalesce(d.amount_sek, 0) END AS counted
+WITH body, left(date, 4) AS year, collect({date: date, id: did}) AS found, sum(counted) AS total
+UNWIND found AS f
+WITH body, year, total, f.date AS date, f.id AS did ORDER BY date, did LIMIT $limit
+MATCH (d:Decision {id: did})
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
-WITH coalesce(b.name, d.by) AS body, left(d.date, 4) AS year,
-     collect({date: d.date, amount: d.amount_sek, purpose: d.subject, reported: d.reported,
-              wording: d.text, protocol: doc.name, item: d.item}) AS rows,
-     sum(CASE WHEN d.reported THEN 0 ELSE coalesce(d.amount_sek, 0) END) AS total
-UNWIND rows AS r
-RETURN r.date AS date, body, r.amount AS amount_sek, r.purpose AS purpose, r.reported AS reported,
-       year, total AS year_total_sek, r.wording AS wording, r.protocol AS protocol, r.item AS item
+WITH date, body, year, total, d, min(doc.name) AS protocol
+RETURN date, body, d.amount_sek AS amount_sek, d.subject AS purpose, d.reported AS reported,
+       year, total AS year_total_sek, d.text AS wording, protocol, d.item AS item

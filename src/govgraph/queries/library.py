@@ -214,10 +214,19 @@ class NamedQuery:
 
 @dataclass
 class QueryResult:
+    """The rows of one run. ``total`` counts every row the query matches (also when only the
+    first ``limit`` are in ``rows``); ``limit`` is the limit asked for (None: all rows)."""
     query: NamedQuery
     params: dict[str, Any]
     rows: list[dict[str, Any]]
     columns: list[str] = field(default_factory=list)
+    total: int = 0
+    limit: int | None = None
+
+    @property
+    def truncated(self) -> bool:
+        """True when more rows match than ``rows`` holds."""
+        return self.total > len(self.rows)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -387,13 +396,30 @@ def _natural(value: Any) -> tuple:
 def sort_rows(rows: list[dict[str, Any]], order: Iterable[str]) -> list[dict[str, Any]]:
     """Rows sorted by the ``order`` columns, each ``col`` or ``col desc`` (stable; missing values
     last either way). The stores cannot ORDER BY over a UNION, hence sorting here."""
+    specs = [(col, direction.strip().lower() == "desc")
+             for col, _, direction in (spec.partition(" ") for spec in order)]
+    if not specs or len(rows) < 2:
+        return list(rows)
+    cache: dict[tuple[type, Any], tuple] = {}
+
+    def natural(value: Any) -> tuple:
+        try:
+            key = (type(value), value)
+            hit = cache.get(key)
+        except TypeError:                       # a list: not hashable, not cached
+            return _natural(value)
+        if hit is None:
+            hit = cache[key] = _natural(value)
+        return hit
+
+    if not any(desc for _, desc in specs):      # one pass: (missing, natural) per column
+        cols = [col for col, _ in specs]
+        return sorted(rows, key=lambda r: tuple(natural(r.get(c)) for c in cols))
     out = list(rows)
-    for spec in reversed(list(order)):
-        col, _, direction = spec.partition(" ")
-        desc = direction.strip().lower() == "desc"
+    for col, desc in reversed(specs):
         present = [r for r in out if r.get(col) not in (None, "")]
         missing = [r for r in out if r.get(col) in (None, "")]
-        present.sort(key=lambda r: _natural(r.get(col)), reverse=desc)
+        present.sort(key=lambda r: natural(r.get(col)), reverse=desc)
         out = present + missing
     return out
 
@@ -429,23 +455,121 @@ def return_columns(step: str) -> list[str]:
     return cols
 
 
-def run(store: Any, query: NamedQuery, args: Mapping[str, Any]) -> QueryResult:
-    """Bind ``args``, send the store's dialect text(s) with the parameters, return the rows."""
+# ----------------------------------------------------------------- row limits and counts
+LIMIT_PARAM = "limit"
+DEFAULT_LIMIT = 50          # rows a person sees by default (``govgraph ask`` without --limit/--all)
+# ``LIMIT $limit`` with the ORDER BY before it (LadybugDB takes ORDER BY in a WITH only
+# with a LIMIT; without a limit the rows are sorted here, by the header's ``// order:``)
+_LIMIT_CLAUSE = re.compile(r"(?:\s+ORDER\s+BY\s+(?:(?!\b(?:LIMIT|SKIP|RETURN|WITH|MATCH|OPTIONAL|UNWIND|"
+                           r"UNION|WHERE|CALL)\b).)+?)?\s+LIMIT\s+\$limit\b", re.IGNORECASE | re.DOTALL)
+_UNION = re.compile(r"\bUNION\b(\s+ALL\b)?", re.IGNORECASE)
+_CLAUSE = re.compile(r"(?<!STARTS )(?<!ENDS )\b(RETURN|WITH)\b", re.IGNORECASE)   # not STARTS/ENDS WITH
+
+
+def uses_limit(query: NamedQuery, kind: str) -> bool:
+    """True when the query's last statement takes the row limit as ``LIMIT $limit`` (and the
+    query does not declare a parameter of that name for its own use)."""
+    if any(p.name == LIMIT_PARAM for p in query.params):
+        return False
+    return bool(_LIMIT_CLAUSE.search(query.statements_for(kind)[-1]))
+
+
+def without_limit(step: str) -> str:
+    """The statement with its ``[ORDER BY …] LIMIT $limit`` clauses removed (every row)."""
+    return _LIMIT_CLAUSE.sub("", step)
+
+
+def count_statement(step: str) -> str | None:
+    """The statement rewritten to count what its ``LIMIT $limit`` cuts, in each UNION ALL part:
+
+    * ``WITH … [ORDER BY …] LIMIT $limit`` (a query that picks its first rows early, before
+      looking up their details): the rows reaching that WITH — everything after it is replaced
+      by ``RETURN count(*) AS total``;
+    * ``RETURN … [ORDER BY …] LIMIT $limit``, or no limit in the part: the rows it returns —
+      its final RETURN becomes ``RETURN count(*) AS total``.
+
+    The parts' totals add up. None when that would not count the rows (a plain UNION removes
+    duplicates across parts)."""
+    seps = list(_UNION.finditer(step))
+    if any(not m.group(1) for m in seps):
+        return None
+    parts, start = [], 0
+    for m in seps:
+        parts.append(step[start:m.start()])
+        start = m.end()
+    parts.append(step[start:])
+    out = []
+    for part in parts:
+        limit = _LIMIT_CLAUSE.search(part)
+        clauses = list(_CLAUSE.finditer(part[:limit.start()] if limit else part))
+        if limit and clauses and clauses[-1].group(1).upper() == "WITH":
+            out.append(part[:limit.start()].rstrip() + "\nRETURN count(*) AS total")
+            continue
+        part = without_limit(part)
+        returns = [c for c in _CLAUSE.finditer(part) if c.group(1).upper() == "RETURN"]
+        if not returns:
+            return None
+        head, tail = part[:returns[-1].start()], part[returns[-1].end():]
+        if re.match(r"\s*DISTINCT\b", tail, re.IGNORECASE):
+            head += "WITH" + tail.rstrip() + "\n"
+        out.append(head + "RETURN count(*) AS total")
+    return "\nUNION ALL\n".join(out)
+
+
+def run(store: Any, query: NamedQuery, args: Mapping[str, Any], limit: int | None = None
+        ) -> QueryResult:
+    """Bind ``args``, send the store's dialect text(s) with the parameters, return the rows.
+
+    ``limit``: at most this many rows (None: every row). A query that writes ``LIMIT $limit``
+    gets the limit as that parameter (without it, the clause is dropped); the first rows by its
+    ``// order:`` are returned, and ``total`` counts every row by the same statement rewritten
+    to ``count(*)`` (see :func:`count_statement`), so sums the query computes before its
+    ``LIMIT`` stay true totals. A query without ``LIMIT $limit`` is cut after sorting.
+    """
+    if limit is not None and limit < 1:
+        raise QueryError(f"the row limit must be at least 1, got {limit}")
     params = query.bind(args)
     steps = query.statements_for(store.kind)
+    engine_limit = uses_limit(query, store.kind)
     values: dict[str, Any] = dict(params)
     raw: list[dict[str, Any]] = []
     for n, step in enumerate(steps):
+        last = n == len(steps) - 1
+        if last and engine_limit:
+            if limit is None:
+                step = without_limit(step)
+            else:
+                values[LIMIT_PARAM] = limit
         used = {k: values[k] for k in param_names(step) if k in values}
         raw = store.query(step, used)
-        if n < len(steps) - 1:
+        if not last:
             if not raw or all(v is None or v == [] for v in raw[0].values()):
-                return QueryResult(query, params, [], [])     # the step found nothing
+                return QueryResult(query, params, [], [], 0, limit)     # the step found nothing
             values.update(raw[0])
-    rows = [{k: _plain(v) for k, v in row.items()} for row in raw]
-    rows = sort_rows(rows, query.order)
+    rows = sort_rows([{k: _plain(v) for k, v in row.items()} for row in raw], query.order)
+    total = len(rows)
+    if limit is not None and engine_limit:
+        total = _count(store, steps[-1], values)
+        if total is None or len(rows) < min(total, limit):
+            # no count, or the engine's top-k disagrees with its count: take every row instead
+            rows = sort_rows([{k: _plain(v) for k, v in row.items()} for row in
+                              store.query(without_limit(steps[-1]),
+                                          {k: values[k] for k in param_names(without_limit(steps[-1]))
+                                           if k in values})], query.order)
+            total = len(rows)
+    if limit is not None:
+        rows = rows[:limit]
     columns = list(rows[0].keys()) if rows else []
-    return QueryResult(query, params, rows, columns)
+    return QueryResult(query, params, rows, columns, total, limit)
+
+
+def _count(store: Any, step: str, values: Mapping[str, Any]) -> int | None:
+    """Every row the last statement matches (None when it cannot be counted in Cypher)."""
+    text = count_statement(step)
+    if text is None:
+        return None
+    rows = store.query(text, {k: values[k] for k in param_names(text) if k in values})
+    return sum(int(_plain(r.get("total")) or 0) for r in rows)
 
 
 def suggest_statement(label: str, prop: str) -> str:
@@ -501,7 +625,8 @@ def all_statements(dialect: str = "neo4j", queries: Mapping[str, NamedQuery] | N
     """(name, cypher, parameter names) of every statement sent to a ``dialect`` store.
 
     A query of several steps gives one entry per step (``file#2``); a step's parameters are
-    the declared ones it uses plus the columns earlier steps return.
+    the declared ones it uses plus the columns earlier steps return. A last step that takes
+    ``LIMIT $limit`` also gives its forms without the limit (``#all``) and counting (``#count``).
     """
     queries = discover(include_user=False) if queries is None else queries
     out = []
@@ -515,7 +640,15 @@ def all_statements(dialect: str = "neo4j", queries: Mapping[str, NamedQuery] | N
             name = q.file_for(dialect) + (f"#{n}" if len(steps) > 1 else "")
             used = param_names(step)
             known = [p for p in declared + produced if p in used] if len(steps) > 1 else declared
-            out.append((name, step, known))
+            if n == len(steps) and uses_limit(q, dialect):
+                out.append((name, step, known + [LIMIT_PARAM]))
+                # the same statement without the limit (--all) and counting its rows
+                out.append((name + "#all", without_limit(step), known))
+                counted = count_statement(step)
+                if counted is not None:
+                    out.append((name + "#count", counted, known))
+            else:
+                out.append((name, step, known))
             produced += [c for c in return_columns(step) if c not in produced]
     return out
 
@@ -526,7 +659,7 @@ def describe(queries: Iterable[NamedQuery]) -> list[dict[str, str]]:
              "from": q.origin} for q in queries]
 
 
-__all__ = ["FOLD_MAP", "NamedQuery", "Param", "QueryError", "QueryResult", "all_statements",
-           "close_names", "describe", "discover", "fold", "get", "search_pattern",
-           "param_names", "return_columns", "run", "sort_rows", "split_steps", "suggest_statement"]
+__all__ = ["DEFAULT_LIMIT", "FOLD_MAP", "NamedQuery", "Param", "QueryError", "QueryResult", "all_statements",
+           "close_names", "count_statement", "describe", "discover", "fold", "get", "search_pattern",
+           "param_names", "return_columns", "run", "uses_limit", "without_limit", "sort_rows", "split_steps", "suggest_statement"]
 

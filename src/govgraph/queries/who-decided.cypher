@@ -8,30 +8,36 @@
 // order: date, protocol, item, decision
 // example: govgraph ask who-decided utskrivning
 // example: govgraph ask who-decided "psykisk hälsa" --json
-// Step 1 collects the matching decisions (three scans, no per-decision subqueries).
-// (LadybugDB cannot read a query parameter inside any(); it is bound to t first.)
+// Step 1 collects the matching decisions: agreements first (few, then their decisions), then
+// decision subjects and item titles, one scan each; the lists are joined, not deduplicated
+// (step 2 does that). (LadybugDB cannot read a query parameter inside any(); it is bound to t.)
+// Step 2 picks the first $limit decisions by date (on date and id only, found again by id)
+// before looking up their bodies, items, presenters and protocols (a decision read from several
+// documents, copies of one protocol, is listed once, with the first protocol by name).
 WITH $text AS t
-OPTIONAL MATCH (d:Decision)
-WHERE d.subject =~ t
-WITH t, collect(d.id) AS by_subject
-OPTIONAL MATCH (i:AgendaItem)-[:RESULTED_IN]->(d:Decision)
-WHERE i.title =~ t
-WITH t, by_subject, collect(d.id) AS by_item
-OPTIONAL MATCH (a:Agreement)<-[:CONCERNS]-(d:Decision)
+OPTIONAL MATCH (a:Agreement)
 WHERE a.name =~ t OR any(x IN a.aliases WHERE x =~ t)
-WITH by_subject, by_item, collect(d.id) AS by_agreement
-UNWIND [by_subject, by_item, by_agreement] AS found
-UNWIND found AS id
-RETURN collect(DISTINCT id) AS decisions
+OPTIONAL MATCH (a)<-[:CONCERNS]-(d:Decision)
+WITH collect(d.id) AS by_agreement
+OPTIONAL MATCH (d:Decision)
+WHERE d.subject =~ $text
+WITH by_agreement, collect(d.id) AS by_subject
+OPTIONAL MATCH (i:AgendaItem)-[:RESULTED_IN]->(d:Decision)
+WHERE i.title =~ $text
+WITH by_agreement, by_subject, collect(d.id) AS by_item
+RETURN by_subject + by_item + by_agreement AS decisions
 ;
 UNWIND $decisions AS did
+WITH DISTINCT did
 MATCH (d:Decision {id: did})
+WITH d.date AS date, d.id AS id ORDER BY date, id LIMIT $limit
+MATCH (d:Decision {id: id})
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (item:AgendaItem)-[:RESULTED_IN]->(d)
 OPTIONAL MATCH (p:Person)-[:PRESENTED]->(item)
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
-WITH d, b, item, doc, collect(DISTINCT p.name) AS presenters
+WITH d, b, item, collect(DISTINCT p.name) AS presenters, min(doc.name) AS protocol
 RETURN d.date AS date, coalesce(b.name, d.by) AS body, d.kind AS kind, d.subject AS subject,
        d.text AS wording, presenters, d.reported AS reported,
-       doc.name AS protocol, coalesce(item.number, d.item) AS item, item.title AS item_title,
+       protocol, coalesce(item.number, d.item) AS item, item.title AS item_title,
        d.id AS decision

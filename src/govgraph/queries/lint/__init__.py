@@ -113,7 +113,7 @@ def query_statements() -> list[Statement]:
         samples = {p.name: _SAMPLES[p.type] for p in q.params}
         for name, cypher, params in lib.all_statements("neo4j", {q.name: q}):
             out.append(Statement(os.path.relpath(name, root), cypher, tuple(params),
-                                 {p: samples.get(p, "") for p in params}))
+                                 {p: samples.get(p, lib.DEFAULT_LIMIT if p == lib.LIMIT_PARAM else "") for p in params}))
     seen = set()
     for q in queries.values():
         for label, prop in q.suggest:
