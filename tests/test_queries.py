@@ -220,11 +220,14 @@ def test_packaged_queries_are_all_there(queries):
             text = q.text_for(kind)
             # every $parameter the text uses is declared (or returned by an earlier step),
             # and every declared one is used
-            assert set(lib.param_names(text)) == ({p.name for p in q.params} | set(q.step_outputs(kind))
-                                              | ({lib.LIMIT_PARAM} if lib.uses_limit(q, kind) else set())), (q.name, kind)
+            # (earlier steps may also return columns only the no_rows message uses)
+            in_message = set(lib.param_names(q.no_rows))
+            assert set(lib.param_names(text)) | in_message == (
+                {p.name for p in q.params} | set(q.step_outputs(kind))
+                | ({lib.LIMIT_PARAM} if lib.uses_limit(q, kind) else set())), (q.name, kind)
     assert queries["path"].text_for("neo4j") != queries["path"].text_for("ladybug")
     assert "shortestPath" in queries["path"].text_for("neo4j")
-    assert queries["path"].step_outputs("ladybug") == ["a_id", "b_id"]
+    assert queries["path"].step_outputs("ladybug") == ["a_id", "b_id", "a_name", "b_name"]
     assert len(queries["path"].statements_for("neo4j")) == 2
 
 
@@ -500,3 +503,116 @@ def test_sort_rows_descending():
     rows = [{"a": 5, "d": "2"}, {"a": None, "d": "1"}, {"a": 7, "d": "3"}, {"a": 5, "d": "1"}]
     assert [(r["a"], r["d"]) for r in lib.sort_rows(rows, ["a desc", "d"])] == [
         (7, "3"), (5, "1"), (5, "2"), (None, "1")]
+
+
+# --------------------------------------------------------------------------- row limits and counts
+def test_count_statement_and_without_limit():
+    text = "MATCH (d:Decision)\nWITH d ORDER BY d.date, d.id LIMIT $limit\nRETURN d.date AS date"
+    assert lib.without_limit(text) == "MATCH (d:Decision)\nWITH d\nRETURN d.date AS date"
+    assert lib.count_statement(text) == "MATCH (d:Decision)\nWITH d\nRETURN count(*) AS total"
+    union = ("MATCH (a:Person) RETURN a.name AS n ORDER BY n LIMIT $limit\nUNION ALL\n"
+             "MATCH (b:Body) WHERE b.name STARTS WITH 'x' RETURN b.name AS n")
+    assert lib.count_statement(union) == ("MATCH (a:Person) RETURN count(*) AS total\nUNION ALL\n"
+                                          "\nMATCH (b:Body) WHERE b.name STARTS WITH 'x' RETURN count(*) AS total")
+    assert lib.count_statement("MATCH (a) RETURN DISTINCT a.kind AS k LIMIT $limit") == \
+        "MATCH (a) WITH DISTINCT a.kind AS k\nRETURN count(*) AS total"
+    assert lib.count_statement("MATCH (a) RETURN a.x AS x UNION MATCH (b) RETURN b.x AS x") is None
+
+
+def test_limit_keeps_the_first_rows_and_counts_all(seed_db, queries):
+    """On the seeds: every limitable query with a limit gives the first rows of the full
+    answer (by its order) and the full answer's count; an empty answer counts 0."""
+    from govgraph.graph.store import open_store
+    cases = {"who-decided": {"text": "samverkan"}, "agreement": {"name": "samverkan"},
+             "person": {"name": "Ångman"}, "body": {"name": "samverkansråd"}, "mandates": {},
+             "funding": {}}
+    with open_store(db=seed_db, read_only=True) as store:
+        for name, args in cases.items():
+            q = queries[name]
+            assert lib.uses_limit(q, store.kind), name
+            full = lib.run(store, q, args)
+            assert full.total == len(full.rows) > 3 and not full.truncated, name
+            for limit in (1, 3, len(full.rows), len(full.rows) + 5):
+                cut = lib.run(store, q, args, limit=limit)
+                assert cut.total == len(full.rows), (name, limit)
+                assert len(cut.rows) == min(limit, len(full.rows)), (name, limit)
+                key = q.order[0]
+                assert [r[key] for r in cut.rows] == [r[key] for r in full.rows[:limit]], (name, limit)
+                assert cut.truncated == (limit < len(full.rows))
+        with pytest.raises(lib.QueryError, match="at least 1"):
+            lib.run(store, queries["mandates"], {}, limit=0)
+
+
+def test_funding_totals_are_true_totals_under_a_limit(seed_db, queries):
+    from govgraph.graph.store import open_store
+    with open_store(db=seed_db, read_only=True) as store:
+        full = lib.run(store, queries["funding"], {})
+        totals = {(r["body"], r["year"]): r["year_total_sek"] for r in full.rows}
+        for r in full.rows:         # a decision read twice is summed once
+            own = [x["amount_sek"] or 0 for x in full.rows
+                   if (x["body"], x["year"]) == (r["body"], r["year"]) and not x["reported"]]
+            assert r["year_total_sek"] == sum(own)
+        cut = lib.run(store, queries["funding"], {}, limit=1)
+        row = cut.rows[0]
+        assert row["year_total_sek"] == totals[(row["body"], row["year"])]
+        assert cut.total == len(full.rows)
+
+
+def test_a_query_without_limit_is_cut_after_sorting(hand, tmp_path):
+    (tmp_path / "people.cypher").write_text(
+        "// description: every person\n// order: name\nMATCH (p:Person) RETURN p.name AS name\n",
+        encoding="utf-8")
+    q = lib.load_dir(tmp_path, "user")["people"]
+    assert not lib.uses_limit(q, "ladybug")
+    res = lib.run(hand, q, {}, limit=1)
+    assert [r["name"] for r in res.rows] == ["Ingmar Ångman"] and res.total == 2 and res.truncated
+
+
+def _ask_seed(seed_db, monkeypatch, *args):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    from govgraph.cli import main
+    return CliRunner().invoke(main, ["ask", *args, "--db", str(seed_db)])
+
+
+def test_ask_shows_a_default_limit_with_an_honest_note(seed_db, monkeypatch):
+    import govgraph.cli.query_cmd as qc
+    full = _ask_seed(seed_db, monkeypatch, "mandates", "--json")
+    every = json.loads(full.stdout)
+    assert full.exit_code == 0 and len(every) > 3 and "showing" not in full.stderr
+    monkeypatch.setattr(qc, "DEFAULT_LIMIT", 3)
+    res = _ask_seed(seed_db, monkeypatch, "mandates")
+    assert res.exit_code == 0, res.output
+    body = res.stdout.splitlines()
+    assert len(body) == 2 + 3                           # header, rule, three rows
+    assert f"showing 3 of {len(every)} rows" in res.stderr and "--all" in res.stderr
+    res = _ask_seed(seed_db, monkeypatch, "mandates", "--all")
+    assert len(res.stdout.splitlines()) == 2 + len(every) and "showing" not in res.stderr
+    res = _ask_seed(seed_db, monkeypatch, "mandates", "--limit", "2")
+    assert len(res.stdout.splitlines()) == 2 + 2 and f"showing 2 of {len(every)} rows" in res.stderr
+    res = _ask_seed(seed_db, monkeypatch, "mandates", "--limit", "2", "--all")
+    assert res.exit_code == 2 and "either --limit N or --all" in res.output
+    res = _ask_seed(seed_db, monkeypatch, "mandates", "--limit", "0")
+    assert res.exit_code == 2
+
+
+def test_ask_json_and_csv_give_every_row_unless_limited(seed_db, monkeypatch):
+    every = json.loads(_ask_seed(seed_db, monkeypatch, "funding", "--json").stdout)
+    res = _ask_seed(seed_db, monkeypatch, "funding", "--json", "--limit", "1")
+    rows = json.loads(res.stdout)                       # stdout stays a JSON list of rows
+    assert res.exit_code == 0 and len(rows) == 1 and rows[0] == every[0]
+    assert f"showing 1 of {len(every)} rows" in res.stderr   # the count of all rows
+    assert rows[0]["year_total_sek"] == every[0]["year_total_sek"]
+    res = _ask_seed(seed_db, monkeypatch, "funding", "--csv")
+    assert len(res.stdout.splitlines()) == 1 + len(every) and "showing" not in res.stderr
+
+
+def test_ask_path_found_both_but_not_connected(tmp_path, monkeypatch):
+    store = LadybugScratch(tmp_path / "db")
+    store.add_node("Person", {"id": "person/anna-ek", "name": "Anna Ek", "aliases": []})
+    store.add_node("Person", {"id": "person/bo-alm", "name": "Bo Alm", "aliases": []})
+    res = _cli(["path", "anna ek", "Bo Alm"], store, monkeypatch)
+    assert res.exit_code == 1
+    assert 'found "Anna Ek" and "Bo Alm", but no connection between them within 8 steps' in res.output
+    assert "nothing matches" not in res.output and "close names" not in res.output
+    res = _cli(["path", "Anna Ek", "Zyx"], store, monkeypatch)
+    assert res.exit_code == 1 and "nothing matches" in res.output

@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from ..queries.library import DEFAULT_LIMIT
 from .common import emit_rows, fail, format_option, store_options
 
 EPILOG = """\b
@@ -17,13 +18,21 @@ Examples:
   govgraph ask mandates --body chefsgrupp --since 2024-01-01
   govgraph ask funding --body Chefsgrupp --year 2024 --csv
   govgraph ask path "Ingmar Ångman" NSPH           # how two names are connected
+  govgraph ask mandates --limit 200                # more rows than the first 50
+  govgraph ask funding --all                       # every row
   govgraph ask my-query -p limit=10 --queries-dir ~/my-queries
+
+\b
+Rows: a table shows the first 50 rows (in the query's order) and says how many there are
+in all ("showing 50 of 6,578 rows"); --limit N shows N, --all every row. --json and --csv
+print every row unless --limit is given; the count of all rows then goes to stderr.
 
 \b
 Names match case- and å/ä/ö-insensitively on names and their recorded variants. Your own
 queries: .cypher files with a '// description:' and '// param:' header in --queries-dir,
 $GOVGRAPH_QUERIES or ~/.config/govgraph/queries (docs/queries.md).
-Exit status: 0 rows found, 1 nothing matched (close names are suggested), 2 bad usage.
+Exit status: 0 rows found, 1 nothing matched (close names are suggested) or, for path, both
+names were found but are not connected, 2 bad usage.
 """
 
 
@@ -46,11 +55,15 @@ def _parse_pairs(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.option("--year", metavar="YYYY", help="Only this year (queries that take --year).")
 @click.option("-p", "--param", "pairs", multiple=True, metavar="NAME=VALUE",
               help="Any other parameter a query declares (repeatable).")
+@click.option("--limit", "limit", type=click.IntRange(min=1), metavar="N",
+              help=f"Show at most N rows (default for a table: {DEFAULT_LIMIT}; --json/--csv: all).")
+@click.option("--all", "all_rows", is_flag=True, help="Show every row (no limit).")
 @click.option("--queries-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Your own .cypher queries (else $GOVGRAPH_QUERIES or ~/.config/govgraph/queries).")
 @format_option
 @store_options(read_only=True)
-def ask(name, args, list_, body, since, year, pairs, queries_dir, fmt, store_factory) -> None:
+def ask(name, args, list_, body, since, year, pairs, limit, all_rows, queries_dir, fmt,
+        store_factory) -> None:
     """Run a named query: who decided what, through which body, with which money.
 
     QUERY is a query name (see --list); ARGS are its words, in order (quote names with
@@ -81,6 +94,12 @@ def ask(name, args, list_, body, since, year, pairs, queries_dir, fmt, store_fac
                   max_width=110)
         sys.exit(2)
     query = queries[name]
+    if limit is not None and all_rows:
+        fail("give either --limit N or --all, not both", 2)
+    if all_rows:
+        limit = None
+    elif limit is None and fmt == "table":
+        limit = DEFAULT_LIMIT
 
     values = _parse_pairs(pairs)
     for opt, value in (("body", body), ("since", since), ("year", year)):
@@ -104,9 +123,13 @@ def ask(name, args, list_, body, since, year, pairs, queries_dir, fmt, store_fac
         fail(str(e), 1)
     try:
         try:
-            result = lib.run(store, query, values)
+            result = lib.run(store, query, values, limit=limit)
         except GovgraphError as e:
             fail(str(e), 1)
+        if not result.rows and result.no_rows_message():
+            if fmt == "json":
+                click.echo("[]")
+            fail(f"{name}: {result.no_rows_message()}", 1)
         if not result.rows:
             shown = ", ".join(f"{k}={v!r}" for k, v in values.items() if v not in (None, ""))
             hint = ""
@@ -122,10 +145,20 @@ def ask(name, args, list_, body, since, year, pairs, queries_dir, fmt, store_fac
                 click.echo("[]")
             fail(f"{name}: nothing matches {shown or '(no arguments)'}{hint}", 1)
         emit_rows(result.rows, result.columns, fmt=fmt)
+        if result.truncated:
+            click.echo(limit_note(result), err=True)
     finally:
         close_fn = getattr(store, "close", None)
         if close_fn:
             close_fn()
+
+
+def limit_note(result) -> str:
+    """'showing 50 of 6,578 rows (first by date, protocol) — …' for a cut result."""
+    order = [c.split()[0] for c in result.query.order[:2]]
+    by = f" (first by {', '.join(order)})" if order else ""
+    return (f"showing {len(result.rows):,} of {result.total:,} rows{by} — use --limit N "
+            f"for more, or --all for every row")
 
 
 def _is_empty(store) -> bool:

@@ -30,6 +30,17 @@ it; when such a step finds nothing (no row, or only nulls and empty lists), the 
 rows. (LadybugDB finds shortest paths fast only between endpoints given as parameters, so
 ``path`` first resolves its two names; the others resolve NAME to ids once.)
 
+Row limits: a query that ends in ``… LIMIT $limit`` (in its last statement) takes the row
+limit as that parameter — ``govgraph ask`` passes 50 for a person, ``--limit N`` or nothing
+(``--all``: the ``[ORDER BY …] LIMIT $limit`` clause is dropped and every row comes back). The
+total is counted by the same statement rewritten to ``count(*)`` (:func:`count_statement`):
+the rows reaching a ``WITH … LIMIT $limit`` (so write it where one row is one answer row) or
+those a ``RETURN … LIMIT $limit`` returns. A UNION's parts each take ``LIMIT $limit``; the
+library merges them, sorts by ``// order:`` and keeps the first rows.
+
+``// no_rows: found $a_name and $b_name, but …`` says what to tell the user when the earlier
+steps found everything they look for but the last has no rows (``$column``: their values).
+
 User values only ever reach Cypher as parameters.
 """
 from __future__ import annotations
@@ -160,6 +171,7 @@ class NamedQuery:
     suggest: tuple[tuple[str, str], ...] = ()      # (label, property) to draw close names from
     order: tuple[str, ...] = ()                   # columns the rows are sorted by (after UNION ALL)
     origin: str = "package"
+    no_rows: str = ""       # message when the earlier steps found all they look for, the last none
 
     @property
     def required(self) -> tuple[Param, ...]:
@@ -222,6 +234,16 @@ class QueryResult:
     columns: list[str] = field(default_factory=list)
     total: int = 0
     limit: int | None = None
+    resolved: dict[str, Any] = field(default_factory=dict)   # what the steps before the last found
+
+    def no_rows_message(self) -> str | None:
+        """The query's ``// no_rows:`` text, its ``$column``s filled from what the earlier steps
+        found — for when they found everything they look for but the last step has no rows."""
+        text = self.query.no_rows
+        if self.rows or not text or not self.resolved or any(
+                v is None or v == [] for v in self.resolved.values()):
+            return None
+        return _PARAM_USE.sub(lambda m: str(self.resolved.get(m.group(1), m.group(0))), text)
 
     @property
     def truncated(self) -> bool:
@@ -238,7 +260,7 @@ _PARAM = re.compile(r"^([A-Za-z_]\w*)\s+([A-Z0-9]+)(\s+optional)?(?:\s*=\s*(\S+)
 def parse_header(text: str, path: str) -> dict[str, Any]:
     """Read the leading ``// key: value`` block of a query file."""
     head: dict[str, Any] = {"description": [], "param": [], "example": [], "suggest": [],
-                            "order": [], "name": None}
+                            "order": [], "no_rows": [], "name": None}
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -250,7 +272,7 @@ def parse_header(text: str, path: str) -> dict[str, Any]:
         key, value = m.groups()
         if key == "name":
             head["name"] = value
-        elif key in ("description", "example", "suggest", "order"):
+        elif key in ("description", "example", "suggest", "order", "no_rows"):
             head[key].append(value)
         elif key == "param":
             pm = _PARAM.match(value)
@@ -328,7 +350,7 @@ def load_dir(directory: Path, origin: str) -> dict[str, NamedQuery]:
             files={d: str(v[0]) for d, v in variants.items()},
             examples=tuple(head["example"]), suggest=_suggest(head["suggest"], str(path)),
             order=tuple(c.strip() for v in head["order"] for c in v.split(",") if c.strip()),
-            origin=origin)
+            origin=origin, no_rows=" ".join(head["no_rows"]))
     return out
 
 
@@ -548,19 +570,22 @@ def run(store: Any, query: NamedQuery, args: Mapping[str, Any], limit: int | Non
             values.update(raw[0])
     rows = sort_rows([{k: _plain(v) for k, v in row.items()} for row in raw], query.order)
     total = len(rows)
-    if limit is not None and engine_limit:
-        total = _count(store, steps[-1], values)
-        if total is None or len(rows) < min(total, limit):
-            # no count, or the engine's top-k disagrees with its count: take every row instead
+    if limit is not None and engine_limit and len(rows) >= limit:
+        # a part may have been cut: count what the limit cut (fewer rows than the limit means
+        # every part came back whole, and no count is needed)
+        counted = _count(store, steps[-1], values)
+        if counted is None:                 # cannot be counted in Cypher: take every row
+            every = without_limit(steps[-1])
             rows = sort_rows([{k: _plain(v) for k, v in row.items()} for row in
-                              store.query(without_limit(steps[-1]),
-                                          {k: values[k] for k in param_names(without_limit(steps[-1]))
-                                           if k in values})], query.order)
-            total = len(rows)
+                              store.query(every, {k: values[k] for k in param_names(every)
+                                                  if k in values})], query.order)
+            counted = len(rows)
+        total = max(counted, len(rows))
     if limit is not None:
         rows = rows[:limit]
     columns = list(rows[0].keys()) if rows else []
-    return QueryResult(query, params, rows, columns, total, limit)
+    resolved = {k: v for k, v in values.items() if k not in params and k != LIMIT_PARAM}
+    return QueryResult(query, params, rows, columns, total, limit, resolved)
 
 
 def _count(store: Any, step: str, values: Mapping[str, Any]) -> int | None:

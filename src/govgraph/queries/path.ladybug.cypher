@@ -8,8 +8,10 @@
 // order: step
 // example: govgraph ask path "Ingmar Ångman" "Marie Gustafsson"
 // example: govgraph ask path NSPH "Specifikt samverkansråd"
+// no_rows: found "$a_name" and "$b_name", but no connection between them within 8 steps
 // Step 1 resolves the endpoints: among the nodes whose name or alias contains the text, the
-// shortest name wins. Step 2 gets their ids as $a_id and $b_id.
+// shortest name wins. Step 2 gets their ids as $a_id and $b_id (their names, $a_name and
+// $b_name, are for the no_rows message).
 // LadybugDB: shortest paths are written -[* SHORTEST 1..8]- (fast only with the endpoints'
 // ids as parameters, in the same MATCH), lists are indexed from 1, label() names a node's
 // table and a relationship's type, and r._src = id(x) tells the direction.
@@ -20,7 +22,7 @@ WITH x, bt ORDER BY size(x.name), x.name LIMIT 1
 MATCH (y:Person|Body|Organization|Agreement)
 WHERE (y.name =~ bt OR any(v IN y.aliases WHERE v =~ bt)) AND y.id <> x.id
 WITH x, y ORDER BY size(y.name), y.name LIMIT 1
-RETURN x.id AS a_id, y.id AS b_id
+RETURN x.id AS a_id, y.id AS b_id, x.name AS a_name, y.name AS b_name
 ;
 MATCH p = (a:Person|Body|Organization|Agreement)-[:HELD|HAS_ITEM|RESULTED_IN|DECIDED|CONCERNS|ASSIGNED_TO|ATTENDED|OFFICER_OF|HOLDS|OF|MEMBER_OF|REPRESENTS|PART_OF|PARTY_TO|PRESENTED|APPROVED|RECOMMENDED|REJECTED|ESTABLISHED|DISSOLVED|TABLED|REFERRED_BACK|NOTED|MANDATED|ALLOCATED|APPOINTED* SHORTEST 1..8]-(b:Person|Body|Organization|Agreement)
 WHERE a.id = $a_id AND b.id = $b_id

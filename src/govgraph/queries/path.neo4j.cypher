@@ -8,8 +8,10 @@
 // order: step
 // example: govgraph ask path "Ingmar Ångman" "Marie Gustafsson"
 // example: govgraph ask path NSPH "Specifikt samverkansråd"
+// no_rows: found "$a_name" and "$b_name", but no connection between them within 8 steps
 // Step 1 resolves the endpoints: among the nodes whose name or alias contains the text, the
-// shortest name wins. Step 2 gets their ids as $a_id and $b_id.
+// shortest name wins. Step 2 gets their ids as $a_id and $b_id (their names, $a_name and
+// $b_name, are for the no_rows message).
 WITH $a AS at, $b AS bt
 MATCH (x:Person|Body|Organization|Agreement)
 WHERE x.name =~ at OR any(v IN x.aliases WHERE v =~ at)
@@ -17,7 +19,7 @@ WITH x, bt ORDER BY size(x.name), x.name LIMIT 1
 MATCH (y:Person|Body|Organization|Agreement)
 WHERE (y.name =~ bt OR any(v IN y.aliases WHERE v =~ bt)) AND y.id <> x.id
 WITH x, y ORDER BY size(y.name), y.name LIMIT 1
-RETURN x.id AS a_id, y.id AS b_id
+RETURN x.id AS a_id, y.id AS b_id, x.name AS a_name, y.name AS b_name
 ;
 MATCH (a:Person|Body|Organization|Agreement {id: $a_id}), (b:Person|Body|Organization|Agreement {id: $b_id})
 MATCH p = shortestPath((a)-[:HELD|HAS_ITEM|RESULTED_IN|DECIDED|CONCERNS|ASSIGNED_TO|ATTENDED|OFFICER_OF|HOLDS|OF|MEMBER_OF|REPRESENTS|PART_OF|PARTY_TO|PRESENTED|APPROVED|RECOMMENDED|REJECTED|ESTABLISHED|DISSOLVED|TABLED|REFERRED_BACK|NOTED|MANDATED|ALLOCATED|APPOINTED*..8]-(b))
