@@ -520,8 +520,8 @@ def test_count_statement_and_without_limit():
 
 
 def test_limit_keeps_the_first_rows_and_counts_all(seed_db, queries):
-    """On the seeds: every limitable query with a limit gives the first rows of the full
-    answer (by its order) and the full answer's count; an empty answer counts 0."""
+    """On the seeds: every query with a limit gives the first rows of the full answer (by its
+    order) and the full answer's count."""
     from govgraph.graph.store import open_store
     cases = {"who-decided": {"text": "samverkan"}, "agreement": {"name": "samverkan"},
              "person": {"name": "Ångman"}, "body": {"name": "samverkansråd"}, "mandates": {},
@@ -529,7 +529,8 @@ def test_limit_keeps_the_first_rows_and_counts_all(seed_db, queries):
     with open_store(db=seed_db, read_only=True) as store:
         for name, args in cases.items():
             q = queries[name]
-            assert lib.uses_limit(q, store.kind), name
+            # person is cut after sorting (no LIMIT $limit), the others in the engine
+            assert lib.uses_limit(q, store.kind) == (name != "person"), name
             full = lib.run(store, q, args)
             assert full.total == len(full.rows) > 3 and not full.truncated, name
             for limit in (1, 3, len(full.rows), len(full.rows) + 5):

@@ -488,17 +488,25 @@ _UNION = re.compile(r"\bUNION\b(\s+ALL\b)?", re.IGNORECASE)
 _CLAUSE = re.compile(r"(?<!STARTS )(?<!ENDS )\b(RETURN|WITH)\b", re.IGNORECASE)   # not STARTS/ENDS WITH
 
 
+_COMMENT_LINE = re.compile(r"(?m)^[ \t]*//.*(?:\n|$)")
+
+
+def _code(step: str) -> str:
+    """The statement without its whole-line ``//`` comments."""
+    return _COMMENT_LINE.sub("", step)
+
+
 def uses_limit(query: NamedQuery, kind: str) -> bool:
     """True when the query's last statement takes the row limit as ``LIMIT $limit`` (and the
     query does not declare a parameter of that name for its own use)."""
     if any(p.name == LIMIT_PARAM for p in query.params):
         return False
-    return bool(_LIMIT_CLAUSE.search(query.statements_for(kind)[-1]))
+    return bool(_LIMIT_CLAUSE.search(_code(query.statements_for(kind)[-1])))
 
 
 def without_limit(step: str) -> str:
     """The statement with its ``[ORDER BY …] LIMIT $limit`` clauses removed (every row)."""
-    return _LIMIT_CLAUSE.sub("", step)
+    return _LIMIT_CLAUSE.sub("", _code(step))
 
 
 def count_statement(step: str) -> str | None:
@@ -512,6 +520,7 @@ def count_statement(step: str) -> str | None:
 
     The parts' totals add up. None when that would not count the rows (a plain UNION removes
     duplicates across parts)."""
+    step = _code(step)
     seps = list(_UNION.finditer(step))
     if any(not m.group(1) for m in seps):
         return None
