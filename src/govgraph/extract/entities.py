@@ -27,7 +27,7 @@ from .gazetteer import AGREEMENT_ABBREVIATIONS, EXTENDABLE, ORGANISATIONS
 
 _ORG_ACRONYMS = {a.upper() for _n, _k, al in ORGANISATIONS for a in al if len(a) <= 6}
 from .names import NameIndex, find_names
-from .text import cap, deaccent, fold, prov, units
+from .text import CiPattern, cap, deaccent, fold, prov, units
 
 # ----------------------------------------------------------------------------- tokens
 _TOKEN = re.compile(r"[\w][\w:/\-–.]*[\w]|[\w]|[^\w\s]")
@@ -95,6 +95,9 @@ _BODY_KIND = [("styrelse", "board"), ("chefs", "management_group"), ("lednings",
 _BODY_ANY = re.compile(r"grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|beredning|fullmäktige|forum|kansli|"
                        r"kommission|kommitté|partnerskap|plattform|delegation", re.I)
 _AGR_ANY = re.compile(r"överenskommelse|ÖK|avtal|strategi|plan|riktlinje|policy|rekommendation", re.I)
+# the same two, fast on long texts (see CiPattern)
+_BODY_ANY_FAST = CiPattern(_BODY_ANY.pattern)
+_AGR_ANY_FAST = CiPattern(_AGR_ANY.pattern)
 _AGR_HEAD = re.compile(
     r"^(?P<mod>[\w/\-–]*?)(?P<head>överenskommelse|ök|avtal|strategi|handlingsplan|riktlinje|policy|"
     r"färdplan|plan|rekommendation)(?P<suf>n|r|rna|er|erna|en|et|na|ens|ets|s)?$", re.I)
@@ -251,10 +254,15 @@ def _gazetteer_index() -> dict[str, tuple[str, str, str, bool]]:
     return out
 
 
+def _gazetteer_pattern(forms) -> str:
+    return r"(?<![\w-])(?:" + _alternation(forms, True) + r")(?::s|s)?(?![\w-])"
+
+
 @lru_cache(maxsize=1)
-def _gazetteer_any() -> re.Pattern:
+def _gazetteer_any() -> CiPattern:
+    """Every name and alias of the gazetteer, case-insensitive (match spans via ``spans``)."""
     forms = sorted({f for _n, _k, al in ORGANISATIONS for f in al} | {n for n, _k, _a in ORGANISATIONS}, key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + _alternation(forms, True) + r")(?::s|s)?(?![\w-])", re.I)
+    return CiPattern(_gazetteer_pattern(forms), _gazetteer_pattern([f.lower() for f in forms]))
 
 
 _ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ": ("universitet",),
@@ -675,25 +683,25 @@ class EntityFinder:
                     self._add("org", m.group(1), "company", m.group(1), line, m.group(1))
                 mask(m.start(), m.end())
         # gazetteer (one pass over the text with all names and aliases)
-        for m in _gazetteer_any().finditer(text):
-            written = m.group(0)
+        for ms, me in _gazetteer_any().spans(text):
+            written = text[ms:me]
             base = written[:-2] if written.endswith(":s") else written
             hit = _gazetteer_index().get(fold(base)) or (_gazetteer_index().get(fold(base[:-1]))
                                                         if base.endswith("s") else None)
-            if hit is None or not free(m.start(), m.end()):
+            if hit is None or not free(ms, me):
                 continue
             name, kind, form, short = hit
             if short and form not in written:
                 continue                                   # "Mind" the word, not MIND
             canon = name
             if name in EXTENDABLE:
-                ext = re.match(r"\s+([A-ZÅÄÖ][\wåäö]+s?\s+län|[A-ZÅÄÖ][\wåäö]+)", text[m.end():])
+                ext = re.match(r"\s+([A-ZÅÄÖ][\wåäö]+s?\s+län|[A-ZÅÄÖ][\wåäö]+)", text[me:])
                 if ext and re.search(r"län$", ext.group(1)):
                     canon = f"{name} {ext.group(1)}"
                     written = canon
             self._add("org", canon, kind, written if written != name else None,
-                      u.line_at(m.start()), text[m.start():m.end()])
-            mask(m.start(), m.end())
+                      u.line_at(ms), text[ms:me])
+            mask(ms, me)
         # organisations known by a document-defined abbreviation "Long name (ABBR)"
         for abbr, (cat, long) in self.abbrev.items():
             if cat != "org" or abbr not in text:
@@ -806,7 +814,7 @@ class EntityFinder:
         key = (text, heading, len(self._ents["body"]))
         hit = self._body_cache.get(key)
         if hit is None:
-            hit = self._find_bodies(text, heading) if _BODY_ANY.search(text) or self._abbr_any(text) else []
+            hit = self._find_bodies(text, heading) if _BODY_ANY_FAST.search(text) or self._abbr_any(text) else []
             if len(self._body_cache) > 5000:
                 self._body_cache.clear()
             self._body_cache[key] = hit
@@ -832,7 +840,7 @@ class EntityFinder:
         body head word in it, "AU", a body abbreviation of the document, or a token as long as
         an alias of the meeting's own body (a superset; every other token is skipped)."""
         starts = [t[1] for t in toks]
-        cands = {bisect_right(starts, m.start()) - 1 for m in _BODY_ANY.finditer(text)}
+        cands = {bisect_right(starts, s) - 1 for s, _e in _BODY_ANY_FAST.spans(text)}
         names = {a for a, (cat, _long) in self.abbrev.items() if cat == "body"} | {"AU"}
         names = {n for n in names if n in text}
         if names:
@@ -970,12 +978,12 @@ class EntityFinder:
         """Organisations that can act in a sentence: national agencies and associations of the
         gazetteer, "Region X", "X kommun" / "Xs kommun"."""
         out: list[BodyRef] = []
-        for m in _gazetteer_any().finditer(text):
-            w = m.group(0)
+        for ms, me in _gazetteer_any().spans(text):
+            w = text[ms:me]
             base = w[:-2] if w.endswith(":s") else w
             hit = _gazetteer_index().get(fold(base)) or (_gazetteer_index().get(fold(base[:-1])) if base.endswith("s") else None)
             if hit and (not hit[3] or hit[2] in w):
-                out.append(BodyRef(m.start(), m.end(), w, hit[0], "other"))
+                out.append(BodyRef(ms, me, w, hit[0], "other"))
         for m in re.finditer(r"\bLänsstyrelsen(\s+i)?\s+([A-ZÅÄÖ][\wåäö]+s?\s+län)\b", text):
             out.append(BodyRef(m.start(), m.end(), m.group(0), f"Länsstyrelsen{' i ' if m.group(1) else ' '}{m.group(2)}", "other"))
         for m in re.finditer(r"\bRegion\s+[A-ZÅÄÖ][\wåäö]+(?:\s+län)?|\b[A-ZÅÄÖ][\wåäö]+s?\s+kommun\b", text):
@@ -1083,13 +1091,13 @@ class EntityFinder:
             for m in re.finditer(r"(?<![\w-])" + abbr + r"(?![\w])", text):
                 if not (abbr in self.abbrev and self.abbrev[abbr][1] != name):
                     self._add("agreement", name, kind, abbr, u.line_at(m.start()), abbr)
-        if not _AGR_ANY.search(text):
+        if not _AGR_ANY_FAST.search(text):
             return
         toks = self.tokens(text)
         self._gap_text = text
         person_starts = {a for a, _b, _n in find_names(text)}
         starts = [t[1] for t in toks]
-        cands = sorted({bisect_right(starts, m.start()) - 1 for m in _AGR_ANY.finditer(text)})
+        cands = sorted({bisect_right(starts, s) - 1 for s, _e in _AGR_ANY_FAST.spans(text)})
         ci = 0
         i = 0
         while ci < len(cands):

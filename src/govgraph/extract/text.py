@@ -50,6 +50,42 @@ def fold(s: str) -> str:
     return low
 
 
+# Characters outside Latin-1 that ``re.IGNORECASE`` treats as a case variant of a Latin-1
+# letter (İ ı Ÿ ſ Μ μ ẞ K Å); İ is also the one character whose lower case is longer.
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u0178\u017f\u039c\u03bc\u1e9e\u212a\u212b]")
+
+
+class CiPattern:
+    """A case-insensitive regular expression whose letters are all Latin-1, matched fast.
+
+    ``re`` scans case-insensitive patterns far more slowly than case-sensitive ones (no literal
+    prefix search), so the text is lower-cased once and matched case-sensitively against the
+    lower-cased pattern. Without the characters of ``_CASE_EXOTIC`` that gives exactly the
+    spans ``re.I`` gives (``lower()`` keeps every other character's length, and for Latin-1
+    letters it is the case folding ``re`` uses); with them the case-insensitive pattern runs.
+    Match texts must be taken from the original text by span (the fast path matches the lower
+    case). ``low_pattern`` must be ``pattern`` with its letters lower-cased.
+    """
+
+    def __init__(self, pattern: str, low_pattern: str | None = None):
+        self.ci = re.compile(pattern, re.I)
+        self.low = re.compile(pattern.lower() if low_pattern is None else low_pattern)
+
+    def _rx_text(self, text: str) -> tuple[re.Pattern, str]:
+        if _CASE_EXOTIC.search(text):
+            return self.ci, text
+        return self.low, text.lower()
+
+    def search(self, text: str) -> bool:
+        rx, t = self._rx_text(text)
+        return rx.search(t) is not None
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every match, as ``re.finditer`` with ``re.I`` finds them."""
+        rx, t = self._rx_text(text)
+        return [m.span() for m in rx.finditer(t)]
+
+
 _STRUCK_MARKUP = re.compile(r"~~.*?~~|<del>.*?</del>|<s>.*?</s>|<strike>.*?</strike>", re.I)
 _TAGS = re.compile(r"</?(?:b|i|u|em|strong|span|sup|sub)\b[^>]*>", re.I)
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪◦]|e(?=\s+[A-ZÅÄÖ])|\d{1,2}\s*\)\.?|\d{1,2}\.(?=\s+[A-ZÅÄÖ])|[a-z]\))\s+")
