@@ -58,8 +58,17 @@ _V = {
     "refer_back": r"\baterremi(?:ss|tter\w*|tteras|tterades)\b",
     "appoint": r"\b(?:utses|utsags|utsag|utsett|utser|valj(?:s|es) in|valjs|valdes|valdes in|valts|utsagts)\b",
 }
-_VRX = {k: re.compile(v) for k, v in _V.items()}
-_ANY_ACT = re.compile("|".join(f"(?:{v})" for v in _V.values()))
+
+
+def _at_word_start(pattern: str) -> re.Pattern:
+    """``pattern``, every alternative of which begins at a word boundary (``\\b`` or ``^``
+    before a letter), with one ``\\b`` in front: the same matches, but ``re`` rejects a
+    position inside a word at once instead of trying every alternative there."""
+    return re.compile(r"\b(?:" + pattern + ")")
+
+
+_VRX = {k: _at_word_start(v) for k, v in _V.items()}
+_ANY_ACT = _at_word_start("|".join(f"(?:{v})" for v in _V.values()))
 _DECIDE = re.compile(r"\bbeslut fattades\b|(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\boverenskoms\b|\bkom(?:mer)? overens om\b|\bkommit overens om\b|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
 _INFINITIVE = [
     ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla|anvisa)"),
@@ -96,7 +105,7 @@ _PROPOSAL_HEAD = re.compile(r"^(?:förslag till beslut|beslutsförslag|[\wåäö
                             r"reservation(?:er)?|protokollsanteckning(?:ar)?|expedieras(?: till)?|skickas till)\s*:?\s*$", re.I)
 _PROPOSAL_INTRO = re.compile(r"\bf[oö]resl\w*|\bf[oö]rsl[aå]s\b|\bf[oö]rslag\b", re.I)
 
-_SKIP_BEFORE = re.compile(
+_SKIP_BEFORE = _at_word_start(
     r"\bforesl\w*|\bforsl[aå]s\b|\bforslaget (?:ar|innebar)\b|\bforslag (?:fran|pa|till beslut|om)\b"
     r"|\banser\b|\btycker\b|\bonskar\b|\bonskemal\b|\bkommer att\b|\bkommer\b|\bskulle\b|\bplaner(?:ar|as)\b"
     r"|\bkan\b|\bbor\b|\bska\b|\bskall\b|\bmaste\b|\bbehover\b|\bvill\b|\bfragan om\b|\bom\b(?= \w+ (?:ska|kan))"

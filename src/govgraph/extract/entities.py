@@ -382,7 +382,8 @@ class EntityFinder:
     # ----------------------------------------------------------------- scanning
     def scan(self) -> None:
         doc = self.doc
-        all_units = units(doc, 1, len(doc.lines), {it.start for it in self.protocol.items if it.start})
+        all_units = units(doc, 1, len(doc.lines), {it.start for it in self.protocol.items if it.start},
+                          sentences=False)           # the entity scans read unit text only
         full_text = "\n".join(u.text for u in all_units)
         for m in _PAREN.finditer(full_text):
             long, abbr = m.group(1).strip(), m.group(2)

@@ -243,10 +243,12 @@ def _looks_like_subheading(t: str, raw: CleanLine, next_blank: bool) -> bool:
     return 1 <= len(words) <= 7
 
 
-def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set[int] = frozenset()) -> list[Unit]:
+def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set[int] = frozenset(),
+          *, sentences: bool = True) -> list[Unit]:
     """Split lines start..end (1-based, inclusive) into paragraphs, bullets and sub-headings.
 
     Lines in ``breaks`` (item headings) always stand alone; so do table rows (lines with tabs).
+    ``sentences=False`` leaves ``Unit.sentences`` empty (for scans that only read unit text).
     """
     out: list[Unit] = []
     cur: Unit | None = None
@@ -255,7 +257,7 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
         nonlocal cur
         if cur is not None and cur.text.strip():
             cur.text = cur.text.strip()
-            cur.sentences = split_sentences(cur)
+            cur.sentences = split_sentences(cur) if sentences else []
             out.append(cur)
         cur = None
 

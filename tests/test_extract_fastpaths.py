@@ -1,0 +1,199 @@
+"""The speed-ups of the extract stage give exactly what the plain forms give.
+
+Each fast path (case-insensitive scans on lower-cased text, one ``\\b`` in front of word
+patterns, ``str.replace`` folding, bisected line lookup, per-document tokens, units without
+sentences) is compared with the straightforward computation on real protocol text and on
+hand-made edge cases.
+"""
+from __future__ import annotations
+
+import random
+import re
+from re import _constants as sre_c
+from re import _parser as sre_parse
+
+import pytest
+
+from govgraph.extract import decisions, entities
+from govgraph.extract.text import CiPattern, Unit, deaccent, fold, units
+from govgraph.pipeline import clean, parse, read
+
+from .conftest import EXAMPLES
+
+
+@pytest.fixture(scope="module")
+def seed_docs():
+    out = []
+    for f in sorted(EXAMPLES.glob("*.txt"))[:3]:
+        doc = clean(read(f))
+        out.append((doc, parse(doc)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def unit_texts(seed_docs):
+    return [u.text for doc, p in seed_docs
+            for u in units(doc, 1, len(doc.lines), {it.start for it in p.items if it.start})]
+
+
+# ------------------------------------------------------------------ folding
+_FOLD_TABLE = {ord(a): b for a, b in zip("åäöÅÄÖéÉèÈüÜáàÁÀ", "aaoaaoeeeeuuaaaa")}
+_DEACCENT_TABLE = {ord(a): b for a, b in zip("åäöÅÄÖéÉèÈüÜáàÁÀ", "aaoAAOeEeEuUaaAA")}
+
+
+@pytest.mark.parametrize("s", ["", "abc", "Åsa Öberg FÖREDROG ärendet", "Élodie Müller à Göteborg",
+                               "İstanbul ſtyrelse", "KELVIN \u212a Å\u212b", "naïve café ÀÁ"])
+def test_fold_and_deaccent_match_translate(s):
+    fold.cache_clear()
+    low = s.lower() if len(s.lower()) == len(s) else "".join(c.lower() if len(c.lower()) == 1 else c for c in s)
+    assert fold(s) == low.translate(_FOLD_TABLE)
+    assert deaccent(s) == s.translate(_DEACCENT_TABLE)
+    assert len(fold(s)) == len(s)
+
+
+def test_fold_matches_translate_on_protocol_text(unit_texts):
+    fold.cache_clear()
+    for t in unit_texts:
+        assert deaccent(t) == t.translate(_DEACCENT_TABLE)
+        assert fold(t) == t.lower().translate(_FOLD_TABLE)
+
+
+# ------------------------------------------------------------------ case-insensitive scans
+_CI = [entities._BODY_ANY.pattern, entities._AGR_ANY.pattern]
+
+
+@pytest.mark.parametrize("pattern", _CI)
+def test_ci_pattern_same_spans_as_ignorecase(pattern, unit_texts):
+    fast, slow = CiPattern(pattern), re.compile(pattern, re.I)
+    for t in unit_texts:
+        assert fast.spans(t) == [m.span() for m in slow.finditer(t)]
+        assert fast.search(t) == bool(slow.search(t))
+
+
+def test_ci_pattern_exotic_case_variants():
+    # ſ (long s) and K (Kelvin sign) are case variants of s and k for re.IGNORECASE;
+    # İ lower-cases to two characters: all three must fall back to the slow path
+    fast = CiPattern(entities._BODY_ANY.pattern)
+    slow = re.compile(entities._BODY_ANY.pattern, re.I)
+    for t in ["Region ſtyrelſen beslutar", "Arbetsutſkottet", "Kommunſtyrelsen och \u212aansliet",
+              "İİİ Kommunstyrelsen", "ÅRSMÖTE I SAMVERKANSRÅDET", "\u212bterrapport från rådet"]:
+        assert fast.spans(t) == [m.span() for m in slow.finditer(t)], t
+
+
+def test_ci_pattern_random_strings():
+    rng = random.Random(7)
+    alphabet = "grupåädnmsytlekoGRUPÅÄDNMSTYLEKO \u212a\u212b\u017f\u0130\u0131-.:"
+    fast = CiPattern(entities._BODY_ANY.pattern)
+    slow = re.compile(entities._BODY_ANY.pattern, re.I)
+    for _ in range(2000):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert fast.spans(t) == [m.span() for m in slow.finditer(t)], t
+
+
+def test_gazetteer_fast_pattern_matches_ignorecase(unit_texts):
+    from govgraph.extract.gazetteer import ORGANISATIONS
+    forms = sorted({f for _n, _k, al in ORGANISATIONS for f in al} | {n for n, _k, _a in ORGANISATIONS},
+                   key=len, reverse=True)
+    slow = re.compile(entities._gazetteer_pattern(forms), re.I)
+    fast = entities._gazetteer_any()
+    extra = ["SKR och skr:s rapport", "Socialstyrelsens föreskrifter", "FOLKHÄLSOMYNDIGHETEN", "nsph-nätverket"]
+    for t in [*unit_texts, *extra]:
+        assert fast.spans(t) == [m.span() for m in slow.finditer(t)], t
+
+
+# ------------------------------------------------------------------ word-start patterns
+def _starts_at_boundary(items) -> bool:
+    """Every way through ``items`` (a parsed pattern) begins with \\b, or ^ before a letter."""
+    items = list(items)
+    while items and items[0][0] in (sre_c.ASSERT, sre_c.ASSERT_NOT) and items[0][1][0] == -1:
+        items = items[1:]                       # zero-width look-behinds do not move
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre_c.AT:
+        if av is sre_c.AT_BOUNDARY:
+            return True
+        return av is sre_c.AT_BEGINNING and len(items) > 1 and items[1][0] is sre_c.LITERAL \
+            and chr(items[1][1]).isalpha()
+    if op is sre_c.BRANCH:
+        return all(_starts_at_boundary(alt) for alt in av[1])
+    if op is sre_c.SUBPATTERN:
+        return _starts_at_boundary(av[3])
+    return False
+
+
+def test_word_start_patterns_begin_at_boundaries():
+    for name, pattern in decisions._V.items():
+        assert _starts_at_boundary(sre_parse.parse(pattern)), name
+    inner = decisions._SKIP_BEFORE.pattern[len(r"\b(?:"):-1]
+    assert _starts_at_boundary(sre_parse.parse(inner))
+    assert not _starts_at_boundary(sre_parse.parse(r"\bkan|ska"))       # the check can fail
+
+
+def test_word_start_patterns_find_the_same(unit_texts):
+    folded = [fold(t) for t in unit_texts] + ["om det ska bli", "godkänns", "x-godkanns", "^om"]
+    for pattern in [*decisions._V.values(), decisions._SKIP_BEFORE.pattern[len(r"\b(?:"):-1]]:
+        plain, fast = re.compile(pattern), decisions._at_word_start(pattern)
+        for t in folded:
+            assert [m.span() for m in fast.finditer(t)] == [m.span() for m in plain.finditer(t)]
+
+
+# ------------------------------------------------------------------ units and lines
+def _line_at_linear(u: Unit, pos: int) -> int:
+    ln = u.start
+    for off, no in u.offsets:
+        if off <= pos:
+            ln = no
+        else:
+            break
+    return ln
+
+
+def test_line_at_matches_linear_scan(seed_docs):
+    for doc, p in seed_docs:
+        for u in units(doc, 1, len(doc.lines)):
+            for pos in range(-1, len(u.text) + 2, 7):
+                assert u.line_at(pos) == _line_at_linear(u, pos)
+    u = Unit("para", 5, 7, "aaa bbb ccc", [(0, 5), (4, 6), (4, 7), (8, 7)])     # equal offsets: the last wins
+    assert [u.line_at(i) for i in (0, 3, 4, 9)] == [5, 5, 7, 7]
+    assert Unit("para", 3, 3, "x", []).line_at(0) == 3
+
+
+def test_units_without_sentences_same_units(seed_docs):
+    for doc, p in seed_docs:
+        breaks = {it.start for it in p.items if it.start}
+        full = units(doc, 1, len(doc.lines), breaks)
+        bare = units(doc, 1, len(doc.lines), breaks, sentences=False)
+        assert [(u.kind, u.start, u.end, u.text, u.offsets) for u in full] == \
+               [(u.kind, u.start, u.end, u.text, u.offsets) for u in bare]
+        assert all(not u.sentences for u in bare) and any(u.sentences for u in full)
+
+
+# ------------------------------------------------------------------ per-document tokens
+def test_entity_finder_tokens_are_per_document(seed_docs):
+    from govgraph.extract.names import NameIndex
+    doc, p = seed_docs[0]
+    a = entities.EntityFinder(doc, p, NameIndex(p))
+    b = entities.EntityFinder(doc, p, NameIndex(p))
+    t = "Regionala samverkansrådet (RSR) godkänner ÖK:s riktlinje – se bilaga 2/3."
+    toks = a.tokens(t)
+    assert toks == [(m.group(0), m.start(), m.end()) for m in entities._TOKEN.finditer(t)]
+    assert a.tokens(t) is toks                       # computed once per document ...
+    assert b.tokens(t) is not toks and b.tokens(t) == toks   # ... and not shared across documents
+
+
+def test_body_candidates_cover_every_body(seed_docs):
+    """Scanning only the candidate tokens finds what scanning every token finds."""
+    from govgraph.extract.names import NameIndex
+    for doc, p in seed_docs:
+        f = entities.EntityFinder(doc, p, NameIndex(p))
+        for u in units(doc, 1, len(doc.lines), sentences=False):
+            toks = f.tokens(u.text)
+            cands = set(f._body_candidates(u.text, toks))
+            for i, (tok, _s, _e) in enumerate(toks):
+                bare = tok[:-2] if tok.endswith(":s") else tok
+                could = bool(entities._BODY_ANY.search(tok)) or bare == "AU" or (
+                    bare in f.abbrev and f.abbrev[bare][0] == "body") or (
+                    f.own and len(bare) in f._alias_lens and fold(bare) in f.own_aliases)
+                assert not could or i in cands, (tok, u.text)
+
