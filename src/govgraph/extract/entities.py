@@ -239,7 +239,7 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:hus|huset|stadshuset|radhuset|kommunhuset|s
 
 @lru_cache(maxsize=1)
 def _muni_rx() -> re.Pattern:
-    return re.compile(r"(?<![\w-])(?=[A-Z])(" + _alternation(_muni_deaccented()) + r")"
+    return re.compile(r"(?=[A-Z])(?<![\w-])(" + _alternation(_muni_deaccented()) + r")"
                       r"(s?\s+(?:kommun|stad)\b)?(?![\w-])")
 
 
