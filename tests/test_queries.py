@@ -617,3 +617,16 @@ def test_ask_path_found_both_but_not_connected(tmp_path, monkeypatch):
     assert "nothing matches" not in res.output and "close names" not in res.output
     res = _cli(["path", "Anna Ek", "Zyx"], store, monkeypatch)
     assert res.exit_code == 1 and "nothing matches" in res.output
+
+
+def test_a_query_may_count_its_rows_itself(hand, tmp_path):
+    (tmp_path / "people.cypher").write_text(
+        "// description: every person, counted in the same pass\n// total: n\n// order: name\n"
+        "MATCH (p:Person) WITH collect(p.name) AS names UNWIND names AS name\n"
+        "WITH size(names) AS n, name ORDER BY name LIMIT $limit\nRETURN n, name\n", encoding="utf-8")
+    q = lib.load_dir(tmp_path, "user")["people"]
+    assert q.total_column == "n" and lib.uses_limit(q, "ladybug")
+    res = lib.run(hand, q, {}, limit=1)
+    assert res.rows == [{"name": "Ingmar Ångman"}] and res.columns == ["name"] and res.total == 2
+    every = lib.run(hand, q, {})
+    assert [r["name"] for r in every.rows] == ["Ingmar Ångman", "Marie Gustafsson"] and every.total == 2

@@ -38,6 +38,11 @@ the rows reaching a ``WITH … LIMIT $limit`` (so write it where one row is one 
 those a ``RETURN … LIMIT $limit`` returns. A UNION's parts each take ``LIMIT $limit``; the
 library merges them, sorts by ``// order:`` and keeps the first rows.
 
+A query may count its rows itself in the same pass — ``// total: COLUMN``: every row carries
+the count of all rows in COLUMN (``collect`` the rows at the limit point, ``size()`` of the
+list, ``UNWIND`` it, then ``LIMIT $limit``); the library takes it from there and drops the
+column, and sends no count statement.
+
 ``// no_rows: found $a_name and $b_name, but …`` says what to tell the user when the earlier
 steps found everything they look for but the last has no rows (``$column``: their values).
 
@@ -172,6 +177,7 @@ class NamedQuery:
     order: tuple[str, ...] = ()                   # columns the rows are sorted by (after UNION ALL)
     origin: str = "package"
     no_rows: str = ""       # message when the earlier steps found all they look for, the last none
+    total_column: str = ""  # a column holding the count of all rows (then no count statement)
 
     @property
     def required(self) -> tuple[Param, ...]:
@@ -260,7 +266,7 @@ _PARAM = re.compile(r"^([A-Za-z_]\w*)\s+([A-Z0-9]+)(\s+optional)?(?:\s*=\s*(\S+)
 def parse_header(text: str, path: str) -> dict[str, Any]:
     """Read the leading ``// key: value`` block of a query file."""
     head: dict[str, Any] = {"description": [], "param": [], "example": [], "suggest": [],
-                            "order": [], "no_rows": [], "name": None}
+                            "order": [], "no_rows": [], "total": [], "name": None}
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -272,7 +278,7 @@ def parse_header(text: str, path: str) -> dict[str, Any]:
         key, value = m.groups()
         if key == "name":
             head["name"] = value
-        elif key in ("description", "example", "suggest", "order", "no_rows"):
+        elif key in ("description", "example", "suggest", "order", "no_rows", "total"):
             head[key].append(value)
         elif key == "param":
             pm = _PARAM.match(value)
@@ -350,7 +356,7 @@ def load_dir(directory: Path, origin: str) -> dict[str, NamedQuery]:
             files={d: str(v[0]) for d, v in variants.items()},
             examples=tuple(head["example"]), suggest=_suggest(head["suggest"], str(path)),
             order=tuple(c.strip() for v in head["order"] for c in v.split(",") if c.strip()),
-            origin=origin, no_rows=" ".join(head["no_rows"]))
+            origin=origin, no_rows=" ".join(head["no_rows"]), total_column=" ".join(head["total"]))
     return out
 
 
@@ -579,7 +585,12 @@ def run(store: Any, query: NamedQuery, args: Mapping[str, Any], limit: int | Non
             values.update(raw[0])
     rows = sort_rows([{k: _plain(v) for k, v in row.items()} for row in raw], query.order)
     total = len(rows)
-    if limit is not None and engine_limit and len(rows) >= limit:
+    col = query.total_column
+    if col and (not rows or col in rows[0]):
+        # the query counts its rows itself (one pass): take the count, drop the column
+        total = max(int(rows[0][col] or 0), len(rows)) if rows else 0
+        rows = [{k: v for k, v in r.items() if k != col} for r in rows]
+    elif limit is not None and engine_limit and len(rows) >= limit:
         # a part may have been cut: count what the limit cut (fewer rows than the limit means
         # every part came back whole, and no count is needed)
         counted = _count(store, steps[-1], values)
