@@ -197,3 +197,20 @@ def test_body_candidates_cover_every_body(seed_docs):
                     f.own and len(bare) in f._alias_lens and fold(bare) in f.own_aliases)
                 assert not could or i in cands, (tok, u.text)
 
+
+
+# ------------------------------------------------------------------ name similarity
+def test_quick_ratios_reach_matches_sequence_matcher():
+    from difflib import SequenceMatcher
+
+    from govgraph.extract.text import quick_ratios_reach
+    rng = random.Random(3)
+    words = ["", "a", "ab", "styrgrupp", "styrgruppen", "samverkansråd", "regionala samverkansrådet",
+             "anna johansson", "ana johanson", "catrin skoglund", "catrine skoglund"]
+    pairs = [(a, b) for a in words for b in words]
+    pairs += [("".join(rng.choice("abcdeå ") for _ in range(rng.randint(0, 12))),
+               "".join(rng.choice("abcdeå ") for _ in range(rng.randint(0, 12)))) for _ in range(3000)]
+    for a, b in pairs:
+        sm = SequenceMatcher(None, a, b)
+        for t in (0.75, 0.88):
+            assert quick_ratios_reach(a, b, t) == (sm.real_quick_ratio() >= t and sm.quick_ratio() >= t), (a, b, t)

@@ -27,7 +27,7 @@ from .gazetteer import AGREEMENT_ABBREVIATIONS, EXTENDABLE, ORGANISATIONS
 
 _ORG_ACRONYMS = {a.upper() for _n, _k, al in ORGANISATIONS for a in al if len(a) <= 6}
 from .names import NameIndex, find_names
-from .text import CiPattern, cap, deaccent, fold, prov, units
+from .text import CiPattern, cap, deaccent, fold, prov, quick_ratios_reach, units
 
 # ----------------------------------------------------------------------------- tokens
 _TOKEN = re.compile(r"[\w][\w:/\-–.]*[\w]|[\w]|[^\w\s]")
@@ -174,10 +174,9 @@ def _similar(a: str, b: str) -> float:
     ka, kb = _key(a), _key(b)
     if ka == kb:
         return 1.0
-    sm = SequenceMatcher(None, ka, kb)
-    if sm.real_quick_ratio() < 0.75 or sm.quick_ratio() < 0.75:
+    if not quick_ratios_reach(ka, kb, 0.75):
         return 0.0
-    return sm.ratio()
+    return SequenceMatcher(None, ka, kb).ratio()
 
 
 _ORG_FOLDED = frozenset(fold(n) for n, _k, _a in ORGANISATIONS) | frozenset(fold(n) + "s" for n, _k, _a in ORGANISATIONS)

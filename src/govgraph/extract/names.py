@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .. import reference
 from ..model import PersonMention, Protocol
-from .text import fold
+from .text import fold, quick_ratios_reach
 
 _UP = "A-ZÅÄÖÉÜ"
 _LO = "a-zåäöéüè"
@@ -153,10 +153,9 @@ class NameIndex:
             pt = pk.split()
             if len(pt) < 2 or abs(len(pk) - len(key)) > 4 or pt[0][:1] != toks[0][:1]:
                 continue
-            sm = SequenceMatcher(None, key, pk)
-            if sm.real_quick_ratio() < 0.88 or sm.quick_ratio() < 0.88:
+            if not quick_ratios_reach(key, pk, 0.88):
                 continue
-            s = sm.ratio()
+            s = SequenceMatcher(None, key, pk).ratio()
             same_last = toks[-1] == pt[-1] or SequenceMatcher(None, toks[-1], pt[-1]).ratio() >= 0.85
             same_first = toks[0] == pt[0] or SequenceMatcher(None, toks[0], pt[0]).ratio() >= 0.83
             if s >= 0.88 and same_last and same_first and s > best_s:

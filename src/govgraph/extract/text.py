@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -84,6 +85,18 @@ class CiPattern:
         """(start, end) of every match, as ``re.finditer`` with ``re.I`` finds them."""
         rx, t = self._rx_text(text)
         return [m.span() for m in rx.finditer(t)]
+
+
+def quick_ratios_reach(a: str, b: str, threshold: float) -> bool:
+    """``SequenceMatcher(None, a, b).real_quick_ratio()`` and ``.quick_ratio()`` are both at
+    least ``threshold`` (the same numbers, computed without building the matcher, which most
+    pairs of names never need)."""
+    total = len(a) + len(b)
+    if not total:
+        return 1.0 >= threshold
+    if 2.0 * min(len(a), len(b)) / total < threshold:
+        return False
+    return 2.0 * sum((Counter(a) & Counter(b)).values()) / total >= threshold
 
 
 _STRUCK_MARKUP = re.compile(r"~~.*?~~|<del>.*?</del>|<s>.*?</s>|<strike>.*?</strike>", re.I)
