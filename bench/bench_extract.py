@@ -58,6 +58,7 @@ def clear_text_caches() -> None:
     entities._similar.cache_clear()
     text._PLAIN_CACHE.clear()
     text.fold.cache_clear()
+    text.lower_for_match.cache_clear()
     presenters._CUE_CACHE.clear()
 
 

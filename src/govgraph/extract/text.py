@@ -56,6 +56,13 @@ def fold(s: str) -> str:
 _CASE_EXOTIC = re.compile("[\u0130\u0131\u0178\u017f\u039c\u03bc\u1e9e\u212a\u212b]")
 
 
+@lru_cache(maxsize=4096)
+def lower_for_match(text: str) -> str | None:
+    """``text.lower()``, or None when ``text`` has a character of ``_CASE_EXOTIC`` (memoised:
+    the body, agreement and gazetteer scans all ask for the same unit texts)."""
+    return None if _CASE_EXOTIC.search(text) else text.lower()
+
+
 class CiPattern:
     """A case-insensitive regular expression whose letters are all Latin-1, matched fast.
 
@@ -73,9 +80,8 @@ class CiPattern:
         self.low = re.compile(pattern.lower() if low_pattern is None else low_pattern)
 
     def _rx_text(self, text: str) -> tuple[re.Pattern, str]:
-        if _CASE_EXOTIC.search(text):
-            return self.ci, text
-        return self.low, text.lower()
+        low = lower_for_match(text)
+        return (self.ci, text) if low is None else (self.low, low)
 
     def search(self, text: str) -> bool:
         rx, t = self._rx_text(text)
