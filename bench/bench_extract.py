@@ -50,16 +50,18 @@ STAGES = ("read", "clean", "parse", "extract")
 TARGET = 100.0
 
 
+# every memo keyed by protocol text (lru_caches of pure functions, per-document dicts)
+_TEXT_CACHES = ((names, "_find_names"), (names, "looks_like_name"), (entities, "_key"),
+                (entities, "_similar"), (text, "_PLAIN_CACHE"), (text, "fold"),
+                (text, "lower_for_match"), (presenters, "_CUE_CACHE"))
+
+
 def clear_text_caches() -> None:
     """Forget per-text caches so that repeated files cost what new protocols cost."""
-    names._find_names.cache_clear()
-    names.looks_like_name.cache_clear()
-    entities._key.cache_clear()
-    entities._similar.cache_clear()
-    text._PLAIN_CACHE.clear()
-    text.fold.cache_clear()
-    text.lower_for_match.cache_clear()
-    presenters._CUE_CACHE.clear()
+    for module, name in _TEXT_CACHES:
+        cache = getattr(module, name, None)          # (older revisions lack some of them)
+        if cache is not None:
+            (cache.cache_clear if hasattr(cache, "cache_clear") else cache.clear)()
 
 
 def seed_files() -> list[Path]:
