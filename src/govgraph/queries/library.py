@@ -559,9 +559,11 @@ def run(store: Any, query: NamedQuery, args: Mapping[str, Any], limit: int | Non
 
     ``limit``: at most this many rows (None: every row). A query that writes ``LIMIT $limit``
     gets the limit as that parameter (without it, the clause is dropped); the first rows by its
-    ``// order:`` are returned, and ``total`` counts every row by the same statement rewritten
-    to ``count(*)`` (see :func:`count_statement`), so sums the query computes before its
+    ``// order:`` are returned, and ``total`` counts every row — from the query's ``// total:``
+    column, else by the same statement rewritten to ``count(*)`` (see :func:`count_statement`),
+    run only when the limit may have cut something. Sums the query computes before its
     ``LIMIT`` stay true totals. A query without ``LIMIT $limit`` is cut after sorting.
+    ``resolved`` holds what the steps before the last found (for ``// no_rows:``).
     """
     if limit is not None and limit < 1:
         raise QueryError(f"the row limit must be at least 1, got {limit}")

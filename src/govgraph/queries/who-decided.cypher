@@ -8,11 +8,12 @@
 // order: date, protocol, item, decision
 // example: govgraph ask who-decided utskrivning
 // example: govgraph ask who-decided "psykisk hälsa" --json
+// total: total_rows
 // Step 1 collects the matching decisions: agreements first (few, then their decisions), then
 // decision subjects and item titles, one scan each; the lists are joined, not deduplicated
 // (step 2 does that). (LadybugDB cannot read a query parameter inside any(); it is bound to t.)
-// Step 2 picks the first $limit decisions by date (on date and id only, found again by id)
-// before looking up their bodies, items, presenters and protocols (a decision read from several
+// Step 2 counts the decisions (total_rows) and picks the first $limit by date (on date and id
+// only, found again by id) before looking up their bodies, items, presenters and protocols (a decision read from several
 // documents, copies of one protocol, is listed once, with the first protocol by name).
 WITH $text AS t
 OPTIONAL MATCH (a:Agreement)
@@ -30,14 +31,16 @@ RETURN by_subject + by_item + by_agreement AS decisions
 UNWIND $decisions AS did
 WITH DISTINCT did
 MATCH (d:Decision {id: did})
-WITH d.date AS date, d.id AS id ORDER BY date, id LIMIT $limit
+WITH collect({date: d.date, id: d.id}) AS found
+UNWIND found AS f
+WITH size(found) AS total_rows, f.date AS date, f.id AS id ORDER BY date, id LIMIT $limit
 MATCH (d:Decision {id: id})
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (item:AgendaItem)-[:RESULTED_IN]->(d)
 OPTIONAL MATCH (p:Person)-[:PRESENTED]->(item)
 OPTIONAL MATCH (d)-[:RECORDED_IN]->(doc:Document)
-WITH d, b, item, collect(DISTINCT p.name) AS presenters, min(doc.name) AS protocol
-RETURN d.date AS date, coalesce(b.name, d.by) AS body, d.kind AS kind, d.subject AS subject,
+WITH total_rows, d, b, item, collect(DISTINCT p.name) AS presenters, min(doc.name) AS protocol
+RETURN total_rows, d.date AS date, coalesce(b.name, d.by) AS body, d.kind AS kind, d.subject AS subject,
        d.text AS wording, presenters, d.reported AS reported,
        protocol, coalesce(item.number, d.item) AS item, item.title AS item_title,
        d.id AS decision
