@@ -174,11 +174,15 @@ _GRANT_SUM = re.compile(r"\bbevilja(?:r|de|s|des|t|ts)?\b")
 
 
 def _acts(ft: str) -> list[Act]:
-    if not _ANY_ACT.search(ft):
+    first = _ANY_ACT.search(ft)
+    if not first:
         return []
+    # no verb pattern matches before the leftmost match of their union, so each scan starts
+    # there (``finditer(ft, pos)`` still sees the characters before ``pos`` for ``\b``)
+    start = first.start()
     out = []
     for kind, rx in _VRX.items():
-        for m in rx.finditer(ft):
+        for m in rx.finditer(ft, start):
             if kind == "approve" and _GRANT_SUM.match(ft, m.start()) and \
                     any(0 <= am.start - m.end() <= 80 for am in find_amounts(ft[:m.end() + 100])):
                 kind_here = "allocate"           # "Styrelsen beviljar Steget vidare 450 000 kronor"
