@@ -224,3 +224,17 @@ def test_acts_scan_from_first_match_finds_every_act(unit_texts):
         got = sorted((a.pos, a.kind) for a in decisions._acts(ft))
         # "approve" may become "allocate" for grants with a sum; compare positions, kinds aside
         assert [p for p, _ in got] == [p for p, _ in full], ft
+
+
+def test_county_pattern_with_first_letter_lookahead(unit_texts):
+    plain = re.compile(r"\b(Västernorrland|Värmland|Jämtland Härjedalen|Dalarna|Gävleborg|"
+                       r"Norrbotten|Västerbotten|Blekinge|Kronoberg|Halland|Skåne|Sörmland|"
+                       r"Östergötland|Västmanland|Västra Götaland)s?\b")
+    for t in [*unit_texts, "Region Västra Götalands och Östergötlands län", "xDalarna Skånes"]:
+        assert [m.span() for m in entities._COUNTY_NAMES.finditer(t)] == [m.span() for m in plain.finditer(t)]
+
+
+def test_organisation_cue_gate():
+    for t in ["tuna if och stadsmissionen", "inget här", "företaget abc", "x ab", "uppsala universitet"]:
+        low = t.lower()
+        assert bool(entities._ORG_CUE_ANY.search(low)) == any(c in low for c, _f in entities._ORG_CUE_FORM)

@@ -275,9 +275,14 @@ _ORG_CUE_FORM = tuple((cue, form) for form, cues in _ORG_FORM_CUES.items() for c
 _REGION_NAMED = re.compile(r"\bRegion(?:en)?\s+((?:[A-ZÅÄÖ][\wåäö]+\s*){1,2}(?:län)?)")
 _COUNTY_LAN = re.compile(r"\b([A-ZÅÄÖ][\wåäö]+s?)\s+län\b")
 _COUNTY_LAN_PRE = re.compile(r"(?:Länsstyrelsen(?:\s+i)?|RF-SISU|ABF|Region)\s*$")
-_COUNTY_NAMES = re.compile(r"\b(Västernorrland|Värmland|Jämtland Härjedalen|Dalarna|Gävleborg|"
-                           r"Norrbotten|Västerbotten|Blekinge|Kronoberg|Halland|Skåne|Sörmland|"
-                           r"Östergötland|Västmanland|Västra Götaland)s?\b")
+_COUNTY_WORDS = ("Västernorrland", "Värmland", "Jämtland Härjedalen", "Dalarna", "Gävleborg", "Norrbotten",
+                 "Västerbotten", "Blekinge", "Kronoberg", "Halland", "Skåne", "Sörmland", "Östergötland",
+                 "Västmanland", "Västra Götaland")
+# the look-ahead on the first letters only lets ``re`` skip other positions fast (same matches)
+_COUNTY_NAMES = re.compile("(?=[" + "".join(sorted({w[0] for w in _COUNTY_WORDS})) + r"])\b("
+                           + "|".join(_COUNTY_WORDS) + r")s?\b")
+# one search for "does any cue word of a fixed organisation form occur at all"
+_ORG_CUE_ANY = re.compile("|".join(re.escape(cue) for cue, _form in _ORG_CUE_FORM))
 _COUNTY_COMPANY_AFTER = re.compile(r"\s+(?:AB|HB|KB|ek\.\s*för\.?)(?![\w-])")
 _COUNTY_NAME_BEFORE = re.compile(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinget\b)[A-ZÅÄÖ][\wåäö]+\s+$")
 _MUNI_LIST = re.compile(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+")
@@ -658,7 +663,7 @@ class EntityFinder:
                 mask(m.start(), m.end())
         # fixed forms (only those whose cue word occurs in the text)
         low = text.lower()
-        cued = {form for cue, form in _ORG_CUE_FORM if cue in low}
+        cued = {form for cue, form in _ORG_CUE_FORM if cue in low} if _ORG_CUE_ANY.search(low) else ()
         for rx, form in self._ORG_FORMS if cued else ():
             if form not in cued:
                 continue
@@ -738,7 +743,7 @@ class EntityFinder:
                       text[m.start():m.end()], mu.code)
             mask(m.start(), m.end())
         # letterheads in capitals: "LUDVIKA KOMMUN", "MALMÖ STAD"
-        for m in _CAPS_MUNI.finditer(text):
+        for m in _CAPS_MUNI.finditer(text) if "KOMMUN" in text or "STAD" in text else ():
             if not free(m.start(), m.end()):
                 continue
             mu = self._muni_of(m.group(1).title())
