@@ -149,9 +149,9 @@ class PresenterFinder:
 
     def unit(self, u: Unit) -> None:
         orig_text = u.text
-        text = deaccent(orig_text)
         # "Söder, Jaana Jansson." — a label followed by the person reporting for it
-        if u.kind in ("para", "heading") and len(text) < 80:
+        if u.kind in ("para", "heading") and len(orig_text) < 80:
+            text = deaccent(orig_text)
             m = _LABEL_NAME.match(text)
             if m and self._is_person(orig_text[m.start(1):m.end(1)]):
                 self._add([orig_text[m.start(1):m.end(1)]], u.start, orig_text)
