@@ -536,10 +536,22 @@ def test_limit_keeps_the_first_rows_and_counts_all(seed_db, queries):
             for limit in (1, 3, len(full.rows), len(full.rows) + 5):
                 cut = lib.run(store, q, args, limit=limit)
                 assert cut.total == len(full.rows), (name, limit)
-                assert len(cut.rows) == min(limit, len(full.rows)), (name, limit)
-                key = q.order[0]
-                assert [r[key] for r in cut.rows] == [r[key] for r in full.rows[:limit]], (name, limit)
-                assert cut.truncated == (limit < len(full.rows))
+                per = [c.strip() for c in q.limit_per.split(",") if c.strip()]
+                if per:                   # body: the first rows of each section
+                    seen: dict[tuple, int] = {}
+                    expected = []
+                    for r in full.rows:
+                        group = tuple(r[c] for c in per)
+                        seen[group] = seen.get(group, 0) + 1
+                        if seen[group] <= limit:
+                            expected.append(r)
+                else:
+                    expected = full.rows[:limit]
+                assert len(cut.rows) == len(expected), (name, limit)
+                key = q.order[q.order.index("date")] if "date" in q.order else q.order[0]
+                assert [(r[key], *(r[c] for c in per)) for r in cut.rows] == \
+                    [(r[key], *(r[c] for c in per)) for r in expected], (name, limit)
+                assert cut.truncated == (len(expected) < len(full.rows))
         with pytest.raises(lib.QueryError, match="at least 1"):
             lib.run(store, queries["mandates"], {}, limit=0)
 
@@ -605,6 +617,16 @@ def test_ask_json_and_csv_give_every_row_unless_limited(seed_db, monkeypatch):
     assert rows[0]["year_total_sek"] == every[0]["year_total_sek"]
     res = _ask_seed(seed_db, monkeypatch, "funding", "--csv")
     assert len(res.stdout.splitlines()) == 1 + len(every) and "showing" not in res.stderr
+
+
+def test_body_limit_applies_to_each_section(seed_db, monkeypatch):
+    every = json.loads(_ask_seed(seed_db, monkeypatch, "body", "samverkansråd", "--json").stdout)
+    sections = {r["section"] for r in every}
+    assert len(sections) >= 3
+    res = _ask_seed(seed_db, monkeypatch, "body", "samverkansråd", "--json", "--limit", "1")
+    rows = json.loads(res.stdout)
+    assert sorted(r["section"] for r in rows) == sorted(sections)    # one row of each section
+    assert f"showing {len(rows)} of {len(every)} rows (at most 1 per section)" in res.stderr
 
 
 def test_ask_path_found_both_but_not_connected(tmp_path, monkeypatch):

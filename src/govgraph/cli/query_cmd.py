@@ -155,8 +155,12 @@ def ask(name, args, list_, body, since, year, pairs, limit, all_rows, queries_di
 
 def limit_note(result) -> str:
     """'showing 50 of 6,578 rows (first by date, protocol) — …' for a cut result."""
-    order = [c.split()[0] for c in result.query.order[:2]]
-    by = f" (first by {', '.join(order)})" if order else ""
+    per = result.query.limit_per
+    if per:
+        by = f" (at most {result.limit:,} per {' and '.join(c.strip() for c in per.split(','))})"
+    else:
+        order = [c.split()[0] for c in result.query.order[:2]]
+        by = f" (first by {', '.join(order)})" if order else ""
     return (f"showing {len(result.rows):,} of {result.total:,} rows{by} — use --limit N "
             f"for more, or --all for every row")
 

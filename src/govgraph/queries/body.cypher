@@ -6,11 +6,12 @@
 // param: since DATE optional — only meetings and decisions from this date on
 // suggest: Body.name
 // order: body, section, date, protocol, item, detail
+// limit_per: section
 // example: govgraph ask body Chefsgrupp
 // example: govgraph ask body "specifika samverkansrådet" --since 2022 --json
 // Step 1 resolves the bodies NAME stands for. In step 2 the long parts (members, meetings,
-// decisions) each pick their first $limit rows by date before looking up details; the library
-// merges the parts and keeps the first $limit rows in the order above.
+// decisions) each pick their first $limit rows by date before looking up details; the limit
+// applies to each section (limit_per), so a table shows some of every section.
 WITH $name AS t
 OPTIONAL MATCH (b:Body)
 WHERE b.name =~ t OR any(x IN b.aliases WHERE x =~ t)

@@ -43,6 +43,10 @@ the count of all rows in COLUMN (``collect`` the rows at the limit point, ``size
 list, ``UNWIND`` it, then ``LIMIT $limit``); the library takes it from there and drops the
 column, and sends no count statement.
 
+``// limit_per: COLUMN, …`` applies the limit to each combination of values of the columns
+(e.g. each section of ``body``: its first 50 members, 50 meetings, 50 decisions) instead of
+to all rows; each UNION ALL part's ``LIMIT $limit`` must then cover one such group.
+
 ``// no_rows: found $a_name and $b_name, but …`` says what to tell the user when the earlier
 steps found everything they look for but the last has no rows (``$column``: their values).
 
@@ -178,6 +182,7 @@ class NamedQuery:
     origin: str = "package"
     no_rows: str = ""       # message when the earlier steps found all they look for, the last none
     total_column: str = ""  # a column holding the count of all rows (then no count statement)
+    limit_per: str = ""     # the row limit applies to each value of these columns ("section")
 
     @property
     def required(self) -> tuple[Param, ...]:
@@ -266,7 +271,7 @@ _PARAM = re.compile(r"^([A-Za-z_]\w*)\s+([A-Z0-9]+)(\s+optional)?(?:\s*=\s*(\S+)
 def parse_header(text: str, path: str) -> dict[str, Any]:
     """Read the leading ``// key: value`` block of a query file."""
     head: dict[str, Any] = {"description": [], "param": [], "example": [], "suggest": [],
-                            "order": [], "no_rows": [], "total": [], "name": None}
+                            "order": [], "no_rows": [], "total": [], "limit_per": [], "name": None}
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -278,7 +283,7 @@ def parse_header(text: str, path: str) -> dict[str, Any]:
         key, value = m.groups()
         if key == "name":
             head["name"] = value
-        elif key in ("description", "example", "suggest", "order", "no_rows", "total"):
+        elif key in ("description", "example", "suggest", "order", "no_rows", "total", "limit_per"):
             head[key].append(value)
         elif key == "param":
             pm = _PARAM.match(value)
@@ -356,7 +361,8 @@ def load_dir(directory: Path, origin: str) -> dict[str, NamedQuery]:
             files={d: str(v[0]) for d, v in variants.items()},
             examples=tuple(head["example"]), suggest=_suggest(head["suggest"], str(path)),
             order=tuple(c.strip() for v in head["order"] for c in v.split(",") if c.strip()),
-            origin=origin, no_rows=" ".join(head["no_rows"]), total_column=" ".join(head["total"]))
+            origin=origin, no_rows=" ".join(head["no_rows"]), total_column=" ".join(head["total"]),
+            limit_per=" ".join(head["limit_per"]))
     return out
 
 
@@ -604,10 +610,26 @@ def run(store: Any, query: NamedQuery, args: Mapping[str, Any], limit: int | Non
             counted = len(rows)
         total = max(counted, len(rows))
     if limit is not None:
-        rows = rows[:limit]
+        rows = _first_rows(rows, limit, query.limit_per)
     columns = list(rows[0].keys()) if rows else []
     resolved = {k: v for k, v in values.items() if k not in params and k != LIMIT_PARAM}
     return QueryResult(query, params, rows, columns, total, limit, resolved)
+
+
+def _first_rows(rows: list[dict[str, Any]], limit: int, per: str = "") -> list[dict[str, Any]]:
+    """The first ``limit`` rows — of each combination of the ``per`` columns (``a, b``) when
+    they are given."""
+    cols = [c.strip() for c in per.split(",") if c.strip()]
+    if not cols:
+        return rows[:limit]
+    seen: dict[str, int] = {}
+    out = []
+    for row in rows:
+        key = repr(tuple(row.get(c) for c in cols))
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= limit:
+            out.append(row)
+    return out
 
 
 def _count(store: Any, step: str, values: Mapping[str, Any]) -> int | None:
