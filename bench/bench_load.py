@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import write_corpus  # noqa: E402
 
 from govgraph import pipeline  # noqa: E402
-from govgraph.graph.load import auto_jobs, load_paths  # noqa: E402
+from govgraph.graph.load import GROUP_SIZE, auto_jobs, load_paths  # noqa: E402
 from govgraph.graph.store import open_store  # noqa: E402
 
 
@@ -44,6 +44,7 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=300, help="files timed for bare extraction")
     ap.add_argument("--workdir", type=Path, default=None, help="keep corpus and store here")
     ap.add_argument("--jobs", type=int, default=None, help="extraction workers (default: automatic)")
+    ap.add_argument("--group-size", type=int, default=None, help="protocols per commit (default: the loader's)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
 
@@ -71,17 +72,17 @@ def main() -> int:
 
     store = open_store(db=db)
     write_s = 0.0
-    real_write = store.write_document
+    real_write = store.write_documents
 
-    def timed_write(doc_id, graph):
+    def timed_write(docs):
         nonlocal write_s
         t0 = time.perf_counter()
         try:
-            return real_write(doc_id, graph)
+            return real_write(docs)
         finally:
             write_s += time.perf_counter() - t0
 
-    store.write_document = timed_write
+    store.write_documents = timed_write
     counts: dict[str, int] = {}
     totals = {"nodes": 0, "edges": 0, "i": 0}
     jobs = auto_jobs(len(files)) if args.jobs is None else args.jobs
@@ -99,7 +100,8 @@ def main() -> int:
             print(f"  {i:>6} protocols  {i / el:6.1f}/s  write {write_s / i * 1000:5.1f} ms/protocol  "
                   f"peak {peak_mb():6.0f} MB", file=sys.stderr, flush=True)
 
-    load_paths([], store, files=files, jobs=jobs, on_file=progress)
+    group = args.group_size or GROUP_SIZE
+    load_paths([], store, files=files, jobs=jobs, on_file=progress, group_size=group)
     nodes, edges = totals["nodes"], totals["edges"]
     main_cpu = time.process_time() - c0
     load_s = time.perf_counter() - t
@@ -111,7 +113,7 @@ def main() -> int:
         "load_seconds": round(load_s, 2),
         "protocols_per_s": round(n / load_s, 1),
         "facts": nodes + edges, "facts_per_s": round((nodes + edges) / load_s, 0),
-        "extraction_workers": jobs,
+        "extraction_workers": jobs, "group_size": group,
         "loading_process_cpu_ms_per_protocol": round(main_cpu / n * 1000, 2),
         "store_write_ms_per_protocol": round(write_s / n * 1000, 2),
         "store_write_protocols_per_s": round(n / write_s, 1) if write_s else None,

@@ -108,14 +108,15 @@ HELPER = textwrap.dedent("""
     from govgraph.graph.load import Loader, expand_paths
     from govgraph.graph.store import open_store, plan_document
     store = open_store(db=sys.argv[2])
-    real = store.write_document
-    def write(doc_id, graph):
-        plan = plan_document(doc_id, graph)
-        print("writing", doc_id, plan.n_edges, flush=True)
-        out = real(doc_id, graph)
-        print("done", doc_id, flush=True)
+    real = store.write_documents
+    def write(docs):
+        for doc_id, graph in docs:
+            print("writing", doc_id, plan_document(doc_id, graph).n_edges, flush=True)
+        out = real(docs)
+        for doc_id, _ in docs:
+            print("done", doc_id, flush=True)
         return out
-    store.write_document = write
+    store.write_documents = write
     loader = Loader(store)
     for f in expand_paths([sys.argv[1]]):
         r = loader.load_file(f)

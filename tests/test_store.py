@@ -287,7 +287,8 @@ def test_statements_use_only_schema_names_and_parameters():
         assert "$rows" in S.node_merge(label, S.NEO4J)
     for t, a, b in S.edge_groups():
         text = S.edge_create(t, a, b, S.LADYBUG)
-        assert f"(a:{a} {{id: r.src}})" in text and f"[e:{t} " in text
+        assert f"(a:{a} {{id: r.src}})" in text and f"[e:{t} " in text and "$keys" in text
+        assert f"(a:{a} {{id: r.src}})" in S.edge_create(t, a, b, S.NEO4J)
     with pytest.raises(ValueError):
         S.edge_create("HELD", "Person", "Body", S.LADYBUG)
 

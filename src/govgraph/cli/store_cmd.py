@@ -18,9 +18,10 @@ Examples:
 
 \b
 Re-loading is safe: unchanged files are skipped, a changed file replaces its old facts,
-the same content under another name is reported as a duplicate. Each protocol is written
-in one transaction, so an interrupted load never leaves half a protocol behind; run the
-same command again to finish the job.
+the same content under another name is reported as a duplicate. Every protocol is written
+all-or-nothing, so an interrupted load never leaves half a protocol behind; run the same
+command again to finish the job. Protocols are committed in groups (--group-size, default
+32) for speed; a protocol that fails to write is retried alone, so it fails alone.
 Exit status: 0 all loaded (unchanged/duplicate/skipped are fine), 1 some files failed
 (the others are loaded), 2 usage error, 130 interrupted.
 """
@@ -57,7 +58,7 @@ def _print_summary(summary, store_desc: str) -> None:
         left = summary.total - len(summary.files)
         click.echo(click.style("interrupted", fg="yellow", bold=True)
                    + f": {left} file(s) not reached; run the same command again to finish "
-                     "(loaded protocols are kept, the one in flight was rolled back)", err=True)
+                     "(loaded protocols are kept, those in flight were rolled back)", err=True)
 
 
 def _store_desc(store) -> str:
@@ -72,13 +73,17 @@ def _store_desc(store) -> str:
 @click.option("--no-ocr", is_flag=True, help="Do not OCR scanned pages (faster; they fail instead).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
               help="Extraction worker processes (default: automatic for 16+ files; 0: none).")
+@click.option("--group-size", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Protocols committed together (default 32; 1: one transaction per protocol). "
+                   "Each protocol stays all-or-nothing either way.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def load(paths, store_factory, force, no_ocr, jobs, as_json):
+def load(paths, store_factory, force, no_ocr, jobs, group_size, as_json):
     """Load protocol files and folders (PDF, DOCX, ODT, RTF, HTML, TXT, MD …) into the store."""
     import signal
 
-    from ..graph.load import LoadSummary, expand_paths, load_paths
+    from ..graph.load import GROUP_SIZE, LoadSummary, expand_paths, load_paths
     files = expand_paths(paths)
+    group = group_size or GROUP_SIZE
     if not files:
         fail("no protocol files found in " + ", ".join(paths)
              + " (looked for PDF, DOCX, ODT, RTF, HTML, TXT, MD …; hidden files are skipped)", 2)
@@ -97,9 +102,10 @@ def load(paths, store_factory, force, no_ocr, jobs, as_json):
             with click.progressbar(length=len(files), label="loading", file=sys.stderr,
                                    show_pos=True, item_show_func=lambda r: r.path[-40:] if r else None) as bar:
                 summary = load_paths(paths, store, force=force, ocr=not no_ocr, files=files, jobs=jobs,
-                                     on_file=lambda r: bar.update(1, r))
+                                     group_size=group, on_file=lambda r: bar.update(1, r))
         else:
-            summary = load_paths(paths, store, force=force, ocr=not no_ocr, files=files, jobs=jobs)
+            summary = load_paths(paths, store, force=force, ocr=not no_ocr, files=files, jobs=jobs,
+                                 group_size=group)
     except KeyboardInterrupt:          # before the first protocol (opening the store)
         summary = LoadSummary(interrupted=True, total=len(files))
     finally:

@@ -9,10 +9,15 @@
    (``loaders.structure.looks_like_protocol``; ``force`` loads it anyway);
 4. the document subgraph (``graph.build.protocol_subgraph``) with a Resolver made once per
    batch from the store's entities (it learns each protocol's new entities as it goes);
-5. ``store.write_document`` — one transaction per protocol, replacing an older version.
+5. ``store.write_documents`` — every protocol all-or-nothing, replacing an older version.
+   Consecutive protocols are committed together in groups of up to ``group_size`` (one
+   statement per label and relationship group for the whole group, one commit); if a group
+   fails it is rolled back and its protocols are written one transaction each, so a bad
+   protocol fails alone. ``group_size=1`` writes one transaction per protocol.
 
 Any other exception fails that file as "internal error: …" and the batch goes on. Ctrl-C
-stops after rolling back the protocol in flight; the summary says what was done.
+stops after rolling back the protocols in flight (at most one group); the summary says what
+was done. A file's result is reported only once its protocol is committed.
 
 Big batches read and extract in worker processes (``jobs``; steps 1 and 3), while steps 2,
 4 and 5 stay in this process in file order, so the graph does not depend on the number of
@@ -211,6 +216,10 @@ def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C is the loading process's business
 
 
+# protocols committed together by default (see docs/store.md "Loading is idempotent and atomic")
+GROUP_SIZE = 32
+
+
 def auto_jobs(n_files: int) -> int:
     """Extraction worker processes for a batch: none for small batches, else up to 8."""
     if n_files < 16:
@@ -218,19 +227,117 @@ def auto_jobs(n_files: int) -> int:
     return max(1, min((os.cpu_count() or 2) - 1, 8))
 
 
+@dataclass
+class _Pending:
+    """A protocol built and waiting for its group's commit."""
+    res: FileResult
+    doc_id: str
+    graph: object                    # networkx.MultiDiGraph
+    status: str                      # "new" | "changed" (before the write)
+    previous: dict | None            # the index row it replaces (restored if the write fails)
+    t0: float
+
+
+class _Commit:
+    """One group of protocols being written (in a writer thread or inline)."""
+
+    def __init__(self, store, group: list[_Pending]):
+        self.store = store
+        self.group = group
+        self.outcomes: list = []
+        self.seconds = 0.0
+        self._thread = None
+
+    def run(self) -> None:
+        t0 = time.perf_counter()
+        try:
+            self.outcomes = self.store.write_documents([(p.doc_id, p.graph) for p in self.group])
+        except BaseException as e:          # the store itself broke: every protocol failed
+            self.outcomes = [e] * len(self.group)
+        self.seconds = time.perf_counter() - t0
+
+    def start(self) -> None:
+        import threading
+        self._thread = threading.Thread(target=self.run, name="govgraph-writer", daemon=True)
+        self._thread.start()
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+
+
 class Loader:
-    """Loads files one protocol (one transaction) at a time into an open store."""
+    """Loads files into an open store: every protocol all-or-nothing, committed in groups.
+
+    ``feed(path)`` / ``feed_extracted(path, ex)`` take files in order and return the results
+    that are final (in file order); ``finish()`` commits what is pending and returns the
+    rest. ``load_file(path)`` does both for one file.
+    """
 
     def __init__(self, store, *, force: bool = False, ocr: bool = True,
-                 loaded_at: str | None = None):
+                 loaded_at: str | None = None, group_size: int = 1, background: bool = True):
         from .resolve import Resolver
         self.store = store
         self.force = force
         self.ocr = ocr
+        self.group_size = max(1, int(group_size))
         self.loaded_at = loaded_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
         self.resolver = Resolver.from_store(store)
         self.index = DocumentIndex(store.documents())
+        self.background = background and self.group_size > 1
+        self._results: list[FileResult] = []      # in file order; the tail may be pending
+        self._pending: list[_Pending] = []
+        self._inflight: _Commit | None = None
 
+    # ---------------------------------------------------------------- feeding files
+    def feed(self, path: str | os.PathLike) -> list[FileResult]:
+        """Read, extract and build one file; returns the results that are now final."""
+        self._run(path, lambda res: self._load(Path(path), res))
+        return self._ready()
+
+    def feed_extracted(self, path: str | os.PathLike, ex: Extracted) -> list[FileResult]:
+        """Build a file a worker has extracted; returns the results that are now final."""
+        def fn(res: FileResult) -> None:
+            if ex.error:
+                res.status, res.detail = "failed", ex.error
+                return
+            key = path_key(path)
+            if self._settled(key, ex.sha256, res):
+                return
+            self._write(key, ex.sha256, ex.name, ex.protocol, ex.is_protocol, ex.why, res)
+        self._run(path, fn)
+        return self._ready()
+
+    def feed_settled(self, path: str | os.PathLike, sha256: str | None) -> list[FileResult]:
+        """A file the caller believes unchanged or duplicate: settle it, or load it fully."""
+        settled: list[bool] = []
+
+        def fn(res: FileResult) -> None:
+            if sha256 is not None and self._settled(path_key(path), sha256, res):
+                settled.append(True)
+        res = self._guarded(path, fn)
+        if settled or res.status == "failed" and res.detail:
+            self._results.append(res)
+            return self._ready()
+        return self.feed(path)
+
+    def finish(self) -> list[FileResult]:
+        """Commit the pending group and wait for it; returns every result not yet returned."""
+        self.flush()
+        self.settle()
+        return self._ready()
+
+    def load_file(self, path: str | os.PathLike) -> FileResult:
+        """Load one file and commit it; never raises except KeyboardInterrupt/SystemExit."""
+        out = self.feed(path) + self.finish()
+        return out[-1]
+
+    def load_extracted(self, path: str | os.PathLike, ex: Extracted) -> FileResult:
+        """Build and write (commit) one file a worker has extracted."""
+        out = self.feed_extracted(path, ex) + self.finish()
+        return out[-1]
+
+    # ---------------------------------------------------------------- internals
     def _guarded(self, path, fn) -> FileResult:
         t0 = time.perf_counter()
         res = FileResult(str(path), "failed")
@@ -245,33 +352,36 @@ class Loader:
         res.seconds = time.perf_counter() - t0
         return res
 
-    def load_file(self, path: str | os.PathLike) -> FileResult:
-        """Load one file; never raises except KeyboardInterrupt/SystemExit."""
-        return self._guarded(path, lambda res: self._load(Path(path), res))
+    def _run(self, path, fn) -> None:
+        self._results.append(self._guarded(path, fn))
+        if len(self._pending) >= self.group_size:
+            self.flush()
 
-    def precheck(self, path: str | os.PathLike, sha256: str | None) -> FileResult | None:
-        """The result for a file that needs no extraction (unchanged, duplicate), else None."""
-        if sha256 is None:
-            return None
-        settled: list[bool] = []
-        res = self._guarded(path, lambda r: settled.append(self._settled(path_key(path), sha256, r)))
-        return res if (not settled or settled[0]) else None
+    def _ready(self) -> list[FileResult]:
+        """The leading results whose protocols are no longer waiting for a commit."""
+        waiting = {id(p.res) for p in self._pending}
+        if self._inflight is not None:
+            waiting |= {id(p.res) for p in self._inflight.group}
+        n = 0
+        while n < len(self._results) and id(self._results[n]) not in waiting:
+            n += 1
+        out, self._results = self._results[:n], self._results[n:]
+        return out
 
-    def load_extracted(self, path: str | os.PathLike, ex: Extracted) -> FileResult:
-        """Build and write a file a worker has extracted."""
-        def fn(res: FileResult) -> None:
-            if ex.error:
-                res.status, res.detail = "failed", ex.error
-                return
-            key = path_key(path)
-            if self._settled(key, ex.sha256, res):
-                return
-            self._write(key, ex.sha256, ex.name, ex.protocol, ex.is_protocol, ex.why, res)
-        return self._guarded(path, fn)
+    def _status(self, key: str, sha256: str) -> tuple[str, str | None]:
+        """The file's status against the store; a protocol still waiting for its commit is
+        committed first when the answer depends on it (it might yet fail)."""
+        status, existing = self.index.status(key, sha256)
+        inflight = self._inflight.group if self._inflight is not None else []
+        if existing is not None and any(p.doc_id == existing for p in [*self._pending, *inflight]):
+            self.flush()
+            self.settle()
+            status, existing = self.index.status(key, sha256)
+        return status, existing
 
     def _settled(self, key: str, sha256: str, res: FileResult) -> bool:
         """Handle unchanged and duplicate files; True when nothing more is to be done."""
-        status, existing = self.index.status(key, sha256)
+        status, existing = self._status(key, sha256)
         if status == "unchanged" and not self.force:
             res.status, res.doc_id = "unchanged", existing
             return True
@@ -280,10 +390,13 @@ class Loader:
             res.status, res.doc_id = "duplicate", existing
             res.detail = f"duplicate of {other.get('path') or other.get('name') or existing}"
             # this path held other content before: its old facts are no longer in any file
-            for d in list(self.index.by_path.get(key, [])):
-                if d["id"] != existing:
-                    self.store.delete_document(d["id"])
-                    self.index.remove(d["id"])
+            stale = [d for d in self.index.by_path.get(key, []) if d["id"] != existing]
+            if stale:
+                self.flush()          # keep the store's order of events
+                self.settle()
+            for d in stale:
+                self.store.delete_document(d["id"])
+                self.index.remove(d["id"])
             return True
         return False
 
@@ -300,22 +413,74 @@ class Loader:
 
     def _write(self, key: str, sha256: str, name: str, protocol, ok: bool, why: str,
                res: FileResult) -> None:
+        """Build the protocol's subgraph and queue it for its group's commit."""
         from .build import protocol_subgraph
         from .ids import document_id
         if not ok and not self.force:
             res.status, res.detail = "skipped", f"not a protocol: {why} (use --force to load it anyway)"
             return
-        status, _ = self.index.status(key, sha256)
+        status, _ = self._status(key, sha256)
         doc_id = document_id(key, name)
         protocol.path = protocol.path or key
         graph = protocol_subgraph(protocol, self.resolver, doc_id, path=key, loaded_at=self.loaded_at)
-        # Ctrl-C/SIGTERM during the commit must not separate "written" from "reported":
-        # the signal waits until the result is recorded, then the batch stops.
+        previous = self.index.by_id.get(doc_id)
+        # later files of the batch must see this one as stored (duplicates, re-reads)
+        self.index.add({"id": doc_id, "path": key, "sha256": sha256, "name": name})
+        res.status = "pending"
+        self._pending.append(_Pending(res, doc_id, graph, status, previous, time.perf_counter()))
+
+    def flush(self) -> None:
+        """Start committing the pending protocols (one group).
+
+        With ``background`` the commit runs in a writer thread (the engine releases the GIL)
+        while this thread builds the next group; only one commit is in flight at a time, and
+        its results become final when it is settled (:meth:`settle`).
+        """
+        if not self._pending:
+            return
+        self.settle()
+        group, self._pending = self._pending, []
+        commit = _Commit(self.store, group)
+        self._inflight = commit
+        if self.background:
+            commit.start()
+        else:
+            with self._signals_deferred():
+                commit.run()
+            self.settle()
+
+    def settle(self) -> None:
+        """Wait for the commit in flight and record its results (even through Ctrl-C: a
+        protocol is reported exactly when it was committed)."""
+        commit, self._inflight = self._inflight, None
+        if commit is None:
+            return
         with self._signals_deferred():
-            plan = self.store.write_document(doc_id, graph)
-            self.index.add({"id": doc_id, "path": key, "sha256": sha256, "name": name})
-            res.status = "loaded" if status == "new" else "replaced"
-            res.doc_id, res.nodes, res.edges = doc_id, plan.n_nodes, plan.n_edges
+            commit.wait()
+            share = commit.seconds / len(commit.group)
+            for p, out in zip(commit.group, commit.outcomes):
+                res = p.res
+                res.seconds += share
+                if isinstance(out, BaseException):
+                    res.status = "failed"
+                    res.detail = _reason(out) if isinstance(out, GovgraphError) else _internal(out)
+                    self.index.remove(p.doc_id)
+                    if p.previous is not None:
+                        self.index.add(p.previous)
+                else:
+                    res.status = "loaded" if p.status == "new" else "replaced"
+                    res.doc_id, res.nodes, res.edges = p.doc_id, out.n_nodes, out.n_edges
+
+    def abandon(self) -> list[FileResult]:
+        """After Ctrl-C: drop what is not yet committing, settle the commit in flight and
+        return the results that are final."""
+        for p in self._pending:
+            self.index.remove(p.doc_id)
+        waiting = {id(p.res) for p in self._pending}
+        self._pending = []
+        self.settle()
+        self._results = [r for r in self._results if id(r) not in waiting]
+        return self._ready()
 
     interrupt_pending: bool = False
 
@@ -339,12 +504,14 @@ class Loader:
 
 def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False, ocr: bool = True,
                on_file: Callable[[FileResult], None] | None = None,
-               files: list[Path] | None = None, jobs: int | None = None) -> LoadSummary:
+               files: list[Path] | None = None, jobs: int | None = None,
+               group_size: int = GROUP_SIZE) -> LoadSummary:
     """Load files and folders into ``store``; returns the summary (``interrupted`` on Ctrl-C).
 
     ``jobs``: extraction worker processes (None: :func:`auto_jobs`; 0: extract in this
-    process). Workers only read and extract; resolution, building and the one-transaction
-    writes stay here, in file order, so results do not depend on ``jobs``.
+    process). Workers only read and extract; resolution, building and the writes stay here,
+    in file order, so results do not depend on ``jobs``. ``group_size``: protocols committed
+    together (each stays all-or-nothing; 1 = one transaction per protocol).
     """
     t0 = time.perf_counter()
     todo = files if files is not None else expand_paths(paths)
@@ -353,28 +520,38 @@ def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False
 
     loader: Loader | None = None
 
-    def done(r: FileResult) -> None:
-        summary.files.append(r)
-        if on_file:
-            on_file(r)
+    def done(results: list[FileResult]) -> None:
+        for r in results:
+            summary.files.append(r)
+            if on_file:
+                on_file(r)
         if loader is not None and loader.interrupt_pending:
-            raise KeyboardInterrupt       # deferred while a protocol was being committed
+            raise KeyboardInterrupt       # deferred while protocols were being committed
 
     try:
-        loader = Loader(store, force=force, ocr=ocr)
+        loader = Loader(store, force=force, ocr=ocr, group_size=group_size)
         if jobs <= 0:
             for f in todo:
-                done(loader.load_file(f))
+                done(loader.feed(f))
         else:
             _load_parallel(loader, todo, jobs, ocr, done)
+        done(loader.finish())
     except KeyboardInterrupt:
         summary.interrupted = True
+        if loader is not None:
+            try:
+                for r in loader.abandon():
+                    summary.files.append(r)
+                    if on_file:
+                        on_file(r)
+            except KeyboardInterrupt:
+                pass
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
 def _load_parallel(loader: Loader, todo: list[Path], jobs: int, ocr: bool,
-                   done: Callable[[FileResult], None]) -> None:
+                   done: Callable[[list[FileResult]], None]) -> None:
     """Extract ahead in ``jobs`` worker processes; build and write here, in order."""
     import multiprocessing
     from collections import deque
@@ -384,7 +561,7 @@ def _load_parallel(loader: Loader, todo: list[Path], jobs: int, ocr: bool,
                                initializer=_worker_init)
     pending: deque = deque()          # (path, future | None, sha256)
     it = iter(todo)
-    ahead = max(2, jobs * 3)
+    ahead = max(2, jobs * 3, loader.group_size + jobs)
     try:
         while True:
             while len(pending) < ahead:
@@ -402,13 +579,12 @@ def _load_parallel(loader: Loader, todo: list[Path], jobs: int, ocr: bool,
                 break
             f, fut, sha = pending.popleft()
             if fut is None:
-                r = loader.precheck(f, sha)
-                done(r if r is not None else loader.load_file(f))
+                done(loader.feed_settled(f, sha))
             else:
                 try:
                     ex = fut.result()
                 except Exception as e:          # a worker died (memory, a native crash)
                     ex = Extracted(error=_internal(e))
-                done(loader.load_extracted(f, ex))
+                done(loader.feed_extracted(f, ex))
     finally:
         pool.shutdown(wait=False, cancel_futures=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 import networkx as nx
 
@@ -133,6 +133,37 @@ def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
     return plan
 
 
+def merge_plans(plans: list[WritePlan]) -> tuple[dict[str, list[dict[str, Any]]],
+                                                 dict[tuple[str, str, str], list[dict[str, Any]]]]:
+    """The rows of several plans as one batch per label and per relationship group.
+
+    A node in several plans becomes one row that equals applying the rows in order (what the
+    store's SET does): ``sources``/``aliases`` are unions in first-seen order, any other
+    property takes the last non-null value. Relationships are concatenated.
+    """
+    if len(plans) == 1:
+        return plans[0].nodes, plans[0].edges
+    nodes: dict[str, dict[str, dict[str, Any]]] = {}
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for plan in plans:
+        for label, rows in plan.nodes.items():
+            by_id = nodes.setdefault(label, {})
+            for row in rows:
+                old = by_id.get(row["id"])
+                if old is None:
+                    by_id[row["id"]] = dict(row)
+                    continue
+                for prop, value in row.items():
+                    if prop in S.UNION_LISTS:
+                        have = old.get(prop) or []
+                        old[prop] = have + [v for v in (value or []) if v not in have]
+                    elif value is not None:
+                        old[prop] = value
+        for group, rows in plan.edges.items():
+            edges.setdefault(group, []).extend(rows)
+    return {label: list(by_id.values()) for label, by_id in nodes.items()}, edges
+
+
 def classify_document(rows: list[dict[str, Any]], path_key: str, sha256: str) -> tuple[str, str | None]:
     """The status of a file given the stored documents with its path or its content."""
     for r in rows:
@@ -224,23 +255,63 @@ class GraphStore(ABC):
     def write_document(self, doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
         """Write one document's subgraph in one transaction, replacing its old facts.
 
-        Returns the plan written (counts of nodes and relationships).
+        Returns the plan written (counts of nodes and relationships); raises if it failed
+        (nothing of the document is then written).
         """
-        plan = plan_document(doc_id, graph)
-        edge_stmts = {g: S.edge_create(*g, self.dialect) for g in plan.edges}
+        (result,) = self.write_documents([(doc_id, graph)])
+        if isinstance(result, BaseException):
+            raise result
+        return result
 
-        def work(run: Run) -> None:
-            if run(S.DOCUMENT_EXISTS, {"doc": doc_id}):
-                self._delete(run, doc_id)
-            for label in NODE_ORDER:
-                rows = plan.nodes.get(label)
-                if rows:
-                    self._write_nodes(run, label, rows)
-            for group, rows in plan.edges.items():
-                run(edge_stmts[group], {"rows": rows})
+    def write_documents(self, docs: Sequence[tuple[str, nx.MultiDiGraph]]) -> list[WritePlan | Exception]:
+        """Write several documents' subgraphs, each all-or-nothing, replacing old versions.
 
-        self._write_tx(work)
-        return plan
+        The group is written in one transaction (one statement per label and per
+        relationship group for all of them: the per-statement and per-commit costs are
+        shared). If that transaction fails, it is rolled back and every document is written
+        again in a transaction of its own, so a bad document fails alone and leaves nothing
+        behind. Returns, per document in order, its :class:`WritePlan` or the exception that
+        stopped it. The result equals writing the documents one by one, in order.
+        """
+        results: list[WritePlan | Exception | None] = [None] * len(docs)
+        planned: list[tuple[int, WritePlan]] = []
+        for i, (doc_id, graph) in enumerate(docs):
+            try:
+                planned.append((i, plan_document(doc_id, graph)))
+            except StoreError as e:           # refused by the schema before any write
+                results[i] = e
+        if len(planned) > 1:
+            try:
+                self._write_tx(lambda run: self._write_plans(run, [p for _, p in planned]))
+                for i, plan in planned:
+                    results[i] = plan
+                planned = []
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception:               # rolled back: find the culprit one by one
+                pass
+        for i, plan in planned:
+            try:
+                self._write_tx(lambda run, plan=plan: self._write_plans(run, [plan]))
+                results[i] = plan
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except Exception as e:
+                results[i] = e
+        return results  # type: ignore[return-value]
+
+    def _write_plans(self, run: Run, plans: list[WritePlan]) -> None:
+        """The statements of a group of documents, inside the current transaction."""
+        stored = run(S.node_lookup("Document"), {"ids": [p.doc_id for p in plans]})
+        for row in stored:                  # a changed file: its old facts go first
+            self._delete(run, row["id"])
+        nodes, edges = merge_plans(plans)
+        for label in NODE_ORDER:
+            rows = nodes.get(label)
+            if rows:
+                self._write_nodes(run, label, rows)
+        for group, rows in edges.items():
+            run(S.edge_create(*group, self.dialect), self.dialect.bind(rows, S.edge_columns(group[0])))
 
     def delete_document(self, doc_id: str) -> None:
         """Remove a document and every fact it is the only source of (one transaction)."""

@@ -25,11 +25,13 @@ from .ddl import LADYBUG_TYPES, ladybug_node_table, ladybug_rel_table
 
 # files the engine keeps beside the database file
 SIDE_SUFFIXES = (".wal", ".lock", ".shadow", ".tmp")
-# The engine keeps the pages changed since the last checkpoint in memory and checkpoints by
-# WAL size, which small per-protocol transactions reach only after gigabytes of memory (a
-# few MB per protocol). A checkpoint costs ~1-2 s on a large store, so checkpoint when the
-# process has grown by CHECKPOINT_MEMORY_MB since the last one, or every CHECKPOINT_EVERY
-# write transactions, whichever comes first.
+# The engine keeps the changes since the last checkpoint in memory. Its own automatic
+# checkpoint (by WAL size, every few hundred protocols) is switched off for writers: a
+# checkpoint rewrites the storage of every node group that gained relationships, which on a
+# big store costs seconds however little changed, so frequent checkpoints made long loads
+# quadratic. Instead the store checkpoints when the process has grown by
+# CHECKPOINT_MEMORY_MB since the last one, or every CHECKPOINT_EVERY write transactions,
+# whichever comes first, and the engine checkpoints when the store is closed.
 CHECKPOINT_EVERY = 256
 CHECKPOINT_MEMORY_MB = 384
 
@@ -149,7 +151,7 @@ class LadybugStore(GraphStore):
             make_private_dirs(path.parent)
         old_umask = os.umask(0o077)
         try:
-            self._db = lb.Database(str(path), read_only=read_only)
+            self._db = lb.Database(str(path), read_only=read_only, auto_checkpoint=read_only)
             self._conn = lb.Connection(self._db)
         except Exception as e:  # the engine raises RuntimeError with a message
             raise self._open_error(e) from None
@@ -309,10 +311,11 @@ class LadybugStore(GraphStore):
         found = {r["id"] for r in run(S.node_lookup(label), {"ids": [r["id"] for r in rows]})}
         old = [r for r in rows if r["id"] in found]
         new = [r for r in rows if r["id"] not in found]
+        cols = S.node_columns(label)
         if old:
-            run(S.node_update(label, self.dialect), {"rows": old})
+            run(S.node_update(label, self.dialect), self.dialect.bind(old, cols))
         if new:
-            run(S.node_create(label, self.dialect), {"rows": new})
+            run(S.node_create(label, self.dialect), self.dialect.bind(new, cols))
 
     # ------------------------------------------------------------------ user queries
     def query(self, cypher: str, params: dict[str, Any] | None = None,

@@ -38,7 +38,7 @@ def all_statements() -> list[tuple[str, str, list[str]]]:
     for rel_type in EDGES:
         out.append((f"read_{rel_type}", S.edge_read(rel_type), []))
         out.append((f"count_{rel_type}", S.edge_count(rel_type), []))
-    out.append(("document_exists", S.DOCUMENT_EXISTS, ["doc"]))
+    out.append(("lookup_Document", S.node_lookup("Document"), ["ids"]))
     out.append(("find_documents", S.FIND_DOCUMENTS, ["path", "sha256"]))
     out += S.delete_statements(d)
     return out

@@ -1,25 +1,76 @@
 """Every Cypher statement the stores send, generated from the schema by one set of functions.
 
 Both stores get the same text; the few functions the two Cypher dialects spell differently
-(type casts, list union, list removal) come from a :class:`Dialect`. Labels, relationship
+(type casts, list union, list removal, how a batch of rows travels) come from a
+:class:`Dialect`. Labels, relationship
 types and property names are taken from ``govgraph.schema`` only; every value is a parameter
 (``$rows``, ``$doc``, …), never part of the text.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Sequence
 
 from ...schema import EDGES, NODES
-from .ddl import ident
+from .ddl import LADYBUG_TYPES, ident
 
 # list properties that are unions over documents (a shared node keeps every value it was given)
 UNION_LISTS = ("sources", "aliases")
 
 
+# the properties that find a row's nodes (they travel in ``$keys`` in the columnar layout)
+KEY_PROPS = ("id", "src", "dst")
+
+
 @dataclass(frozen=True)
 class Dialect:
-    """The spellings that differ between LadybugDB (Kuzu Cypher) and Neo4j Cypher."""
+    """The spellings that differ between LadybugDB (Kuzu Cypher) and Neo4j Cypher.
+
+    A batch of rows travels as ``$rows``, a list of maps (Neo4j: its driver packs maps
+    cheaply), or column-wise (LadybugDB): ``$keys`` holds each row's ids (``id`` or
+    ``src``/``dst``) and its row number ``i``, and every other property is one list
+    parameter ``$c_<prop>`` read at ``r.i``. The engine converts a list of wide structs
+    several times slower than flat lists, which made parameter passing the largest cost of a
+    load; the ids stay in a (narrow) struct so that ``MATCH (n {id: r.id})`` remains a
+    primary-key lookup (an id taken from a list by index makes the planner scan the table).
+    """
     name: str
+    columnar: bool = False
+
+    def each_row(self) -> str:
+        """The clause that makes one row ``r`` per batch row."""
+        return "UNWIND $keys AS r" if self.columnar else "UNWIND $rows AS r"
+
+    def value(self, prop: str, typ: str = "STRING") -> str:
+        """The expression of property ``prop`` (schema type ``typ``) of the current row.
+
+        Columns are cast whole to a typed list (the engine folds the cast once per batch): a
+        column of nulls has no type of its own.
+        """
+        if prop in KEY_PROPS:
+            return f"r.{prop}"
+        if self.columnar:
+            return f"CAST($c_{prop} AS {LADYBUG_TYPES[typ]}[])[r.i]"
+        return self.cast(f"r.{ident(prop)}", typ)
+
+    def bind(self, rows: list[dict[str, Any]], props: Sequence[str]) -> dict[str, Any]:
+        """The parameters that carry ``rows`` (each has every one of ``props``).
+
+        Column-wise, a missing list value travels as the empty list: the engine cannot type
+        a column that mixes lists and nulls.
+        """
+        if not self.columnar:
+            return {"rows": rows}
+        keys = [k for k in KEY_PROPS if k in props]
+        out: dict[str, Any] = {"keys": [{"i": n, **{k: r[k] for k in keys}} for n, r in enumerate(rows, 1)]}
+        for p in props:
+            if p in keys:
+                continue
+            col = [r.get(p) for r in rows]
+            if any(isinstance(v, list) for v in col):
+                col = [[] if v is None else v for v in col]
+            out[f"c_{p}"] = col
+        return out
 
     def cast(self, expr: str, typ: str) -> str:
         """A parameter value typed as the column (Kuzu infers a null's type as STRING)."""
@@ -43,7 +94,7 @@ class Dialect:
         return f"[x IN {current} WHERE x <> {value}]"
 
 
-LADYBUG = Dialect("ladybug")
+LADYBUG = Dialect("ladybug", columnar=True)
 NEO4J = Dialect("neo4j")
 
 
@@ -59,7 +110,7 @@ def node_set_clause(label: str, d: Dialect) -> str:
         if prop == "id":
             continue
         p = ident(prop)
-        value = d.cast(f"r.{p}", typ)
+        value = d.value(prop, typ)
         if prop in UNION_LISTS:
             parts.append(f"n.{p} = {d.union(f'n.{p}', value)}")
         else:
@@ -69,12 +120,12 @@ def node_set_clause(label: str, d: Dialect) -> str:
 
 def node_merge(label: str, d: Dialect) -> str:
     """Upsert nodes by id (Neo4j: MERGE is backed by the uniqueness constraint)."""
-    return f"UNWIND $rows AS r MERGE (n:{ident(label)} {{id: r.id}}) {node_set_clause(label, d)}"
+    return f"{d.each_row()} MERGE (n:{ident(label)} {{id: {d.value('id')}}}) {node_set_clause(label, d)}"
 
 
 def node_update(label: str, d: Dialect) -> str:
     """Update nodes known to exist (LadybugDB: a primary-key lookup each)."""
-    return f"UNWIND $rows AS r MATCH (n:{ident(label)} {{id: r.id}}) {node_set_clause(label, d)}"
+    return f"{d.each_row()} MATCH (n:{ident(label)} {{id: {d.value('id')}}}) {node_set_clause(label, d)}"
 
 
 def node_lookup(label: str) -> str:
@@ -84,8 +135,8 @@ def node_lookup(label: str) -> str:
 
 def node_create(label: str, d: Dialect) -> str:
     """Create nodes known not to exist (LadybugDB's UNWIND…MERGE scans the table)."""
-    props = ", ".join(f"{ident(p)}: {d.cast(f'r.{p}', t)}" for p, t in NODES[label].all_properties.items())
-    return f"UNWIND $rows AS r CREATE (n:{ident(label)} {{{props}}})"
+    props = ", ".join(f"{ident(p)}: {d.value(p, t)}" for p, t in NODES[label].all_properties.items())
+    return f"{d.each_row()} CREATE (n:{ident(label)} {{{props}}})"
 
 
 def edge_create(rel_type: str, from_label: str, to_label: str, d: Dialect) -> str:
@@ -96,10 +147,20 @@ def edge_create(rel_type: str, from_label: str, to_label: str, d: Dialect) -> st
     et = EDGES[rel_type]
     if (from_label, to_label) not in et.pairs:
         raise ValueError(f"{rel_type} does not go from {from_label} to {to_label}")
-    props = ", ".join(f"{ident(p)}: {d.cast(f'r.{p}', t)}" for p, t in et.all_properties.items())
-    return (f"UNWIND $rows AS r MATCH (a:{ident(from_label)} {{id: r.src}}) "
-            f"MATCH (b:{ident(to_label)} {{id: r.dst}}) "
+    props = ", ".join(f"{ident(p)}: {d.value(p, t)}" for p, t in et.all_properties.items())
+    return (f"{d.each_row()} MATCH (a:{ident(from_label)} {{id: {d.value('src')}}}) "
+            f"MATCH (b:{ident(to_label)} {{id: {d.value('dst')}}}) "
             f"CREATE (a)-[e:{ident(rel_type)} {{{props}}}]->(b)")
+
+
+def node_columns(label: str) -> list[str]:
+    """The properties a node row carries (what :meth:`Dialect.bind` needs)."""
+    return list(NODES[label].all_properties)
+
+
+def edge_columns(rel_type: str) -> list[str]:
+    """The properties a relationship row carries: its ends, then the schema properties."""
+    return ["src", "dst", *EDGES[rel_type].all_properties]
 
 
 def edge_groups() -> list[tuple[str, str, str]]:
@@ -108,7 +169,6 @@ def edge_groups() -> list[tuple[str, str, str]]:
 
 
 # --------------------------------------------------------------------------- deletes
-DOCUMENT_EXISTS = "MATCH (d:Document {id: $doc}) RETURN d.id AS id"
 DELETE_DOC_EDGES = "MATCH ()-[e]->() WHERE e.source = $doc DELETE e"
 DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
 DELETE_ORPHANS = "MATCH (n) WHERE n.sources IS NOT NULL AND size(n.sources) = 0 DETACH DELETE n"
