@@ -238,3 +238,11 @@ def test_organisation_cue_gate():
     for t in ["tuna if och stadsmissionen", "inget här", "företaget abc", "x ab", "uppsala universitet"]:
         low = t.lower()
         assert bool(entities._ORG_CUE_ANY.search(low)) == any(c in low for c, _f in entities._ORG_CUE_FORM)
+
+
+def test_name_run_with_capital_lookahead(unit_texts):
+    from govgraph.extract import names
+    plain = re.compile(names.NAME_RUN.pattern.replace(f"(?=[{names._UP}])", "", 1))
+    assert plain.pattern != names.NAME_RUN.pattern
+    for t in [*unit_texts, "Anna-Karin Öberg och ÅSA Berg", "x-Anna Berg", "Éva Ünal"]:
+        assert [m.span(1) for m in names.NAME_RUN.finditer(t)] == [m.span(1) for m in plain.finditer(t)]

@@ -19,7 +19,8 @@ _UP = "A-ZÅÄÖÉÜ"
 _LO = "a-zåäöéüè"
 NAME_TOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
 # A run of capitalised words (the candidate full name) — checked by ``looks_like_name``.
-NAME_RUN = re.compile(rf"(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
+# (the look-ahead for the capital comes first: ``re`` then skips other positions at once)
+NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
 
 _NOT_NAME_WORDS = {
     "region", "regionen", "kommun", "kommunen", "kommunerna", "län", "länet", "ordförande",
