@@ -55,6 +55,8 @@ def test_ddl_is_generated_from_the_schema():
     names = [n for n, _ in neo4j_ddl()]
     assert len(names) == len(set(names))
     assert sum("REQUIRE n.id IS UNIQUE" in t for _, t in neo4j_ddl()) == len(NODES)
+    # the named queries filter decisions by kind and order them by date
+    assert "FOR (n:Decision) ON (n.kind, n.date)" in dict(neo4j_ddl())["gg_decision_kind_date"]
 
 
 def test_write_read_roundtrip(store):

@@ -21,7 +21,7 @@ Re-loading is safe: unchanged files are skipped, a changed file replaces its old
 the same content under another name is reported as a duplicate. Every protocol is written
 all-or-nothing, so an interrupted load never leaves half a protocol behind; run the same
 command again to finish the job. Protocols are committed in groups (--group-size, default
-32) for speed; a protocol that fails to write is retried alone, so it fails alone.
+64) for speed; a protocol that fails to write is retried alone, so it fails alone.
 Exit status: 0 all loaded (unchanged/duplicate/skipped are fine), 1 some files failed
 (the others are loaded), 2 usage error, 130 interrupted.
 """
@@ -74,7 +74,7 @@ def _store_desc(store) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, metavar="N",
               help="Extraction worker processes (default: automatic for 16+ files; 0: none).")
 @click.option("--group-size", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Protocols committed together (default 32; 1: one transaction per protocol). "
+              help="Protocols committed together (default 64; 1: one transaction per protocol). "
                    "Each protocol stays all-or-nothing either way.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def load(paths, store_factory, force, no_ocr, jobs, group_size, as_json):

@@ -217,7 +217,7 @@ def _worker_init() -> None:
 
 
 # protocols committed together by default (see docs/store.md "Loading is idempotent and atomic")
-GROUP_SIZE = 32
+GROUP_SIZE = 64
 
 
 def auto_jobs(n_files: int) -> int:
@@ -502,6 +502,19 @@ class Loader:
                 signal.signal(sig, handler)
 
 
+@contextlib.contextmanager
+def _quick_thread_switches(seconds: float = 0.001):
+    """Let the writer thread take the GIL back soon after each engine call returns (the
+    default 5 ms switch interval made every statement wait for the building thread)."""
+    import sys
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(min(old, seconds))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(old)
+
+
 def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False, ocr: bool = True,
                on_file: Callable[[FileResult], None] | None = None,
                files: list[Path] | None = None, jobs: int | None = None,
@@ -519,6 +532,7 @@ def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False
     jobs = auto_jobs(len(todo)) if jobs is None else jobs
 
     loader: Loader | None = None
+    stack = contextlib.ExitStack()
 
     def done(results: list[FileResult]) -> None:
         for r in results:
@@ -529,6 +543,7 @@ def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False
             raise KeyboardInterrupt       # deferred while protocols were being committed
 
     try:
+        stack.enter_context(_quick_thread_switches())
         loader = Loader(store, force=force, ocr=ocr, group_size=group_size)
         if jobs <= 0:
             for f in todo:
@@ -546,6 +561,8 @@ def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False
                         on_file(r)
             except KeyboardInterrupt:
                 pass
+    finally:
+        stack.close()
     summary.seconds = time.perf_counter() - t0
     return summary
 

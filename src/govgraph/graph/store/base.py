@@ -89,6 +89,16 @@ class WritePlan:
         return sum(len(v) for v in self.edges.values())
 
 
+# value types that need no conversion for a schema type (the common case, checked first)
+_PLAIN = {"STRING": str, "INT64": int, "DOUBLE": float, "BOOLEAN": bool}
+
+
+def _typed(value: Any, typ: str) -> Any:
+    if value is None or (type(value) is _PLAIN.get(typ)):
+        return value
+    return coerce(value, typ)
+
+
 def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
     """Validate a document subgraph against the schema and batch it.
 
@@ -106,7 +116,7 @@ def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
         row: dict[str, Any] = {"id": str(node_id)}
         for prop, typ in NODES[label].all_properties.items():
             if prop != "id":
-                row[prop] = coerce(attrs.get(prop), typ)
+                row[prop] = _typed(attrs.get(prop), typ)
         sources = row.get("sources") or []
         if doc_id not in sources:
             sources.append(doc_id)
@@ -115,6 +125,7 @@ def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
             if prop in row and row[prop] is None:
                 row[prop] = []
         plan.nodes.setdefault(label, []).append(row)
+    edge_props = {t: tuple(e.all_properties.items()) for t, e in EDGES.items()}
     for src, dst, attrs in graph.edges(data=True):
         rel_type = attrs.get("type")
         if rel_type not in EDGES:
@@ -126,8 +137,8 @@ def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
         if (group[1], group[2]) not in EDGES[rel_type].pairs:
             raise StoreError(f"{rel_type} cannot go from {group[1]} to {group[2]} ({src!r}->{dst!r})")
         row = {"src": str(src), "dst": str(dst)}
-        for prop, typ in EDGES[rel_type].all_properties.items():
-            row[prop] = coerce(attrs.get(prop), typ)
+        for prop, typ in edge_props[rel_type]:
+            row[prop] = _typed(attrs.get(prop), typ)
         row["source"] = doc_id
         plan.edges.setdefault(group, []).append(row)
     return plan

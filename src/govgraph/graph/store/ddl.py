@@ -25,6 +25,13 @@ NEO4J_NODE_INDEXES: tuple[tuple[str, str], ...] = tuple(
     if prop in nt.properties
 )
 
+# composite indexes for the named queries' filters and ordered limits (``mandates``/``funding``
+# filter decisions by kind and order them by date)
+NEO4J_COMPOSITE_INDEXES: tuple[tuple[str, tuple[str, ...]], ...] = tuple(
+    (label, props) for label, props in (("Decision", ("kind", "date")),)
+    if label in NODES and all(p in NODES[label].properties for p in props)
+)
+
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -67,6 +74,10 @@ def neo4j_ddl() -> list[tuple[str, str]]:
     for label, prop in NEO4J_NODE_INDEXES:
         name = f"gg_{_snake(label)}_{prop}"
         out.append((name, f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{ident(label)}) ON (n.{ident(prop)})"))
+    for label, props in NEO4J_COMPOSITE_INDEXES:
+        name = f"gg_{_snake(label)}_{'_'.join(props)}"
+        on = ", ".join(f"n.{ident(p)}" for p in props)
+        out.append((name, f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{ident(label)}) ON ({on})"))
     for rel_type in EDGES:
         name = f"gg_{rel_type.lower()}_source"
         out.append((name, f"CREATE INDEX {name} IF NOT EXISTS "

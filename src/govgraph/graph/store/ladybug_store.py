@@ -107,6 +107,9 @@ def make_private_dirs(path: Path) -> None:
         os.chmod(d, 0o700)
 
 
+_SCALARS = frozenset({str, int, float, bool})
+
+
 def _plain(value: Any) -> Any:
     """Engine values as plain JSON-able Python (nodes/relationships as dicts)."""
     if isinstance(value, dict):
@@ -251,7 +254,13 @@ class LadybugStore(GraphStore):
             res = res[-1]
         try:
             cols = res.get_column_names()
-            return [dict(zip(cols, (_plain(v) for v in row))) for row in res.get_all()]
+            out = []
+            for row in res.get_all():
+                if all(v is None or type(v) in _SCALARS for v in row):
+                    out.append(dict(zip(cols, row)))        # the common case: nothing to convert
+                else:
+                    out.append(dict(zip(cols, (_plain(v) for v in row))))
+            return out
         finally:
             res.close()
 
