@@ -157,14 +157,20 @@ def _initials_fit(abbr: str, long: str) -> bool:
     return True
 
 
+_KEY_PUNCT = re.compile(r"[^\w\s]")
+_KEY_GENITIVE = re.compile(r"(?<=e[tn])s$|(?<=na)s$")
+_KEY_DEFINITE = re.compile(r"(erna|arna|orna|en|et|na|n)$")
+_KEY_ADJECTIVE = re.compile(r"(iska|ska|a|t)$")
+
+
 @lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     """Merge key: folded, definite endings and adjective -a removed."""
     words = []
-    for w in re.sub(r"[^\w\s]", " ", fold(name)).split():
-        w = re.sub(r"(?<=e[tn])s$|(?<=na)s$", "", w) if len(w) > 6 else w
-        w = re.sub(r"(erna|arna|orna|en|et|na|n)$", "", w) if len(w) > 5 else w
-        w = re.sub(r"(iska|ska|a|t)$", "", w) if len(w) > 5 else w
+    for w in _KEY_PUNCT.sub(" ", fold(name)).split():
+        w = _KEY_GENITIVE.sub("", w) if len(w) > 6 else w
+        w = _KEY_DEFINITE.sub("", w) if len(w) > 5 else w
+        w = _KEY_ADJECTIVE.sub("", w) if len(w) > 5 else w
         words.append(w)
     return " ".join(words)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -102,7 +101,13 @@ def quick_ratios_reach(a: str, b: str, threshold: float) -> bool:
         return 1.0 >= threshold
     if 2.0 * min(len(a), len(b)) / total < threshold:
         return False
-    return 2.0 * sum((Counter(a) & Counter(b)).values()) / total >= threshold
+    common = 0                              # size of the multiset intersection of a and b
+    for c in set(a):
+        k = b.count(c)
+        if k:
+            j = a.count(c)
+            common += j if j < k else k
+    return 2.0 * common / total >= threshold
 
 
 _STRUCK_MARKUP = re.compile(r"~~.*?~~|<del>.*?</del>|<s>.*?</s>|<strike>.*?</strike>", re.I)
