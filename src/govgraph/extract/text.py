@@ -24,14 +24,19 @@ _DEACCENT_PAIRS = tuple((chr(k), v) for k, v in _DEACCENT.items())
 _FOLD_LOWER_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items() if chr(k).islower())
 
 
+def _replace_pairs(s: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """``s`` with every ``old`` of ``pairs`` replaced by its ``new`` (one C scan per pair present)."""
+    for a, b in pairs:
+        if a in s:
+            s = s.replace(a, b)
+    return s
+
+
 def deaccent(s: str) -> str:
     """Diacritics removed, case kept, same length as ``s``."""
     if s.isascii():
         return s
-    for a, b in _DEACCENT_PAIRS:
-        if a in s:
-            s = s.replace(a, b)
-    return s
+    return _replace_pairs(s, _DEACCENT_PAIRS)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -44,10 +49,7 @@ def fold(s: str) -> str:
         return low
     # after lower() only the lower-case letters of _FOLD can occur (a character whose lower
     # case is longer is kept as written above, and no such character is in _FOLD)
-    for a, b in _FOLD_LOWER_PAIRS:
-        if a in low:
-            low = low.replace(a, b)
-    return low
+    return _replace_pairs(low, _FOLD_LOWER_PAIRS)
 
 
 # Characters outside Latin-1 that ``re.IGNORECASE`` treats as a case variant of a Latin-1
