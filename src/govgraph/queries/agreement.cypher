@@ -24,7 +24,10 @@ RETURN collect(a.id) AS agreements
 MATCH (d:Decision)-[:CONCERNS]->(a:Agreement)
 WHERE a.id IN $agreements
 WITH DISTINCT d.date AS date, d.id AS did, a.id AS aid ORDER BY date, did, aid LIMIT $limit
-MATCH (d:Decision {id: did})-[:CONCERNS]->(a:Agreement {id: aid})
+// (the two ends found again by id, each a primary-key lookup; matching the CONCERNS edge
+// again between them cost LadybugDB twice the time of the whole part)
+MATCH (d:Decision {id: did})
+MATCH (a:Agreement {id: aid})
 OPTIONAL MATCH (b:Body)-[:DECIDED]->(d)
 OPTIONAL MATCH (item:AgendaItem)-[:RESULTED_IN]->(d)
 OPTIONAL MATCH (p:Person)-[:PRESENTED]->(item)
