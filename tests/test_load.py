@@ -315,3 +315,19 @@ def test_load_group_size_option(tmp_path, examples_dir):
     assert code == 0 and out["counts"]["loaded"] == 5
     assert run("load", str(examples_dir), "--db", db, "--group-size", "0").exit_code == 2
     assert "--group-size" in run("load", "--help").stdout
+
+
+def test_replacing_a_document_never_repeats_a_source(copy_seed_db, examples_dir):
+    """The store appends a written document's id to ``sources`` without de-duplicating (it
+    cannot be there: a re-written document is deleted first); a forced reload must keep
+    every ``sources`` list free of repeats."""
+    db = copy_seed_db
+    for _ in range(2):
+        code, out = load_json(str(examples_dir / "003_b4727e71dbacc0df.txt"), "--db", str(db), "--force")
+        assert code == 0 and out["counts"]["replaced"] == 1
+    with open_store(db=db, read_only=True) as s:
+        repeated = [n for n, a in s.to_networkx().nodes(data=True)
+                    if len(a.get("sources") or []) != len(set(a.get("sources") or []))]
+        assert repeated == []
+        shared = [a for _, a in s.to_networkx().nodes(data=True) if len(a.get("sources") or []) > 1]
+        assert shared          # people and bodies of several protocols keep all their sources
