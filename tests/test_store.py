@@ -303,3 +303,27 @@ def test_seed_db_has_the_examples(seed_db):
         assert st["nodes"]["Person"] > 20
         for _, _, t, props in s.iter_edges():
             assert props["source"].startswith("doc/"), (t, props)
+
+
+def test_update_split_changes_only_what_a_set_would_change(tmp_path):
+    """LadybugDB updates a seen-again node by adding the document to its sources, unless a
+    value would change (a new non-null value, a new alias)."""
+    from govgraph.graph.store.ladybug_store import _changes
+    props = S.kept_properties("Person")
+    stored = {"id": "p", "name": "Ann Berg", "aliases": ["Ann Berg", "A. Berg"], "party": "S",
+              "given_name": "Ann", "family_name": "Berg"}
+    assert not _changes({"id": "p", "name": "Ann Berg", "aliases": ["A. Berg"], "party": None}, stored, props)
+    assert _changes({"id": "p", "name": "Ann Berg", "aliases": ["Anna Berg"]}, stored, props)
+    assert _changes({"id": "p", "party": "V"}, stored, props)
+    assert _changes({"id": "p", "name": "Ann Berg"}, {"id": "p", "name": None}, props)
+    # end to end: a second document renames the person (a full update), a third only adds
+    # itself to the sources
+    with open_store(db=tmp_path / "g.lbdb") as s:
+        s.write_document("doc/a", tiny_graph("doc/a"))
+        s.write_document("doc/b", tiny_graph("doc/b", person_name="Anna B. Andersson", path="/p/b.txt", sha="s2"))
+        s.write_document("doc/c", tiny_graph("doc/c", person_name="Anna B. Andersson", path="/p/c.txt", sha="s3"))
+        (anna,) = [a for n, _, a in s.iter_nodes("Person") if n == "person/anna"]
+        assert anna["name"] == "Anna B. Andersson" and anna["aliases"] == ["Anna A"]
+        assert anna["sources"] == ["doc/a", "doc/b", "doc/c"]
+        (body,) = [a for _, _, a in s.iter_nodes("Body")]
+        assert body["sources"] == ["doc/a", "doc/b", "doc/c"] and body["aliases"] == ["BB"]

@@ -110,6 +110,21 @@ def make_private_dirs(path: Path) -> None:
 _SCALARS = frozenset({str, int, float, bool})
 
 
+def _changes(row: dict[str, Any], stored: dict[str, Any], props: list[str]) -> bool:
+    """Whether writing ``row`` over ``stored`` would change anything but ``sources``: a
+    non-null value that differs, or an alias (a union) that is not yet stored."""
+    for p in props:
+        value = row.get(p)
+        if value is None:
+            continue
+        if p in S.UNION_LISTS:
+            if not set(value) <= set(stored.get(p) or ()):
+                return True
+        elif value != stored.get(p):
+            return True
+    return False
+
+
 def _plain(value: Any) -> Any:
     """Engine values as plain JSON-able Python (nodes/relationships as dicts)."""
     if isinstance(value, dict):
@@ -316,13 +331,21 @@ class LadybugStore(GraphStore):
 
     def _write_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         # UNWIND … MERGE scans the whole table in this engine; an id lookup does not. Look the
-        # ids up (cheap), then update the existing nodes and create the others.
-        found = {r["id"] for r in run(S.node_lookup(label), {"ids": [r["id"] for r in rows]})}
-        old = [r for r in rows if r["id"] in found]
-        new = [r for r in rows if r["id"] not in found]
+        # ids up with their stored values (cheap), create the new nodes, add the document to
+        # the sources of those that need nothing else (most: a person seen again), and update
+        # the rest — what SET with coalesce/union would do, without rewriting unchanged columns.
+        stored = {r["id"]: r for r in run(S.node_lookup_values(label), {"ids": [r["id"] for r in rows]})}
+        new = [r for r in rows if r["id"] not in stored]
+        changed, sources_only = [], []
+        for r in rows:
+            cur = stored.get(r["id"])
+            if cur is not None:
+                (changed if _changes(r, cur, S.kept_properties(label)) else sources_only).append(r)
         cols = S.node_columns(label)
-        if old:
-            run(S.node_update(label, self.dialect), self.dialect.bind(old, cols))
+        if changed:
+            run(S.node_update(label, self.dialect), self.dialect.bind(changed, cols))
+        if sources_only:
+            run(S.node_add_sources(label, self.dialect), self.dialect.bind(sources_only, ["id", "sources"]))
         if new:
             run(S.node_create(label, self.dialect), self.dialect.bind(new, cols))
 

@@ -145,6 +145,24 @@ def node_lookup(label: str) -> str:
     return f"UNWIND $ids AS i MATCH (n:{ident(label)} {{id: i}}) RETURN n.id AS id"
 
 
+def kept_properties(label: str) -> list[str]:
+    """The properties an update may leave as they are (all but ``id`` and ``sources``)."""
+    return [p for p in NODES[label].all_properties if p not in ("id", "sources")]
+
+
+def node_lookup_values(label: str) -> str:
+    """The ids in ``$ids`` that exist, with their :func:`kept_properties`."""
+    cols = "".join(f", n.{ident(p)} AS {ident(p)}" for p in kept_properties(label))
+    return f"UNWIND $ids AS i MATCH (n:{ident(label)} {{id: i}}) RETURN n.id AS id{cols}"
+
+
+def node_add_sources(label: str, d: Dialect) -> str:
+    """Add documents to the ``sources`` of nodes that need no other change."""
+    value = d.value("sources", "STRING[]")
+    return (f"{d.each_row()} MATCH (n:{ident(label)} {{id: {d.value('id')}}}) "
+            f"SET n.sources = {d.append_new('n.sources', value)}")
+
+
 def node_create(label: str, d: Dialect) -> str:
     """Create nodes known not to exist (LadybugDB's UNWIND…MERGE scans the table)."""
     props = ", ".join(f"{ident(p)}: {d.value(p, t)}" for p, t in NODES[label].all_properties.items())
