@@ -110,11 +110,12 @@ HELPER = textwrap.dedent("""
     store = open_store(db=sys.argv[2])
     real = store.write_documents
     def write(docs):
-        for doc_id, graph in docs:
-            print("writing", doc_id, plan_document(doc_id, graph).n_edges, flush=True)
+        plans = [d if hasattr(d, "doc_id") else plan_document(*d) for d in docs]
+        for plan in plans:
+            print("writing", plan.doc_id, plan.n_edges, flush=True)
         out = real(docs)
-        for doc_id, _ in docs:
-            print("done", doc_id, flush=True)
+        for plan in plans:
+            print("done", plan.doc_id, flush=True)
         return out
     store.write_documents = write
     loader = Loader(store)

@@ -232,7 +232,7 @@ class _Pending:
     """A protocol built and waiting for its group's commit."""
     res: FileResult
     doc_id: str
-    graph: object                    # networkx.MultiDiGraph
+    plan: object                     # store.base.WritePlan (validated, typed rows)
     status: str                      # "new" | "changed" (before the write)
     previous: dict | None            # the index row it replaces (restored if the write fails)
     t0: float
@@ -251,7 +251,7 @@ class _Commit:
     def run(self) -> None:
         t0 = time.perf_counter()
         try:
-            self.outcomes = self.store.write_documents([(p.doc_id, p.graph) for p in self.group])
+            self.outcomes = self.store.write_documents([p.plan for p in self.group])
         except BaseException as e:          # the store itself broke: every protocol failed
             self.outcomes = [e] * len(self.group)
         self.seconds = time.perf_counter() - t0
@@ -416,6 +416,7 @@ class Loader:
         """Build the protocol's subgraph and queue it for its group's commit."""
         from .build import protocol_subgraph
         from .ids import document_id
+        from .store.base import plan_document
         if not ok and not self.force:
             res.status, res.detail = "skipped", f"not a protocol: {why} (use --force to load it anyway)"
             return
@@ -423,11 +424,14 @@ class Loader:
         doc_id = document_id(key, name)
         protocol.path = protocol.path or key
         graph = protocol_subgraph(protocol, self.resolver, doc_id, path=key, loaded_at=self.loaded_at)
+        # planned here (schema check, typed rows), not in the writer thread, which is the
+        # slower of the two; a graph the schema refuses fails this file only
+        plan = plan_document(doc_id, graph)
         previous = self.index.by_id.get(doc_id)
         # later files of the batch must see this one as stored (duplicates, re-reads)
         self.index.add({"id": doc_id, "path": key, "sha256": sha256, "name": name})
         res.status = "pending"
-        self._pending.append(_Pending(res, doc_id, graph, status, previous, time.perf_counter()))
+        self._pending.append(_Pending(res, doc_id, plan, status, previous, time.perf_counter()))
 
     def flush(self) -> None:
         """Start committing the pending protocols (one group).

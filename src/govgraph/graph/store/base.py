@@ -274,7 +274,8 @@ class GraphStore(ABC):
             raise result
         return result
 
-    def write_documents(self, docs: Sequence[tuple[str, nx.MultiDiGraph]]) -> list[WritePlan | Exception]:
+    def write_documents(self, docs: Sequence[tuple[str, nx.MultiDiGraph] | WritePlan]
+                        ) -> list[WritePlan | Exception]:
         """Write several documents' subgraphs, each all-or-nothing, replacing old versions.
 
         The group is written in one transaction (one statement per label and per
@@ -282,13 +283,18 @@ class GraphStore(ABC):
         shared). If that transaction fails, it is rolled back and every document is written
         again in a transaction of its own, so a bad document fails alone and leaves nothing
         behind. Returns, per document in order, its :class:`WritePlan` or the exception that
-        stopped it. The result equals writing the documents one by one, in order.
+        stopped it. The result equals writing the documents one by one, in order. A document
+        is ``(doc_id, graph)`` or the :class:`WritePlan` of :func:`plan_document` (so that a
+        loader can plan in one thread while another writes).
         """
         results: list[WritePlan | Exception | None] = [None] * len(docs)
         planned: list[tuple[int, WritePlan]] = []
-        for i, (doc_id, graph) in enumerate(docs):
+        for i, doc in enumerate(docs):
+            if isinstance(doc, WritePlan):    # planned by the caller (plan_document)
+                planned.append((i, doc))
+                continue
             try:
-                planned.append((i, plan_document(doc_id, graph)))
+                planned.append((i, plan_document(*doc)))
             except StoreError as e:           # refused by the schema before any write
                 results[i] = e
         if len(planned) > 1:
