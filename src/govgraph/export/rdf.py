@@ -476,11 +476,6 @@ def nx_edges(g) -> Iterator[EdgeRow]:
     yield from rows
 
 
-def store_rows(store) -> tuple[Iterator[NodeRow], Iterator[EdgeRow]]:
-    """The node and edge streams of a govgraph store."""
-    return store.iter_nodes(), store.iter_edges()
-
-
 # ---------------------------------------------------------------------- serialisers
 _ESC = {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t",
         **{c: f"\\u{c:04X}" for c in range(0x20) if c not in (9, 10, 13)}, 0x7F: "\\u007F"}

@@ -1070,16 +1070,6 @@ class EntityFinder:
                 cands.append(e.name)
         return cands[0] if len(set(cands)) == 1 else None
 
-    def resolve_body(self, written: str) -> tuple[str | None, bool]:
-        """Canonical name of a body reference and whether it is the meeting's own body."""
-        refs = self.find_bodies(written)
-        if refs:
-            r = refs[0]
-            return r.name, r.own
-        if self.is_own(written):
-            return self.own, True
-        return None, False
-
     # ----------------------------------------------------------------- agreements
     @staticmethod
     def _agr_ok(m) -> bool:

@@ -37,7 +37,6 @@ from typing import Callable, Iterable
 from ..model import GovgraphError, NotAProtocolError, ReadError
 
 STATUSES = ("loaded", "replaced", "unchanged", "duplicate", "skipped", "failed")
-OK_STATUSES = ("loaded", "replaced", "unchanged", "duplicate", "skipped")
 
 # what a folder contributes (a file named explicitly is always tried: the reader sniffs bytes)
 DOCUMENT_SUFFIXES = frozenset({
@@ -308,33 +307,27 @@ class Loader:
         self._run(path, fn)
         return self._ready()
 
-    def feed_settled(self, path: str | os.PathLike, sha256: str | None) -> list[FileResult]:
+    def feed_settled(self, path: str | os.PathLike, sha256: str) -> list[FileResult]:
         """A file the caller believes unchanged or duplicate: settle it, or load it fully."""
-        settled: list[bool] = []
+        settled = False
 
         def fn(res: FileResult) -> None:
-            if sha256 is not None and self._settled(path_key(path), sha256, res):
-                settled.append(True)
+            nonlocal settled
+            settled = self._settled(path_key(path), sha256, res)
         res = self._guarded(path, fn)
-        if settled or res.status == "failed" and res.detail:
+        if settled or res.detail:          # settled, or the check itself failed
             self._results.append(res)
             return self._ready()
         return self.feed(path)
 
     def finish(self) -> list[FileResult]:
         """Commit the pending group and wait for it; returns every result not yet returned."""
-        self.flush()
-        self.settle()
+        self._commit_all()
         return self._ready()
 
     def load_file(self, path: str | os.PathLike) -> FileResult:
         """Load one file and commit it; never raises except KeyboardInterrupt/SystemExit."""
         out = self.feed(path) + self.finish()
-        return out[-1]
-
-    def load_extracted(self, path: str | os.PathLike, ex: Extracted) -> FileResult:
-        """Build and write (commit) one file a worker has extracted."""
-        out = self.feed_extracted(path, ex) + self.finish()
         return out[-1]
 
     # ---------------------------------------------------------------- internals
@@ -374,8 +367,7 @@ class Loader:
         status, existing = self.index.status(key, sha256)
         inflight = self._inflight.group if self._inflight is not None else []
         if existing is not None and any(p.doc_id == existing for p in [*self._pending, *inflight]):
-            self.flush()
-            self.settle()
+            self._commit_all()
             status, existing = self.index.status(key, sha256)
         return status, existing
 
@@ -392,8 +384,7 @@ class Loader:
             # this path held other content before: its old facts are no longer in any file
             stale = [d for d in self.index.by_path.get(key, []) if d["id"] != existing]
             if stale:
-                self.flush()          # keep the store's order of events
-                self.settle()
+                self._commit_all()    # keep the store's order of events
             for d in stale:
                 self.store.delete_document(d["id"])
                 self.index.remove(d["id"])
@@ -452,6 +443,11 @@ class Loader:
             with self._signals_deferred():
                 commit.run()
             self.settle()
+
+    def _commit_all(self) -> None:
+        """Commit what is pending and wait until nothing is in flight."""
+        self.flush()
+        self.settle()
 
     def settle(self) -> None:
         """Wait for the commit in flight and record its results (even through Ctrl-C: a
@@ -536,37 +532,34 @@ def load_paths(paths: Iterable[str | os.PathLike], store, *, force: bool = False
     jobs = auto_jobs(len(todo)) if jobs is None else jobs
 
     loader: Loader | None = None
-    stack = contextlib.ExitStack()
 
-    def done(results: list[FileResult]) -> None:
+    def record(results: list[FileResult]) -> None:
         for r in results:
             summary.files.append(r)
             if on_file:
                 on_file(r)
+
+    def done(results: list[FileResult]) -> None:
+        record(results)
         if loader is not None and loader.interrupt_pending:
             raise KeyboardInterrupt       # deferred while protocols were being committed
 
-    try:
-        stack.enter_context(_quick_thread_switches())
-        loader = Loader(store, force=force, ocr=ocr, group_size=group_size)
-        if jobs <= 0:
-            for f in todo:
-                done(loader.feed(f))
-        else:
-            _load_parallel(loader, todo, jobs, ocr, done)
-        done(loader.finish())
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        if loader is not None:
-            try:
-                for r in loader.abandon():
-                    summary.files.append(r)
-                    if on_file:
-                        on_file(r)
-            except KeyboardInterrupt:
-                pass
-    finally:
-        stack.close()
+    with _quick_thread_switches():
+        try:
+            loader = Loader(store, force=force, ocr=ocr, group_size=group_size)
+            if jobs <= 0:
+                for f in todo:
+                    done(loader.feed(f))
+            else:
+                _load_parallel(loader, todo, jobs, ocr, done)
+            done(loader.finish())
+        except KeyboardInterrupt:
+            summary.interrupted = True
+            if loader is not None:
+                try:
+                    record(loader.abandon())
+                except KeyboardInterrupt:
+                    pass
     summary.seconds = time.perf_counter() - t0
     return summary
 

@@ -159,7 +159,6 @@ class LadybugStore(GraphStore):
         self.read_only = read_only
         self._prepared: dict[str, Any] = {}
         self._tables: set[str] = set()
-        self._writes = 0
         self._since_checkpoint = 0
         self._rss_at_checkpoint = _rss_mb()
         if read_only and not path.exists():
@@ -296,7 +295,6 @@ class LadybugStore(GraphStore):
         try:
             result = work(run)
             self._conn.execute("COMMIT")
-            self._writes += 1
             self._since_checkpoint += 1
             if self._checkpoint_due():
                 self._checkpoint()
@@ -336,11 +334,12 @@ class LadybugStore(GraphStore):
         # the rest — what SET with coalesce/union would do, without rewriting unchanged columns.
         stored = {r["id"]: r for r in run(S.node_lookup_values(label), {"ids": [r["id"] for r in rows]})}
         new = [r for r in rows if r["id"] not in stored]
+        kept = S.kept_properties(label)
         changed, sources_only = [], []
         for r in rows:
             cur = stored.get(r["id"])
             if cur is not None:
-                (changed if _changes(r, cur, S.kept_properties(label)) else sources_only).append(r)
+                (changed if _changes(r, cur, kept) else sources_only).append(r)
         cols = S.node_columns(label)
         if changed:
             run(S.node_update(label, self.dialect), self.dialect.bind(changed, cols))

@@ -51,7 +51,7 @@ class Dialect:
             return f"r.{prop}"
         if self.columnar:
             return f"CAST($c_{prop} AS {LADYBUG_TYPES[typ]}[])[r.i]"
-        return self.cast(f"r.{ident(prop)}", typ)
+        return f"r.{ident(prop)}"       # Neo4j types parameter values itself
 
     def bind(self, rows: list[dict[str, Any]], props: Sequence[str]) -> dict[str, Any]:
         """The parameters that carry ``rows`` (each has every one of ``props``).
@@ -71,12 +71,6 @@ class Dialect:
                 col = [[] if v is None else v for v in col]
             out[f"c_{p}"] = col
         return out
-
-    def cast(self, expr: str, typ: str) -> str:
-        """A parameter value typed as the column (Kuzu infers a null's type as STRING)."""
-        if self.name == "ladybug" and typ != "STRING":
-            return f"CAST({expr} AS {typ})"
-        return expr
 
     def empty_list(self) -> str:
         return "CAST([] AS STRING[])" if self.name == "ladybug" else "[]"

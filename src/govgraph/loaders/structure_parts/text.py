@@ -159,12 +159,6 @@ def _given() -> dict[str, int]:
     return reference.given_names()
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    from ... import reference
-    return reference.surnames()
-
-
 def is_given(word: str, min_count: int = 20) -> bool:
     """A plausible given name (in the SCB list with some bearers; hyphenated parts too)."""
     if word.casefold() in STOP:
@@ -231,15 +225,6 @@ def leading_name(words: list[str], max_tokens: int = 4, min_count: int = 20) -> 
             break
         n += 1
     return n if n >= 2 else 0
-
-
-def name_at_start(text: str, max_tokens: int = 4) -> str | None:
-    """The person name a text starts with ("Siv Ahlstrand\tAskersund" -> "Siv Ahlstrand")."""
-    words = re.findall(r"[^\s,;:()]+", text)
-    n = leading_name(words, max_tokens)
-    if not n:
-        return None
-    return " ".join(words[:n])
 
 
 def squeeze(s: str) -> str:
