@@ -297,14 +297,14 @@ def test_a_protocol_that_fails_in_a_group_fails_alone(tmp_path, examples_dir, mo
 def test_merge_plans_equals_applying_rows_in_order():
     from govgraph.graph.store.base import WritePlan, merge_plans
     a = WritePlan("doc/a", nodes={"Person": [{"id": "p", "name": "Ann Berg", "party": None,
-                                              "aliases": ["Ann Berg"], "sources": ["doc/a"]}]},
+                                              "aliases": ["Ann Berg"]}]},
                   edges={("ATTENDED", "Person", "Meeting"): [{"src": "p", "dst": "m1", "source": "doc/a"}]})
     b = WritePlan("doc/b", nodes={"Person": [{"id": "p", "name": None, "party": "S",
-                                              "aliases": ["Anna Berg", "Ann Berg"], "sources": ["doc/b"]}]},
+                                              "aliases": ["Anna Berg", "Ann Berg"]}]},
                   edges={("ATTENDED", "Person", "Meeting"): [{"src": "p", "dst": "m2", "source": "doc/b"}]})
     nodes, edges = merge_plans([a, b])
     assert nodes["Person"] == [{"id": "p", "name": "Ann Berg", "party": "S",
-                                "aliases": ["Ann Berg", "Anna Berg"], "sources": ["doc/a", "doc/b"]}]
+                                "aliases": ["Ann Berg", "Anna Berg"]}]
     assert [r["dst"] for r in edges[("ATTENDED", "Person", "Meeting")]] == ["m1", "m2"]
     assert a.nodes["Person"][0]["aliases"] == ["Ann Berg"]        # the plans are not modified
 
@@ -318,16 +318,22 @@ def test_load_group_size_option(tmp_path, examples_dir):
 
 
 def test_replacing_a_document_never_repeats_a_source(copy_seed_db, examples_dir):
-    """The store appends a written document's id to ``sources`` without de-duplicating (it
-    cannot be there: a re-written document is deleted first); a forced reload must keep
-    every ``sources`` list free of repeats."""
+    """A node's sources are its RECORDED_IN relationships: a forced reload deletes the
+    document's (those of the nodes only it mentions with the nodes) and writes them again, so
+    the counts stay the same and no node gets a source twice."""
     db = copy_seed_db
+    with open_store(db=db, read_only=True) as s:
+        before = s.stats()
     for _ in range(2):
         code, out = load_json(str(examples_dir / "003_b4727e71dbacc0df.txt"), "--db", str(db), "--force")
         assert code == 0 and out["counts"]["replaced"] == 1
     with open_store(db=db, read_only=True) as s:
-        repeated = [n for n, a in s.to_networkx().nodes(data=True)
+        assert s.stats() == before
+        recorded = [(a, b) for a, b, _t, _p in s.iter_edges("RECORDED_IN")]
+        graph = s.to_networkx()
+        repeated = [n for n, a in graph.nodes(data=True)
                     if len(a.get("sources") or []) != len(set(a.get("sources") or []))]
         assert repeated == []
-        shared = [a for _, a in s.to_networkx().nodes(data=True) if len(a.get("sources") or []) > 1]
+        assert all(b in graph.nodes[a]["sources"] for a, b in recorded)
+        shared = [a for _, a in graph.nodes(data=True) if len(a.get("sources") or []) > 1]
         assert shared          # people and bodies of several protocols keep all their sources

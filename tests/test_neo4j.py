@@ -42,7 +42,7 @@ def test_all_statements_cover_every_label_type_and_pair():
         assert f"FOR (n:{label}) REQUIRE n.id IS UNIQUE" in text
     for t, a, b in S.edge_groups():
         assert f"create_{t}_{a}_{b}" in names
-    assert {"delete_doc_edges", "remove_source", "delete_orphans", "delete_document"} <= set(names)
+    assert {"delete_sole_nodes", "delete_doc_edges", "delete_document"} <= set(names)
 
 
 def test_neo4j_statements_use_neo4j_cypher_only():

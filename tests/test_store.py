@@ -25,10 +25,13 @@ def tiny_graph(doc_id: str, person_name: str = "Anna Andersson", sha: str = "s1"
                span_start=1, span_end=1, quote="Beredningen")
     g.add_edge("person/anna", "meeting/b/2024-01-01", key="a", type="ATTENDED", role="member", present=True,
                source=doc_id, item=None, span_start=3, span_end=3, quote=person_name)
-    g.add_edge("meeting/b/2024-01-01", doc_id, key="r", type="RECORDED_IN", source=doc_id,
-               span_start=1, span_end=1, quote="x")
+    for node, key, line in (("meeting/b/2024-01-01", "r", 1), ("body/b", "rb", 1), ("person/anna", "ra", 3)):
+        g.add_edge(node, doc_id, key=key, type="RECORDED_IN", source=doc_id,
+                   span_start=line, span_end=line, quote="x")
     if extra_person:
         g.add_node("person/extra", label="Person", name=extra_person, sources=[doc_id])
+        g.add_edge("person/extra", doc_id, key="rx", type="RECORDED_IN", source=doc_id,
+                   span_start=4, span_end=4, quote=extra_person)
         g.add_edge("person/extra", "meeting/b/2024-01-01", key="e", type="ATTENDED", role="substitute",
                    present=False, source=doc_id, span_start=4, span_end=4, quote=extra_person)
     return g
@@ -62,7 +65,7 @@ def test_ddl_is_generated_from_the_schema():
 def test_write_read_roundtrip(store):
     g = tiny_graph("doc/a")
     plan = store.write_document("doc/a", g)
-    assert (plan.n_nodes, plan.n_edges) == (4, 3)
+    assert (plan.n_nodes, plan.n_edges) == (4, 5)
     st = store.stats()
     assert st["nodes"]["Person"] == 1 and st["edges"]["ATTENDED"] == 1
     nodes = {nid: (label, props) for nid, label, props in store.iter_nodes()}
@@ -73,11 +76,36 @@ def test_write_read_roundtrip(store):
                       {"role": "member", "present": True, "source": "doc/a", "span_start": 3,
                        "span_end": 3, "quote": "Anna Andersson"})]
     G = store.to_networkx()
-    assert G.number_of_nodes() == 4 and G.number_of_edges() == 3
+    assert G.number_of_nodes() == 4 and G.number_of_edges() == 5
     assert G.nodes["body/b"]["label"] == "Body"
     assert {d["type"] for _, _, d in G.edges(data=True)} == {"HELD", "ATTENDED", "RECORDED_IN"}
     ents = store.entities("Body")
     assert ents[0]["id"] == "body/b" and ents[0]["aliases"] == ["BB"] and ents[0]["sources"] == ["doc/a"]
+    # ``sources`` is no column: the body's RECORDED_IN relationship says it
+    assert "sources" not in store.query("MATCH (b:Body) RETURN b")[0]["b"]
+
+
+def test_nodes_without_a_record_of_the_document_get_a_bare_one(store):
+    """A node's provenance is its RECORDED_IN relationships: a node the graph does not record
+    in the document gets one without item or quote, so that it still says where it is from
+    (and goes when the document goes)."""
+    g = tiny_graph("doc/a")
+    g.add_node("agreement/x", label="Agreement", name="Överenskommelse X")
+    plan = store.write_document("doc/a", g)
+    assert plan.n_edges == 6
+    recs = {(s, d): p for s, d, _t, p in store.iter_edges("RECORDED_IN")}
+    assert recs[("agreement/x", "doc/a")] == {"source": "doc/a"}
+    assert store.entities("Agreement")[0]["sources"] == ["doc/a"]
+    store.delete_document("doc/a")
+    assert totals(store) == (0, 0)
+
+
+def test_a_graph_without_its_document_node_is_refused(store):
+    g = nx.MultiDiGraph()
+    g.add_node("person/x", label="Person", name="Xena Ek")
+    with pytest.raises(StoreError, match="no Document node"):
+        store.write_document("doc/a", g)
+    assert totals(store) == (0, 0)
 
 
 def test_rewrite_is_idempotent_and_replace_removes_old_facts(store):
@@ -169,7 +197,7 @@ def test_keyboard_interrupt_mid_write_rolls_back(store, monkeypatch):
     monkeypatch.setattr(store, "_execute", real)
     assert totals(store) == (0, 0)
     store.write_document("doc/a", tiny_graph("doc/a"))     # the connection is usable again
-    assert totals(store) == (4, 3)
+    assert totals(store) == (4, 5)
 
 
 def test_schema_violations_are_refused(store):
@@ -206,7 +234,10 @@ def test_plan_document_adds_provenance_source():
     g.add_edge("body/b", "meeting/b/2024-01-01", type="HELD")    # no source given
     plan = plan_document("doc/a", g)
     assert all(r["source"] == "doc/a" for rows in plan.edges.values() for r in rows)
-    assert all("doc/a" in r["sources"] for rows in plan.nodes.values() for r in rows)
+    # a node's sources are not a column: they are its RECORDED_IN relationships
+    assert all("sources" not in r for rows in plan.nodes.values() for r in rows)
+    recorded = {r["src"] for (t, _a, _b), rows in plan.edges.items() if t == "RECORDED_IN" for r in rows}
+    assert recorded == {"body/b", "meeting/b/2024-01-01", "person/anna"}
 
 
 def test_read_only_store_refuses_writes(tmp_path):
@@ -306,7 +337,7 @@ def test_seed_db_has_the_examples(seed_db):
 
 
 def test_update_split_changes_only_what_a_set_would_change(tmp_path):
-    """LadybugDB updates a seen-again node by adding the document to its sources, unless a
+    """LadybugDB leaves a seen-again node alone (its new source is a RECORDED_IN), unless a
     value would change (a new non-null value, a new alias)."""
     from govgraph.graph.store.ladybug_store import _changes
     props = S.kept_properties("Person")
@@ -316,8 +347,8 @@ def test_update_split_changes_only_what_a_set_would_change(tmp_path):
     assert _changes({"id": "p", "name": "Ann Berg", "aliases": ["Anna Berg"]}, stored, props)
     assert _changes({"id": "p", "party": "V"}, stored, props)
     assert _changes({"id": "p", "name": "Ann Berg"}, {"id": "p", "name": None}, props)
-    # end to end: a second document renames the person (a full update), a third only adds
-    # itself to the sources
+    # end to end: a second document renames the person (a full update), a third changes
+    # nothing (no node statement at all) but is one of the person's sources
     with open_store(db=tmp_path / "g.lbdb") as s:
         s.write_document("doc/a", tiny_graph("doc/a"))
         s.write_document("doc/b", tiny_graph("doc/b", person_name="Anna B. Andersson", path="/p/b.txt", sha="s2"))
@@ -327,3 +358,45 @@ def test_update_split_changes_only_what_a_set_would_change(tmp_path):
         assert anna["sources"] == ["doc/a", "doc/b", "doc/c"]
         (body,) = [a for _, _, a in s.iter_nodes("Body")]
         assert body["sources"] == ["doc/a", "doc/b", "doc/c"] and body["aliases"] == ["BB"]
+        # a fourth document with nothing new sends no node statement but lookups and creates
+        sent: list[str] = []
+        real = s._execute
+
+        def spy(cypher, params, prepared):
+            sent.append(cypher)
+            return real(cypher, params, prepared)
+
+        s._execute = spy
+        s.write_document("doc/d", tiny_graph("doc/d", person_name="Anna B. Andersson", path="/p/d.txt", sha="s4"))
+        s._execute = real
+        writes = [c for c in sent if " SET " in c and ("Person" in c or "Body" in c)]
+        assert writes == [] and any("CREATE (n:Document" in c for c in sent)
+        assert [a["sources"] for n, _, a in s.iter_nodes("Person")] == [["doc/a", "doc/b", "doc/c", "doc/d"]]
+
+
+def test_an_older_store_loses_its_sources_column(tmp_path):
+    """Stores made before sources became RECORDED_IN relationships had a ``sources`` column;
+    opening one for writing drops it (its RECORDED_IN relationships say the same)."""
+    import ladybug as lb
+    path = tmp_path / "g.lbdb"
+    with open_store(db=path) as s:
+        s.write_document("doc/a", tiny_graph("doc/a"))
+    db = lb.Database(str(path))
+    conn = lb.Connection(db)
+    conn.execute("ALTER TABLE Person ADD sources STRING[]")
+    conn.execute("MATCH (p:Person) SET p.sources = ['doc/a']")
+    conn.close()
+    db.close()
+
+    def columns() -> set[str]:
+        db = lb.Database(str(path), read_only=True)
+        conn = lb.Connection(db)
+        names = {r[0] for r in conn.execute("CALL table_info('Person') RETURN name").get_all()}
+        conn.close()
+        db.close()
+        return names
+
+    assert "sources" in columns()
+    with open_store(db=path) as s:
+        assert s.entities("Person")[0]["sources"] == ["doc/a"]
+    assert "sources" not in columns()

@@ -325,7 +325,7 @@ def _suggest(values: list[str], path: str) -> tuple[tuple[str, str], ...]:
                 continue
             label, _, prop = part.partition(".")
             prop = prop or "name"
-            if label not in NODES or prop not in NODES[label].all_properties:
+            if label not in NODES or prop not in NODES[label].stored_properties:
                 raise QueryError(f"{path}: '// suggest: {part}' is not a Label.property of the schema")
             out.append((label, prop))
     return tuple(out)

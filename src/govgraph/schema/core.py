@@ -8,8 +8,11 @@ Property types are the portable subset both stores understand:
 ``STRING``, ``INT64``, ``DOUBLE``, ``BOOLEAN``, ``STRING[]``. Dates are ISO strings
 (``YYYY-MM-DD``) so that comparisons and parameters behave the same on both stores.
 
-Provenance: every node has ``sources`` (the Document ids it was read from); every
-relationship has ``source`` (Document id), ``item``, ``span_start``, ``span_end``, ``quote``.
+Provenance: every relationship has ``source`` (Document id), ``item``, ``span_start``,
+``span_end``, ``quote``. Every node has ``sources``, the Document ids it was read from; the
+stores do not keep that list as a column but as the node's ``RECORDED_IN`` relationships (each
+with its item, span and quote), and give ``sources`` back when they read nodes. A node named in
+a thousand protocols would otherwise carry, and rewrite on every load, a thousand-long list.
 """
 from __future__ import annotations
 
@@ -27,10 +30,13 @@ EDGE_PROVENANCE: dict[str, str] = {
     "char_start": INT64,     # character offset of the quote in the cleaned text (0-based)
     "char_end": INT64,       # … and of its end (exclusive); null when not located
 }
-# provenance carried by every node
+# provenance of every node: the Document ids that mention it. Derived, not stored: the
+# stores hold it as the node's RECORDED_IN relationships and add it to the nodes they read.
 NODE_PROVENANCE: dict[str, str] = {
-    "sources": STRING_LIST,  # Document ids that mention the node
+    "sources": STRING_LIST,
 }
+# the relationship that carries a node's provenance in the stores
+PROVENANCE_EDGE = "RECORDED_IN"
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,14 @@ class NodeType:
     key: str = "id"
 
     @property
+    def stored_properties(self) -> dict[str, str]:
+        """The columns a store keeps: ``id`` and the label's own properties."""
+        return {"id": STRING, **self.properties}
+
+    @property
     def all_properties(self) -> dict[str, str]:
-        return {"id": STRING, **self.properties, **NODE_PROVENANCE}
+        """What a node has in the data model: the stored properties plus its ``sources``."""
+        return {**self.stored_properties, **NODE_PROVENANCE}
 
 
 @dataclass(frozen=True)

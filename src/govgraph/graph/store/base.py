@@ -17,6 +17,7 @@ import networkx as nx
 
 from ...model import GovgraphError
 from ...schema import EDGES, NODES
+from ...schema.core import PROVENANCE_EDGE
 from . import statements as S
 
 T = TypeVar("T")
@@ -102,9 +103,11 @@ def _typed(value: Any, typ: str) -> Any:
 def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
     """Validate a document subgraph against the schema and batch it.
 
-    Every node gets ``doc_id`` in its ``sources``; every relationship gets ``source = doc_id``
-    (the facts of a document are the facts it is the source of, which is what a replace
-    deletes). Properties outside the schema are not stored.
+    Every relationship gets ``source = doc_id`` (the facts of a document are the facts it is
+    the source of, which is what a replace deletes). A node's provenance is its RECORDED_IN
+    relationship to the document: a node of the graph that has none gets a bare one (no item,
+    no quote), so that every stored node says which documents mention it. Properties outside
+    the schema (``sources`` among them: the stores derive it) are not stored.
     """
     plan = WritePlan(doc_id)
     labels: dict[str, str] = {}
@@ -114,18 +117,15 @@ def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
             raise StoreError(f"node {node_id!r} has label {label!r}, which the schema does not know")
         labels[node_id] = label
         row: dict[str, Any] = {"id": str(node_id)}
-        for prop, typ in NODES[label].all_properties.items():
+        for prop, typ in NODES[label].stored_properties.items():
             if prop != "id":
                 row[prop] = _typed(attrs.get(prop), typ)
-        sources = row.get("sources") or []
-        if doc_id not in sources:
-            sources.append(doc_id)
-        row["sources"] = sources
         for prop in S.UNION_LISTS:
             if prop in row and row[prop] is None:
                 row[prop] = []
         plan.nodes.setdefault(label, []).append(row)
     edge_props = {t: tuple(e.all_properties.items()) for t, e in EDGES.items()}
+    recorded: set[str] = set()
     for src, dst, attrs in graph.edges(data=True):
         rel_type = attrs.get("type")
         if rel_type not in EDGES:
@@ -141,6 +141,17 @@ def plan_document(doc_id: str, graph: nx.MultiDiGraph) -> WritePlan:
             row[prop] = _typed(attrs.get(prop), typ)
         row["source"] = doc_id
         plan.edges.setdefault(group, []).append(row)
+        if rel_type == PROVENANCE_EDGE and str(dst) == doc_id:
+            recorded.add(str(src))
+    unrecorded = [(str(n), lab) for n, lab in labels.items() if lab != "Document" and str(n) not in recorded]
+    if unrecorded:
+        if labels.get(doc_id) != "Document":
+            raise StoreError(f"the graph of {doc_id!r} has no Document node {doc_id!r} to record "
+                             f"its nodes in (e.g. {unrecorded[0][0]!r})")
+        blank = {p: None for p, _t in edge_props[PROVENANCE_EDGE]}
+        for node_id, lab in unrecorded:
+            plan.edges.setdefault((PROVENANCE_EDGE, lab, "Document"), []).append(
+                {"src": node_id, "dst": doc_id, **blank, "source": doc_id})
     return plan
 
 
@@ -149,7 +160,7 @@ def merge_plans(plans: list[WritePlan]) -> tuple[dict[str, list[dict[str, Any]]]
     """The rows of several plans as one batch per label and per relationship group.
 
     A node in several plans becomes one row that equals applying the rows in order (what the
-    store's SET does): ``sources``/``aliases`` are unions in first-seen order, any other
+    store's SET does): ``aliases`` are unions in first-seen order, any other
     property takes the last non-null value. Relationships are concatenated.
     """
     if len(plans) == 1:
@@ -349,13 +360,29 @@ class GraphStore(ABC):
             raise StoreError(f"unknown relationship type {rel_type!r}; known: {', '.join(EDGES)}")
         return [rel_type]
 
+    def node_sources(self, label: str) -> dict[str, list[str]]:
+        """{node id: its ``sources``} for the nodes of ``label``: the documents its RECORDED_IN
+        relationships point to, sorted (a Document's source is itself)."""
+        if label == "Document":
+            return {r["id"]: [r["id"]] for r in self._read(S.node_read("Document"))}
+        if not self._has_table(label) or not self._has_table(PROVENANCE_EDGE):
+            return {}
+        out: dict[str, set[str]] = {}
+        for row in self._read(S.node_sources(label)):
+            out.setdefault(row["id"], set()).add(row["doc"])
+        return {k: sorted(v) for k, v in out.items()}
+
     def iter_nodes(self, label: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """(id, label, properties without nulls) for every node (of one label)."""
+        """(id, label, properties without nulls, ``sources`` included) for every node (of one
+        label)."""
         for lab in self._labels(label):
             if not self._has_table(lab):
                 continue
+            sources = self.node_sources(lab)
             for row in self._read(S.node_read(lab)):
-                yield row["id"], lab, {k: v for k, v in row.items() if k != "id" and v is not None}
+                props = {k: v for k, v in row.items() if k != "id" and v is not None}
+                props["sources"] = sources.get(row["id"], [])
+                yield row["id"], lab, props
 
     def iter_edges(self, rel_type: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
         """(source id, target id, type, properties without nulls) for every relationship."""
@@ -379,15 +406,18 @@ class GraphStore(ABC):
         return g
 
     def entities(self, label: str) -> list[dict[str, Any]]:
-        """Every node of ``label`` as a dict of all schema properties (lists never null)."""
+        """Every node of ``label`` as a dict of all schema properties, ``sources`` included
+        (lists never null)."""
         (lab,) = self._labels(label)
         if not self._has_table(lab):
             return []
+        sources = self.node_sources(lab)
         out = []
         for row in self._read(S.node_read(lab)):
-            for prop, typ in NODES[lab].all_properties.items():
+            for prop, typ in NODES[lab].stored_properties.items():
                 if typ == "STRING[]" and row.get(prop) is None:
                     row[prop] = []
+            row["sources"] = sources.get(row["id"], [])
             out.append(row)
         return out
 

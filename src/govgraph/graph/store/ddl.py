@@ -44,7 +44,7 @@ def ident(name: str) -> str:
 
 def ladybug_node_table(label: str) -> str:
     nt = NODES[label]
-    cols = ", ".join(f"{ident(p)} {LADYBUG_TYPES[t]}" for p, t in nt.all_properties.items() if p != "id")
+    cols = ", ".join(f"{ident(p)} {LADYBUG_TYPES[t]}" for p, t in nt.stored_properties.items() if p != "id")
     return f"CREATE NODE TABLE IF NOT EXISTS {ident(label)}(id STRING PRIMARY KEY, {cols})"
 
 

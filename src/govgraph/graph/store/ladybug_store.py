@@ -34,6 +34,9 @@ SIDE_SUFFIXES = (".wal", ".lock", ".shadow", ".tmp")
 # whichever comes first, and the engine checkpoints when the store is closed.
 CHECKPOINT_EVERY = 256
 CHECKPOINT_MEMORY_MB = 384
+# node columns of older versions, dropped when a store is opened for writing: ``sources``
+# (a node's documents) is now read from its RECORDED_IN relationships
+OBSOLETE_NODE_COLUMNS = ("sources",)
 
 
 def _rss_mb() -> float | None:
@@ -111,8 +114,8 @@ _SCALARS = frozenset({str, int, float, bool})
 
 
 def _changes(row: dict[str, Any], stored: dict[str, Any], props: list[str]) -> bool:
-    """Whether writing ``row`` over ``stored`` would change anything but ``sources``: a
-    non-null value that differs, or an alias (a union) that is not yet stored."""
+    """Whether writing ``row`` over ``stored`` would change anything: a non-null value that
+    differs, or an alias (a union) that is not yet stored."""
     for p in props:
         value = row.get(p)
         if value is None:
@@ -199,7 +202,8 @@ class LadybugStore(GraphStore):
         return {row[0] for row in res.get_all()}
 
     def _ensure_schema(self) -> None:
-        """Create missing tables; add columns the schema gained since the file was made.
+        """Create missing tables; add columns the schema gained since the file was made, and
+        drop the ones it no longer stores (:data:`OBSOLETE_NODE_COLUMNS`).
 
         All in one transaction: a new store gets its whole schema or none of it.
         """
@@ -209,7 +213,7 @@ class LadybugStore(GraphStore):
                 if label not in self._tables:
                     self._conn.execute(ladybug_node_table(label))
                 else:
-                    self._add_missing_columns(label, NODES[label].all_properties)
+                    self._add_missing_columns(label, NODES[label].stored_properties)
             for rel_type in EDGES:
                 if rel_type not in self._tables:
                     self._conn.execute(ladybug_rel_table(rel_type))
@@ -230,6 +234,10 @@ class LadybugStore(GraphStore):
         for prop, typ in props.items():
             if prop not in have:
                 self._conn.execute(f"ALTER TABLE {table} ADD {prop} {LADYBUG_TYPES[typ]}")
+        if table in NODES:
+            for prop in OBSOLETE_NODE_COLUMNS:
+                if prop in have and prop not in props:
+                    self._conn.execute(f"ALTER TABLE {table} DROP {prop}")
 
     def _secure(self) -> None:
         """Keep the database files user-only (the engine may recreate the .wal)."""
@@ -329,22 +337,22 @@ class LadybugStore(GraphStore):
 
     def _write_nodes(self, run: Run, label: str, rows: list[dict[str, Any]]) -> None:
         # UNWIND … MERGE scans the whole table in this engine; an id lookup does not. Look the
-        # ids up with their stored values (cheap), create the new nodes, add the document to
-        # the sources of those that need nothing else (most: a person seen again), and update
-        # the rest — what SET with coalesce/union would do, without rewriting unchanged columns.
+        # ids up with their stored values (cheap), create the new nodes, and update those that
+        # change — what SET with coalesce/union would do. A node seen again with nothing new
+        # (most: a person, a body, an organisation named before) needs no write at all: its
+        # new source is its RECORDED_IN relationship.
         stored = {r["id"]: r for r in run(S.node_lookup_values(label), {"ids": [r["id"] for r in rows]})}
-        new = [r for r in rows if r["id"] not in stored]
         kept = S.kept_properties(label)
-        changed, sources_only = [], []
+        new, changed = [], []
         for r in rows:
             cur = stored.get(r["id"])
-            if cur is not None:
-                (changed if _changes(r, cur, kept) else sources_only).append(r)
+            if cur is None:
+                new.append(r)
+            elif _changes(r, cur, kept):
+                changed.append(r)
         cols = S.node_columns(label)
         if changed:
             run(S.node_update(label, self.dialect), self.dialect.bind(changed, cols))
-        if sources_only:
-            run(S.node_add_sources(label, self.dialect), self.dialect.bind(sources_only, ["id", "sources"]))
         if new:
             run(S.node_create(label, self.dialect), self.dialect.bind(new, cols))
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from ...schema import EDGES, NODES
+from ...schema.core import PROVENANCE_EDGE
 from .ddl import LADYBUG_TYPES, ident
 
 # list properties that are unions over documents (a shared node keeps every value it was given)
-UNION_LISTS = ("sources", "aliases")
+UNION_LISTS = ("aliases",)
 
 
 # the properties that find a row's nodes (they travel in ``$keys`` in the columnar layout)
@@ -82,21 +83,6 @@ class Dialect:
             return f"list_distinct(list_concat({cur}, {new}))"
         return f"{cur} + [x IN {new} WHERE NOT x IN {cur}]"
 
-    def append_new(self, current: str, new: str) -> str:
-        """``current`` plus ``new``, whose values ``current`` is known not to hold: a
-        document's id is never in a node's ``sources`` when the document is written (a
-        re-written document is deleted first, in the same transaction)."""
-        if self.name == "ladybug":
-            # list_distinct(list_concat(…)) sorts and copies the whole list: for an
-            # organisation named in a thousand protocols that doubled the cost of its update
-            return f"list_concat(coalesce({current}, {self.empty_list()}), {new})"
-        return self.union(current, new)
-
-    def remove(self, current: str, value: str) -> str:
-        if self.name == "ladybug":
-            return f"list_filter({current}, x -> x <> {value})"
-        return f"[x IN {current} WHERE x <> {value}]"
-
 
 LADYBUG = Dialect("ladybug", columnar=True)
 NEO4J = Dialect("neo4j")
@@ -106,18 +92,17 @@ NEO4J = Dialect("neo4j")
 def node_set_clause(label: str, d: Dialect) -> str:
     """``SET`` of every schema property from row ``r`` onto node ``n``.
 
-    Scalars: a new non-null value wins, a null keeps what the store has. ``sources`` and
-    ``aliases``: union. Other lists: replaced when given.
+    Scalars: a new non-null value wins, a null keeps what the store has. ``aliases``: union.
+    Other lists: replaced when given. (A node's ``sources`` are its RECORDED_IN
+    relationships, written with the other relationships.)
     """
     parts = []
-    for prop, typ in NODES[label].all_properties.items():
+    for prop, typ in NODES[label].stored_properties.items():
         if prop == "id":
             continue
         p = ident(prop)
         value = d.value(prop, typ)
-        if prop == "sources":
-            parts.append(f"n.{p} = {d.append_new(f'n.{p}', value)}")
-        elif prop in UNION_LISTS:
+        if prop in UNION_LISTS:
             parts.append(f"n.{p} = {d.union(f'n.{p}', value)}")
         else:
             parts.append(f"n.{p} = coalesce({value}, n.{p})")
@@ -140,8 +125,8 @@ def node_lookup(label: str) -> str:
 
 
 def kept_properties(label: str) -> list[str]:
-    """The properties an update may leave as they are (all but ``id`` and ``sources``)."""
-    return [p for p in NODES[label].all_properties if p not in ("id", "sources")]
+    """The properties an update may leave as they are (all but ``id``)."""
+    return [p for p in NODES[label].stored_properties if p != "id"]
 
 
 def node_lookup_values(label: str) -> str:
@@ -150,16 +135,9 @@ def node_lookup_values(label: str) -> str:
     return f"UNWIND $ids AS i MATCH (n:{ident(label)} {{id: i}}) RETURN n.id AS id{cols}"
 
 
-def node_add_sources(label: str, d: Dialect) -> str:
-    """Add documents to the ``sources`` of nodes that need no other change."""
-    value = d.value("sources", "STRING[]")
-    return (f"{d.each_row()} MATCH (n:{ident(label)} {{id: {d.value('id')}}}) "
-            f"SET n.sources = {d.append_new('n.sources', value)}")
-
-
 def node_create(label: str, d: Dialect) -> str:
     """Create nodes known not to exist (LadybugDB's UNWIND…MERGE scans the table)."""
-    props = ", ".join(f"{ident(p)}: {d.value(p, t)}" for p, t in NODES[label].all_properties.items())
+    props = ", ".join(f"{ident(p)}: {d.value(p, t)}" for p, t in NODES[label].stored_properties.items())
     return f"{d.each_row()} CREATE (n:{ident(label)} {{{props}}})"
 
 
@@ -179,7 +157,7 @@ def edge_create(rel_type: str, from_label: str, to_label: str, d: Dialect) -> st
 
 def node_columns(label: str) -> list[str]:
     """The properties a node row carries (what :meth:`Dialect.bind` needs)."""
-    return list(NODES[label].all_properties)
+    return list(NODES[label].stored_properties)
 
 
 def edge_columns(rel_type: str) -> list[str]:
@@ -193,21 +171,22 @@ def edge_groups() -> list[tuple[str, str, str]]:
 
 
 # --------------------------------------------------------------------------- deletes
+# The nodes a document alone mentions: recorded in it and in no other document. They go
+# first, while their RECORDED_IN relationships still say which they are.
+DELETE_SOLE_NODES = (f"MATCH (n)-[:{PROVENANCE_EDGE}]->(:Document {{id: $doc}}) WITH DISTINCT n "
+                     f"WHERE NOT EXISTS {{ MATCH (n)-[:{PROVENANCE_EDGE}]->(o:Document) WHERE o.id <> $doc }} "
+                     f"DETACH DELETE n")
 DELETE_DOC_EDGES = "MATCH ()-[e]->() WHERE e.source = $doc DELETE e"
 DELETE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
-DELETE_ORPHANS = "MATCH (n) WHERE n.sources IS NOT NULL AND size(n.sources) = 0 DETACH DELETE n"
-
-
-def remove_source(d: Dialect) -> str:
-    """Take a document id out of every node's ``sources``."""
-    # (a parameter cannot appear inside a LadybugDB lambda: bind it to a variable first)
-    return f"MATCH (n) WHERE $doc IN n.sources WITH n, $doc AS d SET n.sources = {d.remove('n.sources', 'd')}"
 
 
 def delete_statements(d: Dialect) -> list[tuple[str, str, list[str]]]:
-    """(name, text, parameter names) of the statements that remove one document's facts, in order."""
-    return [("delete_doc_edges", DELETE_DOC_EDGES, ["doc"]), ("remove_source", remove_source(d), ["doc"]),
-            ("delete_orphans", DELETE_ORPHANS, []), ("delete_document", DELETE_DOCUMENT, ["doc"])]
+    """(name, text, parameter names) of the statements that remove one document's facts, in
+    order: the nodes only it mentions, every relationship it is the source of (a shared
+    node's RECORDED_IN to it among them), the Document node."""
+    return [("delete_sole_nodes", DELETE_SOLE_NODES, ["doc"]),
+            ("delete_doc_edges", DELETE_DOC_EDGES, ["doc"]),
+            ("delete_document", DELETE_DOCUMENT, ["doc"])]
 
 
 # --------------------------------------------------------------------------- reads
@@ -216,12 +195,18 @@ FIND_DOCUMENTS = ("MATCH (d:Document) WHERE d.path = $path OR d.sha256 = $sha256
 
 
 def node_read(label: str) -> str:
-    cols = ", ".join(f"n.{ident(p)} AS {ident(p)}" for p in NODES[label].all_properties)
+    cols = ", ".join(f"n.{ident(p)} AS {ident(p)}" for p in NODES[label].stored_properties)
     return f"MATCH (n:{ident(label)}) RETURN {cols} ORDER BY n.id"
 
 
+def node_sources(label: str) -> str:
+    """(node id, document id) of every RECORDED_IN of ``label``'s nodes: their ``sources``."""
+    return (f"MATCH (n:{ident(label)})-[:{PROVENANCE_EDGE}]->(d:Document) "
+            f"RETURN n.id AS id, d.id AS doc")
+
+
 def node_by_id(label: str) -> str:
-    cols = ", ".join(f"n.{ident(p)} AS {ident(p)}" for p in NODES[label].all_properties)
+    cols = ", ".join(f"n.{ident(p)} AS {ident(p)}" for p in NODES[label].stored_properties)
     return f"MATCH (n:{ident(label)} {{id: $id}}) RETURN {cols}"
 
 

@@ -88,7 +88,7 @@ def db_schema() -> dict[str, Any]:
     from ...schema import EDGES, NODES
     keys: set[str] = set()
     for nt in NODES.values():
-        keys.update(nt.all_properties)
+        keys.update(nt.stored_properties)
     for et in EDGES.values():
         keys.update(et.all_properties)
     return {
