@@ -251,6 +251,9 @@ class FakeStore:
     def iter_edges(self, rel_type=None):
         return iter([e for e in self.edges if rel_type is None or e[2] == rel_type])
 
+    def edge_pairs(self, rel_type):
+        return sorted({(a, b) for a, b, t, _p in self.edges if t == rel_type})
+
 
 def test_from_store_links_to_existing_entities_and_recomputes_rules():
     store = FakeStore({

@@ -489,11 +489,11 @@ class Resolver:
         from the store's REPRESENTS / MEMBER_OF relationships when the store has them."""
         existing = {label: [dict(n) for n in (store.entities(label) or [])] for label in LABELS}
         context: dict[str, dict[str, set[str]]] = {}
-        iter_edges = getattr(store, "iter_edges", None)
-        if callable(iter_edges):
+        edge_pairs = getattr(store, "edge_pairs", None)
+        if callable(edge_pairs):
             for rel, key in (("REPRESENTS", "organizations"), ("MEMBER_OF", "bodies")):
                 try:
-                    for src, dst, _t, _props in iter_edges(rel):
+                    for src, dst in edge_pairs(rel):
                         context.setdefault(src, {}).setdefault(key, set()).add(dst)
                 except Exception:       # a store without that table yet: no context, same rules
                     continue

@@ -367,10 +367,14 @@ class GraphStore(ABC):
             return {r["id"]: [r["id"]] for r in self._read(S.node_read("Document"))}
         if not self._has_table(label) or not self._has_table(PROVENANCE_EDGE):
             return {}
-        out: dict[str, set[str]] = {}
-        for row in self._read(S.node_sources(label)):
-            out.setdefault(row["id"], set()).add(row["doc"])
-        return {k: sorted(v) for k, v in out.items()}
+        return {row["id"]: sorted(row["docs"]) for row in self._read(S.node_sources(label))}
+
+    def edge_pairs(self, rel_type: str) -> list[tuple[str, str]]:
+        """The distinct (from id, to id) pairs of ``rel_type`` (no properties: cheap)."""
+        (t,) = self._types(rel_type)
+        if not self._has_table(t):
+            return []
+        return [(r["src"], r["dst"]) for r in self._read(S.edge_pairs(t))]
 
     def iter_nodes(self, label: str | None = None) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """(id, label, properties without nulls, ``sources`` included) for every node (of one
