@@ -400,3 +400,13 @@ def test_an_older_store_loses_its_sources_column(tmp_path):
     with open_store(db=path) as s:
         assert s.entities("Person")[0]["sources"] == ["doc/a"]
     assert "sources" not in columns()
+
+
+def test_edge_pairs_are_distinct_ends_without_properties(store):
+    store.write_document("doc/a", tiny_graph("doc/a"))
+    store.write_document("doc/b", tiny_graph("doc/b", path="/p/b.txt", sha="s2"))
+    assert store.stats()["edges"]["ATTENDED"] == 2
+    assert store.edge_pairs("ATTENDED") == [("person/anna", "meeting/b/2024-01-01")]
+    assert store.edge_pairs("APPROVED") == []
+    with pytest.raises(StoreError, match="unknown relationship type"):
+        store.edge_pairs("LIKES")
