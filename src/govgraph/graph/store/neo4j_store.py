@@ -33,11 +33,14 @@ def all_statements() -> list[tuple[str, str, list[str]]]:
         out.append((f"read_{label}", S.node_read(label), []))
         out.append((f"read_one_{label}", S.node_by_id(label), ["id"]))
         out.append((f"count_{label}", S.node_count(label), []))
+        if label != "Document":
+            out.append((f"sources_{label}", S.node_sources(label), []))
     for rel_type, a, b in S.edge_groups():
         out.append((f"create_{rel_type}_{a}_{b}", S.edge_create(rel_type, a, b, d), ["rows"]))
     for rel_type in EDGES:
         out.append((f"read_{rel_type}", S.edge_read(rel_type), []))
         out.append((f"count_{rel_type}", S.edge_count(rel_type), []))
+        out.append((f"pairs_{rel_type}", S.edge_pairs(rel_type), []))
     out.append(("lookup_Document", S.node_lookup("Document"), ["ids"]))
     out.append(("find_documents", S.FIND_DOCUMENTS, ["path", "sha256"]))
     out += S.delete_statements(d)
