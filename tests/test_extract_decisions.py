@@ -479,3 +479,9 @@ def test_relative_clause_approval_by_a_named_body_is_reported():
 
 def test_relative_clause_about_a_person_is_no_act():
     assert kinds("§ 1 Ärende\n\nAnna Berg, som tillstyrkte förslaget, deltog inte.\n") == []
+
+
+def test_decides_to_appoint_with_an_infinitive_in_e():
+    text = "§ 1 Val av justerare\n\nIndividutskottet beslutar att utse Johan Asplund att justera protokollet.\n"
+    d = one(text, body="Individutskottet", participants=[("Johan Asplund", None)])
+    assert (d.kind, d.subject, d.assignee) == ("appoint", "Justerare", "Johan Asplund")

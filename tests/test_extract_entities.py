@@ -228,3 +228,12 @@ def test_agreement_cut_short_in_the_text_takes_the_item_title():
             "Länets kommuner har tecknat en ny överenskommelse om samverkan kring unga som varken arbetar eller studerar.\n")
     names = [a.name for a in run(text).agreements]
     assert names == ["Överenskommelse om samverkan kring unga som varken arbetar eller studerar"]
+
+
+def test_courts_and_named_associations_are_organisations():
+    text = ("§ 4 Ärende\n\nUtskottet beslutar att överlämna överklagandet till Förvaltningsrätten i Härnösand.\n"
+            "Kommunstyrelsen beviljar Föreningen Karlstads Kvinnojour 650 000 kronor.\n")
+    orgs = {o.name: o.kind for o in run(text, body="Individutskottet").organizations}
+    assert orgs.get("Förvaltningsrätten i Härnösand") == "agency"
+    assert orgs.get("Föreningen Karlstads Kvinnojour") == "association"
+    assert "Härnösand" not in orgs

@@ -95,3 +95,10 @@ def test_title_line_variants(title, body):
 
 def test_day_month_year_with_dots():
     assert [f.iso for f in find_dates("Datum: 17.05.2023, 1.5 mkr")] == ["2023-05-17"]
+
+
+def test_a_sentence_about_the_protocol_is_not_the_body():
+    text = ("Sundsvalls kommun\nProtokoll\nIndividutskottet, socialnämnden\n\nSammanträdesdatum: 2024-01-17\n"
+            "Protokollet omfattar §§ 1–7\n\n§ 1 Val av justerare\nJohan Asplund utses.\n")
+    body, date, _place = header(text)
+    assert body == "Individutskottet, socialnämnden" and date == "2024-01-17"

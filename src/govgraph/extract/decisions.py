@@ -123,7 +123,7 @@ _PROTOCOL_OF = re.compile(r"\b(?:protokoll\w*|\w*anteckningar\w*)\s+(?:fran|for)
                           r"(?:\s+(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?")
 _PERSON_ACTOR = re.compile(r"\b(?:av|fran)\s+$")
 
-_DECISION_INF_NEXT = re.compile(r"^\s*att\s+([a-zåäö]+a)\b")
+_DECISION_INF_NEXT = re.compile(r"^\s*att\s+([a-zåäö]+[ae])\b")
 
 
 _PRESENT = re.compile(r"[a-z]+(?:ar|er|ns|as|es|gs|r)")

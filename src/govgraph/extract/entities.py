@@ -273,7 +273,7 @@ def _gazetteer_any() -> CiPattern:
 _ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ": ("universitet",),
                   "school": ("högskola",), "church": ("kyrkan",),
                   "assoc": ("förbundet", "jouren", "missionen", "förening", " if", " ik", " bk", " ff", " sk", "goif", " aif"),
-                  "company": ("företaget", " ab")}
+                  "company": ("företaget", " ab"), "court": ("rätten", "domstolen")}
 
 
 # (cue, form) for every cue word of every fixed organisation form
@@ -618,6 +618,11 @@ class EntityFinder:
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}(?:jouren|missionen))\b"), "assoc"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?\s+[a-zåäö]*förening)\b"), "assoc"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc"),
+        # "Föreningen Karlstads Kvinnojour": a capitalised name after "Föreningen" belongs to it
+        (re.compile(r"\b(Föreningen\s+[A-ZÅÄÖ][\wåäö\-]+(?:\s+[A-ZÅÄÖ][\wåäö\-]+){0,2})"), "assoc"),
+        # courts: "Förvaltningsrätten i Härnösand", "Kammarrätten i Sundsvall", "Mark- och miljödomstolen"
+        (re.compile(r"\b((?:Förvaltnings|Kammar|Tings|Hov)rätten|Migrationsdomstolen|Mark- och miljödomstolen)"
+                    r"(?:\s+i\s+([A-ZÅÄÖ][\wåäö]+))?"), "court"),
         (re.compile(r"\b[Ff]öretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company"),
         (re.compile(r"\b([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+){0,2}\s+AB)\b"), "company"),
     ]
@@ -690,6 +695,8 @@ class EntityFinder:
                     self._add("org", m.group(1), "other", m.group(1), line, m.group(1))
                 elif form == "assoc":
                     self._add("org", m.group(1), "association", m.group(1), line, m.group(1))
+                elif form == "court":
+                    self._add("org", m.group(0), "agency", m.group(0), line, m.group(0))
                 else:
                     self._add("org", m.group(1), "company", m.group(1), line, m.group(1))
                 mask(m.start(), m.end())

@@ -41,7 +41,7 @@ _BODY_ORG = re.compile(r"\b(?:kommun|stad|region|län)\b", re.I)
 
 _SENTENCE_WORD = re.compile(
     r"\b(?:godkän\w*|justera\w*|justeras|läggs|lades|skickas|skickades|bifogas|finns|ska|är|var|"
-    r"blir|kommer|fördes|förs)\b", re.I)
+    r"blir|kommer|fördes|förs|omfattar|innehåller|består|avser)\b", re.I)
 
 
 @dataclass
