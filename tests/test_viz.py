@@ -159,3 +159,27 @@ def test_cli_viz_errors_are_one_line(seed_db, tmp_path):
     assert res.exit_code == 2 and "unicorns" in res.output
     res = CliRunner().invoke(main, ["viz", "--db", str(tmp_path / "empty.lbdb"), "-o", str(tmp_path / "e.html")])
     assert res.exit_code == 1 and "load protocols first" in res.output
+
+
+def test_views_read_only_what_they_draw(seed_db):
+    """The store is asked for what a view needs: no documents and RECORDED_IN unless documents
+    are shown; the bodies view only bodies, organisations, people and their links. The view
+    is the same as the one built from the whole graph."""
+    from govgraph.graph.store import open_store
+    from govgraph.viz.views import store_selection
+    labels, types = store_selection(ViewOptions())
+    assert "Document" not in labels and "RECORDED_IN" not in types and "PRESENTED" in types
+    assert store_selection(ViewOptions(types=("Person", "Document"))) == (None, None)
+    with open_store(db=seed_db, read_only=True) as store:
+        whole = store.to_networkx()
+        for opts in (ViewOptions(), ViewOptions(view="bodies"), ViewOptions(focus="Ingmar Ångman")):
+            labels, types = store_selection(opts)
+            part = store.to_networkx(labels, types)
+            assert part.number_of_edges() < whole.number_of_edges()
+            assert all(d["label"] in labels for _, d in part.nodes(data=True))
+            a, b = build_view(whole, opts).graph, build_view(part, opts).graph
+            assert sorted(a.nodes) == sorted(b.nodes)
+            assert sorted((u, v, k) for u, v, k in a.edges(keys=True)) == \
+                sorted((u, v, k) for u, v, k in b.edges(keys=True))
+            # nodes keep their provenance without the RECORDED_IN relationships being read
+            assert all(d.get("sources") for _, d in part.nodes(data=True))

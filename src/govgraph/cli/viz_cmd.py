@@ -44,7 +44,7 @@ def viz(output, focus, depth, body, since, until, types, view, max_nodes, open_b
       govgraph viz --body "Chefsgrupp" --since 2024-01-01 --types person,body,agreement
     """
     from ..viz.render import write
-    from ..viz.views import ViewError, ViewOptions, build_view, parse_types
+    from ..viz.views import ViewError, ViewOptions, build_view, parse_types, store_selection
 
     for label, value in (("--since", since), ("--until", until)):
         if value and not _is_date(value):
@@ -54,8 +54,9 @@ def viz(output, focus, depth, body, since, until, types, view, max_nodes, open_b
                            since=since, until=until, max_nodes=max_nodes)
     except ViewError as e:
         fail(str(e), 2)
+    labels, rel_types = store_selection(opts)
     with store_factory() as store:
-        graph = store.to_networkx()
+        graph = store.to_networkx(labels, rel_types)
     if graph.number_of_nodes() == 0:
         fail("the store is empty: load protocols first, e.g. `govgraph load protokoll/`")
     try:

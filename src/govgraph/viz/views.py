@@ -46,6 +46,22 @@ class View:
     focus_id: str | None = None
 
 
+def store_selection(opts: ViewOptions) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+    """The node labels and relationship types a view needs from the store (None: all).
+
+    Documents and their RECORDED_IN relationships (a third of a store's relationships) are
+    read only when documents are to be shown; a node's ``sources`` come with the node anyway.
+    The bodies view needs bodies, organisations, people and how they hang together.
+    """
+    from ..schema import EDGES, NODES
+    if opts.view == "bodies":
+        return ("Body", "Organization", "Person"), ("PART_OF", "MEMBER_OF", "REPRESENTS")
+    if "Document" in opts.types:
+        return None, None
+    return (tuple(lab for lab in NODES if lab != "Document"),
+            tuple(t for t in EDGES if t != "RECORDED_IN"))
+
+
 class ViewError(ValueError):
     """A view option that cannot be satisfied (unknown type, no node matches the focus name)."""
 

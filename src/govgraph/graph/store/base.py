@@ -397,13 +397,20 @@ class GraphStore(ABC):
                 props = {k: v for k, v in row.items() if k not in ("_src", "_dst") and v is not None}
                 yield row["_src"], row["_dst"], t, props
 
-    def to_networkx(self) -> nx.MultiDiGraph:
-        """The whole graph (node key = id, ``label`` + props; edges with ``type`` + props)."""
+    def to_networkx(self, labels: Sequence[str] | None = None,
+                    types: Sequence[str] | None = None) -> nx.MultiDiGraph:
+        """The whole graph (node key = id, ``label`` + props; edges with ``type`` + props), or
+        only the nodes of ``labels`` and the relationships of ``types`` between them."""
         g = nx.MultiDiGraph()
-        for node_id, label, props in self.iter_nodes():
-            g.add_node(node_id, label=label, **props)
+        for lab in (labels if labels is not None else [None]):
+            for node_id, label, props in self.iter_nodes(lab):
+                g.add_node(node_id, label=label, **props)
         counts: dict[tuple[str, str, str], int] = {}
-        for src, dst, t, props in self.iter_edges():
+        every = labels is None
+        edges = (e for t in (types if types is not None else [None]) for e in self.iter_edges(t))
+        for src, dst, t, props in edges:
+            if not every and (src not in g or dst not in g):
+                continue
             n = counts.get((src, dst, t), 0)
             counts[(src, dst, t)] = n + 1
             g.add_edge(src, dst, key=f"{t}:{n}", type=t, **props)

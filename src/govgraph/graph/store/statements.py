@@ -218,9 +218,10 @@ def node_by_id(label: str) -> str:
 
 
 def edge_read(rel_type: str) -> str:
+    """Every relationship of a type, in a stable order (ends, then where it was read)."""
     cols = ", ".join(f"e.{ident(p)} AS {ident(p)}" for p in EDGES[rel_type].all_properties)
     return (f"MATCH (a)-[e:{ident(rel_type)}]->(b) RETURN a.id AS _src, b.id AS _dst, {cols} "
-            f"ORDER BY _src, _dst")
+            f"ORDER BY _src, _dst, source, span_start, char_start, quote")
 
 
 def node_count(label: str) -> str:
