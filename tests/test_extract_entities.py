@@ -237,3 +237,20 @@ def test_courts_and_named_associations_are_organisations():
     assert orgs.get("Förvaltningsrätten i Härnösand") == "agency"
     assert orgs.get("Föreningen Karlstads Kvinnojour") == "association"
     assert "Härnösand" not in orgs
+
+
+def test_adjective_raad_is_a_body_and_its_name_stops_before_its_task():
+    text = ("§ 5 Råd\n\nRegionstyrelsen inrättar Regionalt råd för civilsamhället med uppgift att stödja dialogen.\n"
+            "Kommunen erbjuder råd och stöd till föreningar.\n")
+    assert _body_names(text, body="Regionstyrelsen") == ["Regionalt råd för civilsamhället"]
+
+
+def test_sentence_initial_genitive_of_a_body_owns_the_next_body():
+    text = "§ 5 Ledamöter\n\nRegionstyrelsens arbetsutskott får i uppdrag att utse rådets ledamöter.\n"
+    assert "Regionstyrelsens arbetsutskott" in _body_names(text, body="Regionstyrelsen")
+
+
+def test_municipality_after_a_street_address_is_a_place_and_genitive_letterhead_is_the_municipality():
+    text = ("KARLSTADS KOMMUN\tSAMMANTRÄDESPROTOKOLL\n\n§ 1 Ärende\n\n"
+            "Mötet hölls i Regionens hus, Köksvägen 11, Umeå.\n")
+    assert _org_names(text) == ["Karlstads kommun"]

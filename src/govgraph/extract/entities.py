@@ -128,6 +128,10 @@ _AGR_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlig
 _COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlighet", "arbetet",
               "såsom", "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc",
               "tiden", "kännedom", "närvarande", "övrigt"}
+# nouns after "med" that describe a body's task or make-up rather than name it
+_MED_PURPOSE = {"uppgift", "uppgiften", "uppdrag", "uppdraget", "ansvar", "ansvaret", "syfte", "syftet",
+                "fokus", "målet", "representanter", "representation", "deltagare", "ledamöter",
+                "företrädare", "medlemmar"}
 _PAREN = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖé\-]+(?:\s+(?:och\s+|för\s+|i\s+|mot\s+)?[\wåäöÅÄÖé\-]+){0,6})\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö/\-]{1,7})\)")
 
 
@@ -238,7 +242,7 @@ def _alternation(forms, fold_case: bool = False) -> str:
 
 _CAPS_MUNI = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)S?\s+(KOMMUN|STAD)(?![\w-])")
 # a municipality name that ends an address or a meeting place is a place, not an organisation
-_PLACE_BEFORE = re.compile(r"(?:\b(?:hus|huset|stadshuset|radhuset|kommunhuset|salen|sal \w+|rum \w+|lokal\w*|gatan \d+|vagen \d+"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:hus|huset|stadshuset|radhuset|kommunhuset|salen|sal \w+|rum \w+|lokal\w*|\w*(?:gatan|vagen|gata|vag|torget|torg|grand|allen|backen) \d+[a-z]?"
                            r"|\d{3} ?\d{2}|plats(?: och tid)?:?|motesplats:?)\s*,?\s*$)", re.I)
 
 
@@ -619,7 +623,7 @@ class EntityFinder:
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?\s+[a-zåäö]*förening)\b"), "assoc"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc"),
         # "Föreningen Karlstads Kvinnojour": a capitalised name after "Föreningen" belongs to it
-        (re.compile(r"\b(Föreningen\s+[A-ZÅÄÖ][\wåäö\-]+(?:\s+[A-ZÅÄÖ][\wåäö\-]+){0,2})"), "assoc"),
+        (re.compile(r"\b(Föreningen[ ]+[A-ZÅÄÖ][\wåäö\-]+(?:[ ]+[A-ZÅÄÖ][\wåäö\-]+){0,2})"), "assoc"),
         # courts: "Förvaltningsrätten i Härnösand", "Kammarrätten i Sundsvall", "Mark- och miljödomstolen"
         (re.compile(r"\b((?:Förvaltnings|Kammar|Tings|Hov)rätten|Migrationsdomstolen|Mark- och miljödomstolen)"
                     r"(?:\s+i\s+([A-ZÅÄÖ][\wåäö]+))?"), "court"),
@@ -760,6 +764,8 @@ class EntityFinder:
             if not free(m.start(), m.end()):
                 continue
             mu = self._muni_of(m.group(1).title())
+            if mu is None and m.group(1).endswith("S"):
+                mu = self._muni_of(m.group(1)[:-1].title())     # "KARLSTADS KOMMUN": the genitive
             if mu is None:
                 continue
             name = self._participant_munis.get(mu.code) or (
@@ -898,6 +904,9 @@ class EntityFinder:
                 i += 1
                 continue
             hm = self._body_head(tok) if _BODY_ANY.search(tok) else None
+            if hm is None and tok.lower() == "råd" and i > 0 and _ADJ.match(toks[i - 1][0]) \
+                    and not _VERBISH.match(toks[i - 1][0].lower()):
+                hm = _BODY_HEAD.match("råd")       # "Regionalt råd för civilsamhället" (not "råd och stöd")
             if not hm:
                 i += 1
                 continue
@@ -914,7 +923,7 @@ class EntityFinder:
                 if re.fullmatch(r"[\wÅÄÖåäö/\-]+:s", pt) or (_ADJ.match(pt) and not _VERBISH.match(pt.lower())):
                     j -= 1
                     continue
-                if pt.endswith("s") and len(pt) > 6 and pt[:1].islower() and _BODY_HEAD.match(pt[:-1].lower()) \
+                if pt.endswith("s") and len(pt) > 6 and _BODY_HEAD.match(pt[:-1].lower()) \
                         and not _BODY_HEAD.match(pt[:-1].lower()).group("mod") in _GENERIC_MODS:
                     j -= 1                                 # "socialnämndens arbetsutskott"
                     owner_gen = True
@@ -1028,6 +1037,8 @@ class EntityFinder:
                     n += 1
                     continue
                 break
+            if tl == "med" and k + 1 < len(toks) and toks[k + 1][0].lower() in _MED_PURPOSE:
+                break                  # "… för civilsamhället med uppgift att …", "… med representanter från …"
             if (tl in _STOP or (tl in _PRE_STOP and tl not in ("ny", "nya", "nytt"))
                     or tl in _COMP_STOP) and tl not in ("för", "i", "med", "om", "mot", "av"):
                 break
