@@ -49,17 +49,26 @@ class View:
 def store_selection(opts: ViewOptions) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
     """The node labels and relationship types a view needs from the store (None: all).
 
-    Documents and their RECORDED_IN relationships (a third of a store's relationships) are
-    read only when documents are to be shown; a node's ``sources`` come with the node anyway.
-    The bodies view needs bodies, organisations, people and how they hang together.
+    The network view draws the nodes of its types and the relationships between them, plus
+    "presented" through hidden items and decisions: that is what is read (a focus may match
+    any kind of node, so with a focus everything but documents is). Documents and their
+    RECORDED_IN relationships (a third of a store's relationships) are read only when
+    documents are shown; a node's ``sources`` come with the node anyway. The bodies view needs
+    bodies, organisations, people and how they hang together.
     """
     from ..schema import EDGES, NODES
     if opts.view == "bodies":
         return ("Body", "Organization", "Person"), ("PART_OF", "MEMBER_OF", "REPRESENTS")
     if "Document" in opts.types:
         return None, None
-    return (tuple(lab for lab in NODES if lab != "Document"),
-            tuple(t for t in EDGES if t != "RECORDED_IN"))
+    if opts.focus:
+        labels = {lab for lab in NODES if lab != "Document"}
+    else:
+        labels = set(opts.types)
+        if "Person" in labels and "AgendaItem" not in labels:
+            labels |= {"AgendaItem", "Decision"}        # Person -presented-> X via items
+    types = tuple(t for t, et in EDGES.items() if any(a in labels and b in labels for a, b in et.pairs))
+    return tuple(lab for lab in NODES if lab in labels), types
 
 
 class ViewError(ValueError):
