@@ -485,3 +485,10 @@ def test_decides_to_appoint_with_an_infinitive_in_e():
     text = "§ 1 Val av justerare\n\nIndividutskottet beslutar att utse Johan Asplund att justera protokollet.\n"
     d = one(text, body="Individutskottet", participants=[("Johan Asplund", None)])
     assert (d.kind, d.subject, d.assignee) == ("appoint", "Justerare", "Johan Asplund")
+
+
+def test_decision_label_followed_by_responsible_and_follow_up_lines():
+    text = ("§ 3 Handlingsplan\n\nBeslut: Rådet godkänner Länsgemensam handlingsplan för psykisk hälsa 2024–2026.\n"
+            "Ansvarig: Niklas Berg\nUppföljning: Rådet 2024-09-06\n")
+    d = one(text, body="Samverkansrådet Gävleborg", participants=[("Niklas Berg", None)])
+    assert (d.kind, d.by, d.reported) == ("approve", "Samverkansrådet Gävleborg", False)

@@ -535,3 +535,20 @@ def test_long_attendance_line_is_not_prose():
     ps = people(parse(text))
     assert list(ps) == ["Anna Ek", "Per Holm"]
     assert ps["Anna Ek"].organization == "Örebro kommun"
+
+
+def test_secretary_in_a_function_cell_and_antecknare_after_the_organisation():
+    text = ("Protokoll Samverkansrådet Gävleborg\nMötesdatum: 2024-02-02\n\nDeltagare\n"
+            "Namn\tOrganisation\tFunktion\n"
+            "Anna Wiklund\tRegion Gävleborg\tordförande\n"
+            "Tomas Hedin\tGävle kommun\t\n"
+            "Niklas Berg\tRegion Gävleborg\tsamordnare, sekreterare\n\n"
+            "1. Mötets öppnande\nOrdföranden öppnade mötet.\n")
+    p = parse(text)
+    assert [o.name for o in p.officers if o.role == "secretary"] == ["Niklas Berg"]
+    assert people(p)["Niklas Berg"].title == "samordnare"
+    text2 = ("Minnesanteckningar\nLänsnätverket för barn och unga\nDatum: 2024-03-14\n\nNärvarande:\n"
+             "Hanna Lövgren, Jönköpings kommun, ordförande\nMats Kjellberg, Värnamo kommun\n"
+             "Fredrik Ödman, Region Jönköpings län, antecknare\n\n1. Inledning\nDagordningen fastställdes.\n")
+    p2 = parse(text2)
+    assert [o.name for o in p2.officers if o.role == "secretary"] == ["Fredrik Ödman"]

@@ -300,13 +300,19 @@ class DecisionFinder:
         unit_acts: list[Decision] = []
         sentences = u.sentences
         if offset_text is not None:
-            sentences = [s for s in u.sentences if s.text in offset_text or offset_text in s.text]
+            sentences = []
+            for s in u.sentences:
+                if s.text in offset_text:
+                    sentences.append(s)
+                elif offset_text in s.text:
+                    sentences.append(Sentence(offset_text, s.start, s.end, u, s.index))
+                else:
+                    # "Beslut: Rådet godkänner X. Ansvarig: …": the sentence the header opens
+                    k = s.text.find(offset_text[:30])
+                    if k > 0 and offset_text.startswith(s.text[k:]):
+                        sentences.append(Sentence(s.text[k:], s.start, s.end, u, s.index))
             if not sentences:
                 sentences = [Sentence(offset_text, u.start, u.end, u, 0)]
-            else:
-                first = sentences[0]
-                if offset_text in first.text and offset_text != first.text:
-                    sentences[0] = Sentence(offset_text, first.start, first.end, u, 0)
         prev = None
         for s in sentences:
             found = self._sentence(s, in_block, block_by, section, prev=prev)

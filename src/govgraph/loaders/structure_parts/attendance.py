@@ -51,7 +51,7 @@ _SERVES = re.compile(
     r"\s+(?:ers\.?\s+|ersättare\s+)?(?:för\s+)?([A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\))?", re.I)
 _CHAIR = re.compile(r"^(?:ordf\.?|ordförande|mötesordförande|ordförande\s+för\s+mötet|mötets\s+ordförande|"
                     r"ordförande\s+vid\s+mötet|ordf\S{0,2}rande)$", re.I)
-_SECRETARY = re.compile(r"^(?:sekreterare|mötessekreterare|protokollförare|sekr\.?|nämndsekreterare"
+_SECRETARY = re.compile(r"^(?:sekreterare|mötessekreterare|protokollförare|sekr\.?|antecknare|nämndsekreterare"
                         r"(?:\s*/\s*sekreterare)?)$", re.I)
 _ADJUSTER = re.compile(r"^(?:justerare|justerande)$", re.I)
 _LEADING_ROLE = re.compile(
@@ -474,6 +474,12 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
             p.organization = normalise_org(c)
             continue
         for seg in ([c] if "," not in c else [x.strip() for x in c.split(",") if x.strip()]):
+            if "," in c and _SECRETARY.match(seg.strip(" .")):
+                flags["secretary"] = True                # a Funktion cell "samordnare, sekreterare"
+                continue
+            if "," in c and _CHAIR.match(seg.strip(" .")):
+                flags["chair"] = True
+                continue
             if p.organization is None and "," in c and is_org(seg):
                 p.organization = normalise_org(seg)      # "Socialchef, Mora kommun"
                 continue
