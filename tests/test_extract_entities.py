@@ -254,3 +254,15 @@ def test_municipality_after_a_street_address_is_a_place_and_genitive_letterhead_
     text = ("KARLSTADS KOMMUN\tSAMMANTRÄDESPROTOKOLL\n\n§ 1 Ärende\n\n"
             "Mötet hölls i Regionens hus, Köksvägen 11, Umeå.\n")
     assert _org_names(text) == ["Karlstads kommun"]
+
+
+def test_adopted_plan_with_the_year_first_and_a_multi_year_plan():
+    text = ("§ 10 Planer\n\nNämnden antar Internkontrollplan 2024 för överförmyndarnämnden.\n"
+            "Nämnden föreslår fullmäktige besluta att fastställa Regionplan och budget 2024 med plan för 2025–2026.\n")
+    agrs = [a.name for a in run(text, body="Nämnden").agreements]
+    assert "Internkontrollplan 2024" in agrs and "Regionplan och budget 2024 med plan för 2025–2026" in agrs
+
+
+def test_county_board_with_a_two_word_county_is_not_a_region():
+    text = "§ 13 Tillsyn\n\nLänsstyrelsen i Västra Götalands län har inte funnit skäl till kritik.\n"
+    assert _org_names(text, body="Nämnden") == ["Länsstyrelsen i Västra Götalands län"]

@@ -552,3 +552,20 @@ def test_secretary_in_a_function_cell_and_antecknare_after_the_organisation():
              "Fredrik Ödman, Region Jönköpings län, antecknare\n\n1. Inledning\nDagordningen fastställdes.\n")
     p2 = parse(text2)
     assert [o.name for o in p2.officers if o.role == "secretary"] == ["Fredrik Ödman"]
+
+
+def test_presence_grid_with_one_column_per_paragraph():
+    text = ("Protokoll\nÖverförmyndarnämnden\nSammanträdesdatum 2024-03-06\n\n"
+            "NÄRVAROLISTA\tNärvaro per paragraf\n"
+            "Namn\tParti  Kommun\tFunktion\t8  9  10 11 12 13\n"
+            "Leif Gustavsson\tS\tKungälv\tordförande   x  x  x  x  x  x\n"
+            "Hans-Åke Lindqvist   SD\tStenungsund  ledamot\tx  x  x  -  -  -\n"
+            "Elin Carlberg\tC\tKungälv\tledamot\t-  -  -  -  -  -\n"
+            "Runa Svensson\tS\tStenungsund  ersättare\t-  -  -  x  x  x\n\n"
+            "§ 8 Val av justerare\nNämnden utser Leif Gustavsson.\n")
+    pp = people(parse(text))
+    assert (pp["Hans-Åke Lindqvist"].party, pp["Hans-Åke Lindqvist"].organization, pp["Hans-Åke Lindqvist"].present) \
+        == ("SD", "Stenungsund", True)
+    assert pp["Elin Carlberg"].present is False                     # no mark in any § column
+    assert (pp["Runa Svensson"].role, pp["Runa Svensson"].organization) == ("substitute", "Stenungsund")
+    assert pp["Leif Gustavsson"].title is None

@@ -93,9 +93,13 @@ _HEADER = re.compile(
 _TAIL_HEADER = re.compile(r"(?<=[.:;!?] )((?:(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)|[Bb]eslutades|[Bb]esl[öo]ts)"
                           r"(?:\s+att)?\s*:?)$")
 # "anta Tillsynsplan för miljö- och hälsoskydd 2023–2025", "fastställa verksamhetsplan och budget 2024"
+_YEARS = r"\d{4}(?:\s*[–-]\s*\d{4})?"
 _ADOPT_DOC = re.compile(r"\b(?:anta|antar|antogs|antas|fastställa|fastställer|fastställs|fastställdes)\s+"
-                        r"((?:[A-ZÅÄÖa-zåäö]+(?:plan|program))(?:\s+och\s+budget)?(?:\s+(?:för|om|inom)\s+[^,.;:]{3,80}?)?"
-                        r"(?:\s+\d{4}(?:\s*[–-]\s*\d{4})?)?)(?=\s*(?:[,.;:]|$|\s+(?:samt|och att|med)\b))")
+                        r"((?:[A-ZÅÄÖa-zåäö]+(?:plan|program))(?:\s+och\s+budget)?"
+                        # "Internkontrollplan 2024 för nämnden", "Regionplan och budget 2024 med plan för 2025–2026":
+                        # a year right after the head ends the name (a multi-year plan may follow)
+                        r"(?:\s+" + _YEARS + r"(?:\s+med\s+plan\s+för\s+" + _YEARS + r")?(?=\s*(?:[,.;:]|$|\s+(?:samt|och|med|för|att)\b))"
+                        r"|(?:\s+(?:för|om|inom)\s+[^,.;:]{3,80}?)?(?:\s+" + _YEARS + r")?(?=\s*(?:[,.;:]|$|\s+(?:samt|och att|med)\b))))")
 _RELATIVE_ACT = re.compile(r",\s+som\s+(?:(?:har|hade)\s+)?(?:tillstyrkte|tillstyrkt|godkande|godkant|antog|antagit"
                            r"|faststallde|faststallt|beslutade|beslutat)\b")
 _NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)", re.I)

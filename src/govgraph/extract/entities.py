@@ -294,7 +294,8 @@ _COUNTY_NAMES = re.compile("(?=[" + "".join(sorted({w[0] for w in _COUNTY_WORDS}
 # one search for "does any cue word of a fixed organisation form occur at all"
 _ORG_CUE_ANY = re.compile("|".join(re.escape(cue) for cue, _form in _ORG_CUE_FORM))
 _COUNTY_COMPANY_AFTER = re.compile(r"\s+(?:AB|HB|KB|ek\.\s*för\.?)(?![\w-])")
-_COUNTY_NAME_BEFORE = re.compile(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinget\b)[A-ZÅÄÖ][\wåäö]+\s+$")
+_COUNTY_NAME_BEFORE = re.compile(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinget\b)[A-ZÅÄÖ][\wåäö]+\s+$"
+                                 r"|\b[Ll]änsstyrelsen?s?\s+(?:i\s+)?$")
 _MUNI_LIST = re.compile(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+")
 _BODY_AFTER_MUNI = re.compile(r"\s+[\wåäö\-]*(?:råd|nämnd|grupp|styrelse|utskott|forum|nätverk)\w*\b")
 _EVENT_BEFORE_MUNI = re.compile(r"\w*(?:träff|möte|konferens|besök|resa)\w* i\s+$")
@@ -611,7 +612,7 @@ class EntityFinder:
         return 1
 
     _ORG_FORMS = [
-        (re.compile(r"\b[Ll]änsstyrelse(?:n|ns)(?:\s+i)?(?:\s+([A-ZÅÄÖ][\wåäö]+s?\s+län))?"), "lst"),
+        (re.compile(r"\b[Ll]änsstyrelse(?:n|ns)(?:\s+i)?(?:\s+((?:Västra\s+)?[A-ZÅÄÖ][\wåäö]+s?\s+län))?"), "lst"),
         (re.compile(r"\b([Pp]olisområde\s+[A-ZÅÄÖ][\wåäö]+)"), "polis"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ]?[\wåäö]+)?\s+universitet)\b"), "univ"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:folkhögskola|högskola))\b"), "school"),

@@ -433,9 +433,12 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     if got is None:
         return None
     p, flags = got
+    marks = [c.strip() for c in cells_plain[1:] if re.fullmatch(r"[xX✓✔•*–-]", c.strip())]
+    if len(marks) >= 2 and all(m in "-–" for m in marks):
+        flags["absent"] = True  # a presence grid (one column per §) with no mark at all
     for c in cells_plain[1:]:
         c = c.strip()
-        if not c or re.fullmatch(r"[xX✓✔•*-]|närv\.?|ja|nej", c):
+        if not c or re.fullmatch(r"[xX✓✔•*–-]|närv\.?|ja|nej", c):
             continue            # presence marks in a närvarolista table
         mt = _TJG.search(c)
         if mt:
@@ -495,6 +498,10 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
 def _split_cells(ln: Line) -> tuple[list[str], list[str], int]:
     """Non-empty cells of a line (plain and raw), and how many leading cells were empty."""
     raw_cells = re.split(r"\t+", ln.text.strip("\n"))
+    if len(raw_cells) > 1 and "  " in ln.text:
+        # a fixed-width table whose columns were only partly turned into TABs: two or more
+        # spaces inside a cell also separate columns ("Hans-Åke Lindqvist   SD", "x  x  -")
+        raw_cells = [q for r in raw_cells for q in re.split(r" {2,}", r)]
     plain = [strip_markup(c) for c in raw_cells]
     lead = 0
     while lead < len(plain) and not plain[lead].strip():
