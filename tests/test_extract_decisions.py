@@ -492,3 +492,30 @@ def test_decision_label_followed_by_responsible_and_follow_up_lines():
             "Ansvarig: Niklas Berg\nUppföljning: Rådet 2024-09-06\n")
     d = one(text, body="Samverkansrådet Gävleborg", participants=[("Niklas Berg", None)])
     assert (d.kind, d.by, d.reported) == ("approve", "Samverkansrådet Gävleborg", False)
+
+
+def test_own_proposal_to_the_assembly_with_att_lines_is_one_recommendation_per_line():
+    text = ("§ 212 Budget\n\nBeslut\nRegionstyrelsen föreslår regionfullmäktige besluta\n"
+            "att fastställa Regionplan och budget 2024 med plan för 2025–2026,\n"
+            "att fastställa skattesatsen för 2024 till 11,35 kronor per skattekrona.\n")
+    ds = decisions(text, body="Regionstyrelsen")
+    assert [(d.kind, d.by, d.reported) for d in ds] == [("recommend", "Regionstyrelsen", False)] * 2
+
+
+def test_proposal_to_the_assembly_without_besluta_in_a_decision_block():
+    text = ("§ 101 Avgifter\n\nBeslut\nVård- och omsorgsnämnden föreslår kommunfullmäktige att fastställa "
+            "avgifter inom äldreomsorgen för 2024 enligt bilaga.\n")
+    d = one(text, body="Vård- och omsorgsnämnden")
+    assert (d.kind, d.by) == ("recommend", "Vård- och omsorgsnämnden")
+
+
+def test_section_forslag_till_kommunfullmaktige_is_the_own_bodys_recommendation():
+    text = ("§ 61 Ägardirektiv\n\nKommunstyrelsens förslag till kommunfullmäktige\n"
+            "Kommunfullmäktige beslutar att fastställa ägardirektiv för Karlstads Energi AB.\n")
+    d = one(text, body="Kommunstyrelsen")
+    assert (d.kind, d.by, d.reported) == ("recommend", "Kommunstyrelsen", False)
+
+
+def test_another_bodys_proposal_in_the_case_description_stays_no_act():
+    text = ("§ 115 Taxa\n\nKommunstyrelsen föreslår kommunfullmäktige att anta taxan.\n")
+    assert kinds(text, body="Kommunfullmäktige") == []

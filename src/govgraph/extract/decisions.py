@@ -107,6 +107,9 @@ _NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)",
 _PROPOSAL_HEAD = re.compile(r"^(?:förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|"
                             r"yrkanden?|beslutsunderlag|underlag|propositionsordning|beslutsgång|omröstning|"
                             r"reservation(?:er)?|protokollsanteckning(?:ar)?|expedieras(?: till)?|skickas till)\s*:?\s*$", re.I)
+# "Kommunstyrelsens förslag till kommunfullmäktige": what follows is this body's proposal to the assembly
+_PROPOSAL_TO = re.compile(r"^(?:(?P<owner>[\wåäöÅÄÖ\-]+s)\s+)?förslag\s+till\s+(?P<to>[\wåäö\-]*fullmäktige|[\wåäö\-]*styrelsen"
+                          r"|[\wåäö\-]*nämnden|direktionen|stämman|årsmötet)\s*:?$", re.I)
 _PROPOSAL_INTRO = re.compile(r"\bf[oö]resl\w*|\bf[oö]rsl[aå]s\b|\bf[oö]rslag\b", re.I)
 
 _SKIP_BEFORE = _at_word_start(
@@ -237,8 +240,28 @@ class DecisionFinder:
         proposal_list = False
         section = None
         skip_section = False
+        recommend_by: str | None = None     # the units are this body's proposal to another body
+        recommend_atts = False              # only the att-points below "X föreslår Y besluta"
         for u in item_units:
             text = u.text
+            if recommend_atts and u.kind != "bullet":
+                recommend_by, recommend_atts = None, False
+            if recommend_by is not None and u.kind != "heading":
+                n0 = len(self.out)
+                self._unit_sentences(u, in_block=True, block_by=recommend_by, section=None)
+                for d in self.out[n0:]:
+                    d.kind, d.by, d.reported = "recommend", recommend_by, False
+                continue
+            if u.kind == "heading" and _PROPOSAL_TO.match(text):
+                pm = _PROPOSAL_TO.match(text)
+                owner = self._header_body(pm.group("owner")) if pm.group("owner") else self.own
+                if owner == self.own and self.own:
+                    recommend_by, recommend_atts = self.own, False
+                    in_block = proposal_list = False
+                    section = None
+                    skip_section = False
+                    continue
+            recommend_by = None
             if u.kind == "heading" and not _HEADER.match(text):
                 if not _PROPOSAL_HEAD.match(text) and not re.match(r"^(?:ärendebeskrivning|ärendet|sammanfattning|"
                                                                     r"bakgrund|bedömning|information)\b", text, re.I):
@@ -278,6 +301,12 @@ class DecisionFinder:
                 section = sc
             if u.kind == "para" and re.search(r"\b(?:föreslår|föreslog)\s+\S+\s+(?:att\s+)?besluta(?:\s+att)?\s*:?$", text) \
                     and self._recommend_proposal(fold(text)) is not None:
+                proposer = self._header_body(text)
+                if self.own and proposer == self.own and (in_block or text.startswith(tuple(self.own.split()[:1]))):
+                    # "Regionstyrelsen föreslår regionfullmäktige besluta" + "att …" lines:
+                    # every att-point is one recommendation of this body
+                    recommend_by, recommend_atts = self.own, True
+                    continue
                 self._unit_sentences(u, in_block=False, block_by=block_by, section=section)
                 proposal_list = True                 # the att-points are what is proposed
                 continue
@@ -410,7 +439,7 @@ class DecisionFinder:
                 acts = inside if inside else acts
             else:
                 acts = [Act("approve", decide.start(), decide.end())] + [a for a in acts if a.pos > decide.start()]
-        rp = self._recommend_proposal(ft)
+        rp = self._recommend_proposal(ft, direct=in_block)
         if rp is not None and not any(a.kind == "recommend" for a in acts):
             acts.append(Act("recommend", rp, rp + 1))
             acts.sort(key=lambda x: x.pos)
@@ -502,11 +531,13 @@ class DecisionFinder:
                 return kind
         return None
 
-    def _recommend_proposal(self, ft: str) -> int | None:
+    def _recommend_proposal(self, ft: str, direct: bool = False) -> int | None:
         m = re.search(r"\b(?:foreslar|rekommenderar|rekommenderade)\b[^.]{0,80}?\b(?:kommuner\w*|huvudm\w+|region\w*|medlem\w*|parter\w*)\b[^.]{0,80}?\batt (?:anta|godkanna|besluta|ansluta|delta|folja|teckna)\b", ft)
         if m is None:   # "Nämnden föreslår kommunfullmäktige besluta att …": a proposal to the assembly
+            # in a decision block also without "besluta": "Nämnden föreslår kommunfullmäktige att fastställa …"
+            verb = r"(?:att\s+)?besluta" + (r"|att\s+(?:anta|godkanna|faststalla|bevilja|anvisa|avsla|uppdra)" if direct else "")
             m = re.search(r"^(?:\S+\s+){1,4}?((?:foreslar|foreslog)\s+(?:\w*fullmaktige|\w*styrelsen|\w*namnden|\w*utskott\w*"
-                          r"|regionstyrelsen|direktionen|stamman|arsmotet)\s+(?:att\s+)?besluta)\b", ft)
+                          r"|regionstyrelsen|direktionen|stamman|arsmotet)\s+(?:" + verb + r"))\b", ft)
             return m.start(1) if m else None
         return m.start() if m else None
 

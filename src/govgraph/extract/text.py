@@ -121,6 +121,7 @@ SECTION = re.compile(
     r"bakgrund|beslutsunderlag|underlag|yrkanden?|beslutsgång|propositionsordning|omröstning|"
     r"reservation(?:er)?|protokollsanteckning(?:ar)?|expedieras(?: till)?|skickas till|för kännedom|"
     r"förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|jäv|"
+    r"(?:[\wåäöÅÄÖ\-]+s )?förslag till (?:[\wåäö\-]*fullmäktige|[\wåäö\-]*styrelsen|[\wåäö\-]*nämnden|direktionen|stämman|årsmötet)|"
     r"ställningstagande.{0,60}|synpunkter.{0,40}|diskussion.{0,40}|information|bedömning|"
     r"ekonomiska konsekvenser|konsekvenser|finansiering)\s*:?$", re.I)
 _ATT_LINE = re.compile(r"^att\s+\S")
@@ -303,7 +304,7 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
             close()
             continue
         if _ATT_LINE.match(t) and (cur is None or cur.kind != "para" or cur.text.endswith((",", ":", ";", "."))
-                                   or fold(cur.text).endswith(("beslutar", "foreslar", "beslutade", "beslutades", "beslots", " att"))
+                                   or fold(cur.text).endswith(("beslutar", "foreslar", "beslutade", "beslutades", "beslots", " att", " besluta"))
                                    or _ATT_LINE.match(cur.text)):
             close()                               # "att godkänna …," one decision point per line
             cur = Unit("bullet", no, no, t, [(0, no)])
