@@ -410,3 +410,14 @@ def test_edge_pairs_are_distinct_ends_without_properties(store):
     assert store.edge_pairs("APPROVED") == []
     with pytest.raises(StoreError, match="unknown relationship type"):
         store.edge_pairs("LIKES")
+
+
+def test_reads_can_stream_row_by_row(store):
+    """Exports iterate a store's rows one at a time (``_stream``): the same rows as a read."""
+    store.write_document("doc/a", tiny_graph("doc/a", extra_person="Bo Berg"))
+    text = S.edge_read("ATTENDED")
+    rows = store._stream(text)
+    assert next(rows) == store._read(text)[0]
+    assert list(rows) == store._read(text)[1:]
+    with pytest.raises(StoreError, match="read failed"):
+        list(store._stream("MATCH (n:Nope) RETURN n"))

@@ -14,7 +14,7 @@ import os
 import stat
 import warnings
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import ladybug as lb
 
@@ -126,6 +126,12 @@ def _changes(row: dict[str, Any], stored: dict[str, Any], props: list[str]) -> b
         elif value != stored.get(p):
             return True
     return False
+
+
+def _row(cols: list[str], row: list[Any]) -> dict[str, Any]:
+    if all(v is None or type(v) in _SCALARS for v in row):
+        return dict(zip(cols, row))             # the common case: nothing to convert
+    return dict(zip(cols, (_plain(v) for v in row)))
 
 
 def _plain(value: Any) -> Any:
@@ -276,13 +282,21 @@ class LadybugStore(GraphStore):
             res = res[-1]
         try:
             cols = res.get_column_names()
-            out = []
-            for row in res.get_all():
-                if all(v is None or type(v) in _SCALARS for v in row):
-                    out.append(dict(zip(cols, row)))        # the common case: nothing to convert
-                else:
-                    out.append(dict(zip(cols, (_plain(v) for v in row))))
-            return out
+            return [_row(cols, row) for row in res.get_all()]
+        finally:
+            res.close()
+
+    def _stream(self, cypher: str, params: dict[str, Any] | None = None) -> Iterator[dict[str, Any]]:
+        """Rows of a read one at a time (an export of a large store never holds them all as
+        Python objects)."""
+        try:
+            res = self._conn.execute(self._prepare(cypher), params or {})
+        except RuntimeError as e:
+            raise StoreError(f"{self.path}: read failed: {_first_line(e)}") from None
+        try:
+            cols = res.get_column_names()
+            while res.has_next():
+                yield _row(cols, res.get_next())
         finally:
             res.close()
 
