@@ -519,3 +519,8 @@ def test_section_forslag_till_kommunfullmaktige_is_the_own_bodys_recommendation(
 def test_another_bodys_proposal_in_the_case_description_stays_no_act():
     text = ("§ 115 Taxa\n\nKommunstyrelsen föreslår kommunfullmäktige att anta taxan.\n")
     assert kinds(text, body="Kommunfullmäktige") == []
+
+
+def test_thanking_for_the_information_is_a_note():
+    d = one("§ 98 Information\n\nBeslut\nVård- och omsorgsnämnden tackar för informationen.\n", body="Vård- och omsorgsnämnden")
+    assert (d.kind, d.by) == ("note", "Vård- och omsorgsnämnden")

@@ -266,3 +266,13 @@ def test_adopted_plan_with_the_year_first_and_a_multi_year_plan():
 def test_county_board_with_a_two_word_county_is_not_a_region():
     text = "§ 13 Tillsyn\n\nLänsstyrelsen i Västra Götalands län har inte funnit skäl till kritik.\n"
     assert _org_names(text, body="Nämnden") == ["Länsstyrelsen i Västra Götalands län"]
+
+
+def test_one_word_region_name_and_agreement_names_around_shared_compounds():
+    text = ("§ 100 Riktlinje\n\nFörvaltningen har tagit fram en riktlinje i samverkan med Västra Götalandsregionen "
+            "enligt den regionala Överenskommelsen om samverkan vid in- och utskrivning från sluten hälso- och sjukvård.\n")
+    p = run(text, body="Nämnden")
+    assert [o.name for o in p.organizations] == ["Västra Götalandsregionen"]
+    agrs = [a.name for a in p.agreements]
+    assert "Regional överenskommelse om samverkan vid in- och utskrivning från sluten hälso- och sjukvård" in agrs
+    assert not any("i samverkan" in a for a in agrs)

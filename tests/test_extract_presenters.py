@@ -113,3 +113,8 @@ def test_post_resolves_to_its_one_listed_holder():
 def test_titled_presenter_on_the_line_after_the_item_title():
     text = "§ 32 Skolval\nInformation om skolvalet inför läsåret\nEkonomichef Lena Vik informerar om utfallet.\n"
     assert _presenters_with(text, []) == ["Lena Vik"]
+
+
+def test_presenter_with_adjectives_before_the_post():
+    assert presenters("§ 1 Patientsäkerhet\n\nMedicinskt ansvarig sjuksköterska Jonas Bergh föredrar ärendet.\n") \
+        == ["Jonas Bergh"]

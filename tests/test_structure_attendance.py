@@ -569,3 +569,16 @@ def test_presence_grid_with_one_column_per_paragraph():
     assert pp["Elin Carlberg"].present is False                     # no mark in any § column
     assert (pp["Runa Svensson"].role, pp["Runa Svensson"].organization) == ("substitute", "Stenungsund")
     assert pp["Leif Gustavsson"].title is None
+
+
+def test_table_with_a_party_column_beside_a_substitute_column():
+    text = ("Protokoll\nVård- och omsorgsnämnden\nSammanträdesdatum\t2023-10-19\n\nNärvarande\n\n"
+            "Ledamöter\tParti\tTjänstgörande ersättare\n"
+            "Marie Dahlin, ordförande\tS\t\n"
+            "Anette Rundberg\tS\t\n"
+            "Lisa Kvist\tC\tUlf Gustavsson (C)\n\n"
+            "Frånvarande: Lisa Kvist (C)\n\n§ 98 Information\nNämnden tackar för informationen.\n")
+    pp = people(parse(text))
+    assert (pp["Ulf Gustavsson"].role, pp["Ulf Gustavsson"].party) == ("substitute", "C")
+    assert (pp["Lisa Kvist"].role, pp["Lisa Kvist"].present, pp["Lisa Kvist"].party) == ("member", False, "C")
+    assert pp["Anette Rundberg"].party == "S"

@@ -33,7 +33,8 @@ from .text import Sentence, Unit, cap, fold, prov
 _V = {
     "note": r"\b(?:lagg(?:er|s|es)|lades|lagts|lagt|lagga)\s+(?:[\w\-]+\s+){0,5}?till handlingarna\b|\binformationsarende\b"
             r"|\b(?:tas|togs|antecknas|antecknades)\s+till protokollet\b"
-            r"|\b(?:har tagit|tog|tar|tagit) del av\b|\bnoter(?:ar|as|ades|ats)\b",
+            r"|\b(?:har tagit|tog|tar|tagit) del av\b|\bnoter(?:ar|as|ades|ats)\b"
+            r"|\btack(?:ar|ade)\s+for\s+(?:informationen|redovisningen|rapporten|dragningen|presentationen)\b",
     "approve": r"\b(?:ar|blev|blivit|varit|nu) beslutad\b|\banses?\s+(?:\w+\s+)?besvarad\b|\banses?\s+(?:\w+\s+)?bifallen\b|\bbeslutats\b|\bgodkan(?:ner|de|ns|nes|des|t|d|da|ts)\b|\bfaststall(?:er|de|s|es|des|t|ts|da)\b"
                r"|\b(?:antar|antog|antogs|antas|antagit|antagits)\b|\bbifall(?:er|s|es|lit|its)\b|\bbifoll\b"
                r"|\bstall(?:er|de) sig bakom\b|\bstalls sig bakom\b|\btillstyrk(?:er|te|s|tes)\b"

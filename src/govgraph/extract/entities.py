@@ -128,6 +128,8 @@ _AGR_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlig
 _COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlighet", "arbetet",
               "såsom", "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc",
               "tiden", "kännedom", "närvarande", "övrigt"}
+# "i samverkan med X", "i samråd med X": how a document was made, not what it is about
+_MANNER_NOUNS = {"samverkan", "samråd", "samarbete", "dialog", "enlighet"}
 # nouns after "med" that describe a body's task or make-up rather than name it
 _MED_PURPOSE = {"uppgift", "uppgiften", "uppdrag", "uppdraget", "ansvar", "ansvaret", "syfte", "syftet",
                 "fokus", "målet", "representanter", "representation", "deltagare", "ledamöter",
@@ -265,6 +267,12 @@ def _gazetteer_index() -> dict[str, tuple[str, str, str, bool]]:
 
 def _gazetteer_pattern(forms) -> str:
     return r"(?<![\w-])(?:" + _alternation(forms, True) + r")(?::s|s)?(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def _compound_regions() -> tuple:
+    """Regions whose name is not "Region X" ("Västra Götalandsregionen")."""
+    return tuple(r for r in reference.regions() if not r.name.startswith("Region "))
 
 
 @lru_cache(maxsize=1)
@@ -653,6 +661,12 @@ class EntityFinder:
                 self._add("org", r.name, "region", written, u.line_at(m.start()), written,
                           r.org_number or r.county_code)
                 mask(m.start(), m.end())
+        if "regionen" in text:          # a region named as one word: "Västra Götalandsregionen"
+            for r in _compound_regions():
+                i = text.find(r.name)
+                if i >= 0 and free(i, i + len(r.name)):
+                    self._add("org", r.name, "region", r.name, u.line_at(i), r.name, r.org_number or r.county_code)
+                    mask(i, i + len(r.name))
         for m in (_COUNTY_LAN.finditer(text) if " län" in text else ()):
             if not free(m.start(), m.end()):
                 continue
@@ -1159,7 +1173,9 @@ class EntityFinder:
                 re.fullmatch(r"[A-ZÅÄÖ]{2,6}", toks[i - 1][0]) is not None
             k = i + 1
             comp = ""
-            if k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP:
+            if k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP and not (
+                    toks[k][0].lower() == "i" and k + 2 < len(toks) and toks[k + 2][0] == "med"
+                    and toks[k + 1][0].lower() in _MANNER_NOUNS):
                 prep = toks[k][0].lower()
                 k2 = self._agr_complement_end(toks, k + 1, person_starts)
                 if k2 > k + 1:
@@ -1252,12 +1268,22 @@ class EntityFinder:
                     continue
                 break
             if tl in _AGR_COMP_WORDS:
-                if k + 1 < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k + 1][0]) and toks[k + 1][0].lower() not in _STOP:
-                    k += 1
+                if tl == "i" and k + 2 < len(toks) and toks[k + 2][0] == "med" and \
+                        toks[k + 1][0].lower() in _MANNER_NOUNS:
+                    break                    # "en riktlinje i samverkan med X": how it was made, not its name
+                if k + 1 < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k + 1][0]) and (
+                        toks[k + 1][0].lower() not in _STOP or (
+                            k + 3 < len(toks) and toks[k + 2][0] in ("-", "–") and toks[k + 3][0] in ("och", "eller"))):
+                    k += 1                   # also "vid in- och utskrivning"
                     continue
                 break
             if tl in ("ett", "en") and n == 0:
                 k += 1
+                continue
+            if k + 2 < len(toks) and toks[k + 1][0] in ("-", "–") and toks[k + 2][0] in ("och", "eller") \
+                    and toks[k + 1][1] == toks[k][2]:
+                k += 1                       # "in- och utskrivning": the first part of a shared compound
+                n += 1
                 continue
             if tl in _STOP or tl in _PRE_STOP or tl in _AGR_STOP:
                 break

@@ -33,7 +33,9 @@ _ROLE = r"(?:[Oo]rdf(?:orande|\.)n?|[Ss]ekreterare(?:n)?)"
 
 _TITLE_WORDS = r"(?:[a-zåäöé\-]+\s+){0,2}"          # "ekonomichef", "tf. förvaltningschef"
 # a title before the name: "Hälso- och sjukvårdsdirektör", "Projektledare", "tf. ekonomichef"
-_TITLE_PRE = (r"(?:(?:[Tt]f\.?\s+)?(?:[A-Za-z]+-\s+(?:och|&)\s+)?(?i:[a-z]*(?:chef|direktor|ledare|samordnare|strateg"
+_TITLE_PRE = (r"(?:(?:[Tt]f\.?\s+)?(?:[A-Za-z]+-\s+(?:och|&)\s+)?"
+              # adjectives before the post: "Medicinskt ansvarig sjuksköterska", "Biträdande förvaltningschef"
+              r"(?:[A-Za-z][a-z]+(?:skt|iskt|ig|ga|ande|ade|ad|ell|ella|al|ala)\s+){0,2}(?i:[a-z]*(?:chef|direktor|ledare|samordnare|strateg"
               r"|handlaggare|controller|ekonom|utvecklare|ansvarig|radgivare|konsult|sekreterare|specialist|utredare"
               r"|forestandare|rektor|lakare|skoterska|kurator|psykolog|planerare|jurist|revisor|projektledare))\s+)?")
 # "… från Köpings kommun" between the name and the verb

@@ -60,6 +60,9 @@ _LEADING_ROLE = re.compile(
 _TJG = re.compile(r"\(\s*(?:tjg|tjänstgörande)\.?\s*\)|,?\s*\btjg\.?(?=\s*$)", re.I)
 _TITLE_HINT = re.compile(r"chef|ordf|ledamot|ersättare|strateg|sekreterare|ansvarig|ledare|direktör|"
                          r"planerare|handläggare|samordnare|utredare|läkare|sköterska|kurator", re.I)
+# column labels of a person's attributes in an attendance table
+_ATTR_COLUMN = re.compile(r"^(?:parti|partibeteckning|organisation|kommun|funktion|roll|titel|befattning|"
+                          r"anmärkning|närvaro|närv\.?|§§?|paragraf(?:er)?)$", re.I)
 _SEPARATORS = re.compile(r"\t+|\s*[—–―-]{2,}\s*| {3,}")
 
 
@@ -531,6 +534,7 @@ def find_attendance(lines: list[Line], end: int, doc: str,
     att = Attendance()
     section: Section | None = None
     columns: list[Section] | None = None
+    side_cols: dict[int, Section] | None = None
     default_org: str | None = None
     block = 0
     last_found: Found | None = None
@@ -565,6 +569,13 @@ def find_attendance(lines: list[Line], end: int, doc: str,
             columns = None
             section = Section(sec[0], sec[1], sec[2], ln.no)
             block += 1
+            if lead == 0 and len(cells) >= 3 and any(col_secs[1:]) and \
+                    all(c or _ATTR_COLUMN.match(t) for c, t in zip(col_secs[1:], cells[1:])):
+                # "Ledamöter<TAB>Parti<TAB>Tjänstgörande ersättare": attribute columns beside
+                # a second list of people; a full row holds a person of each list
+                side_cols = {k: Section(c[0], c[1], c[2], ln.no) for k, c in enumerate(col_secs) if c and k > 0}
+                continue
+            side_cols = None
             if rest_plain:
                 _take_row(att, ln, rest_plain, rest_raw, section, block, doc)
             last_found = att.found[-1] if att.found else None
@@ -611,6 +622,12 @@ def find_attendance(lines: list[Line], end: int, doc: str,
             last_found.person.organization = normalise_org(first)
             last_found.name_only = False
             continue
+        if side_cols and lead == 0 and max(side_cols) < len(cells):
+            for k, sec_k in side_cols.items():
+                if leading_name(PARTY.sub(" ", cells[k]).split(), min_count=2):
+                    _take_row(att, ln, [cells[k]], [raw_cells[k]], sec_k, block, doc)
+            keep = [k for k in range(len(cells)) if k not in side_cols]
+            cells, raw_cells = [cells[k] for k in keep], [raw_cells[k] for k in keep]
         touched = _take_row(att, ln, cells, raw_cells, section, block, doc)
         if touched:
             last_found = touched[-1]
