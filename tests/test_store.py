@@ -419,5 +419,5 @@ def test_reads_can_stream_row_by_row(store):
     rows = store._stream(text)
     assert next(rows) == store._read(text)[0]
     assert list(rows) == store._read(text)[1:]
-    with pytest.raises(StoreError, match="read failed"):
+    with pytest.raises(StoreError, match="Nope does not exist"):
         list(store._stream("MATCH (n:Nope) RETURN n"))
