@@ -276,3 +276,11 @@ def test_one_word_region_name_and_agreement_names_around_shared_compounds():
     agrs = [a.name for a in p.agreements]
     assert "Regional överenskommelse om samverkan vid in- och utskrivning från sluten hälso- och sjukvård" in agrs
     assert not any("i samverkan" in a for a in agrs)
+
+
+def test_auditors_are_a_body_and_a_body_name_stops_before_for_yttrande():
+    text = ("§ 62 Revisionsrapport\n\nRevisorerna har lämnat rapporten till kommunstyrelsen för yttrande.\n"
+            "Kommunstyrelsen översänder yttrandet till revisorerna.\n")
+    names = _body_names(text, body="Kommunfullmäktige")
+    assert "Revisorerna" in names and "Kommunstyrelsen" in names
+    assert not any("yttrande" in n for n in names)

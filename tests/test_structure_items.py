@@ -203,3 +203,15 @@ def test_presenter_glued_to_title_after_lost_emphasis():
     from govgraph.loaders.structure_parts.items import clean_title
     assert clean_title("Skolskjuts barnFöredragande: Ida Berg") == "Skolskjuts barn"
     assert clean_title("Samverkan kring ansvarig vårdgivare") == "Samverkan kring ansvarig vårdgivare"
+
+
+def test_heading_below_the_number_continues_across_a_page_break_after_a_hyphen():
+    from govgraph.loaders.structure import parse_structure
+    from govgraph.model import CleanDocument, CleanLine
+    text = ("Protokoll\nKommunstyrelsen\nDatum: 2024-04-09\n\n§ 61\nÄgardirektiv för bolaget\nBeslut\nKommunstyrelsen antar direktivet.\n\n"
+            "§ 62\nRevisionsrapport om styrning av hälso-\n\noch sjukvård i hemmet\nKS 2024/0098\n"
+            "Beslut\nKommunstyrelsen antar yttrandet.\n")
+    doc = CleanDocument("a.txt", "a.txt", "text/plain", "0" * 64,
+                        [CleanLine(t, raw_index=i) for i, t in enumerate(text.split("\n"))])
+    titles = {it.number: it.title for it in parse_structure(doc).items}
+    assert titles["62"] == "Revisionsrapport om styrning av hälso- och sjukvård i hemmet"

@@ -127,7 +127,8 @@ _AGR_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlig
              "följande", "finns", "gäller", "ska", "skall"}
 _COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjlighet", "arbetet",
               "såsom", "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc",
-              "tiden", "kännedom", "närvarande", "övrigt"}
+              "tiden", "kännedom", "närvarande", "övrigt", "yttrande", "synpunkter", "remiss", "beredning",
+              "godkännande", "ställningstagande", "handläggning", "behandling", "komplettering", "åtgärd"}
 # "i samverkan med X", "i samråd med X": how a document was made, not what it is about
 _MANNER_NOUNS = {"samverkan", "samråd", "samarbete", "dialog", "enlighet"}
 # nouns after "med" that describe a body's task or make-up rather than name it
@@ -480,8 +481,15 @@ class EntityFinder:
     _OWNED = re.compile(r"\b([A-ZÅÄÖ][\wåäö\-]+(?:\s+[A-ZÅÄÖ][\wåäö\-]+)?)\s+har\s+(?:en|ett)\s+(?:egen|eget)\s+"
                         r"((?:[a-zåäö]+\s+)?[a-zåäö]*(?:grupp|råd|nätverk|nämnd|styrelse|utskott|forum))\b")
 
+    _AUDITORS = re.compile(r"\b(?:[Dd]e\s+(?:förtroendevalda|kommunala)\s+)?[Rr]evisorerna(?:s)?\b")
+
     def _scan_owned_bodies(self, text: str, u) -> None:
-        """'Familjerådgivningen har en egen politisk styrgrupp' → 'Politisk styrgrupp för Familjerådgivningen'."""
+        """'Familjerådgivningen har en egen politisk styrgrupp' → 'Politisk styrgrupp för Familjerådgivningen'.
+        Also the auditors of a municipality or region ("Revisorerna har granskat …")."""
+        if "evisorerna" in text and not self.is_own("Revisorerna"):
+            m = self._AUDITORS.search(text)
+            if m:
+                self._add("body", "Revisorerna", "other", m.group(0), u.line_at(m.start()), m.group(0))
         if " egen " not in text and " eget " not in text:
             return
         for m in self._OWNED.finditer(text):
@@ -1058,8 +1066,9 @@ class EntityFinder:
                     or tl in _COMP_STOP) and tl not in ("för", "i", "med", "om", "mot", "av"):
                 break
             if tl in ("för", "i", "med", "om", "mot", "av"):
-                if k + 1 >= len(toks) or toks[k + 1][0].lower() in _STOP or not re.match(r"\w", toks[k + 1][0]):
-                    break
+                if k + 1 >= len(toks) or toks[k + 1][0].lower() in _STOP or not re.match(r"\w", toks[k + 1][0]) \
+                        or toks[k + 1][0].lower() in _COMP_STOP:
+                    break                    # "till kommunstyrelsen för yttrande"
                 k += 1
                 n += 1
                 continue

@@ -275,13 +275,30 @@ def _title_below(c: Candidate, lines: list[Line]) -> str:
                    title, flags=re.I).strip() if _DNR.match(title) or re.match(r"^\d{4}[/-]", title) else title
     if title:
         return title
-    for ln in lines[c.line.no:c.line.no + 4]:
+    for k, ln in enumerate(lines[c.line.no:c.line.no + 4], c.line.no):
         t = ln.plain.strip()
         if ln.blank or _DNR.match(t.replace("\t", " ")):
             continue
         if len(t) <= 150 and not t.endswith(".") or len(t.split()) <= 10:
-            return t.replace("\t", " ")
+            return _hyphen_continued(t.replace("\t", " "), lines, k + 1)
         break
+    return title
+
+
+def _hyphen_continued(title: str, lines: list[Line], after: int) -> str:
+    """A heading line ending in a hyphen ("… styrning av hälso-") continues on the next text line,
+    also across a page break ("och sjukvård i hemmet"): a short lower-case line, no full stop."""
+    if not title.endswith("-") or title.endswith(" -"):
+        return title
+    for ln in lines[after:after + 4]:
+        if ln.blank:
+            continue
+        t = ln.plain.strip()
+        if "\t" in t or not t[:1].islower() or len(t.split()) > 10 or t.endswith((".", ":", "!", "?")):
+            return title
+        if re.match(r"(?:och|eller|&)\s", t):
+            return squeeze(f"{title} {t}")          # "hälso- och sjukvård"
+        return squeeze(title[:-1] + t)              # a word split by the line break
     return title
 
 
