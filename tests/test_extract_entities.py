@@ -284,3 +284,8 @@ def test_auditors_are_a_body_and_a_body_name_stops_before_for_yttrande():
     names = _body_names(text, body="Kommunfullmäktige")
     assert "Revisorerna" in names and "Kommunstyrelsen" in names
     assert not any("yttrande" in n for n in names)
+
+
+def test_barnahus_is_an_organisation():
+    text = "§ 3 Våld\n\nI statistik från Barnahus syns en fördröjning av förhören.\n"
+    assert _org_names(text) == ["Barnahus"]

