@@ -524,3 +524,17 @@ def test_another_bodys_proposal_in_the_case_description_stays_no_act():
 def test_thanking_for_the_information_is_a_note():
     d = one("§ 98 Information\n\nBeslut\nVård- och omsorgsnämnden tackar för informationen.\n", body="Vård- och omsorgsnämnden")
     assert (d.kind, d.by) == ("note", "Vård- och omsorgsnämnden")
+
+
+def test_two_people_given_one_task_are_two_assignments():
+    text = ("§ 3 Överenskommelse\n\nNätverket ger Fredrik Ödman och Emma Sjöstrand i uppdrag att ta fram ett förslag "
+            "till mötet i september.\n")
+    ds = decisions(text, body="Nätverket", participants=[("Fredrik Ödman", None), ("Emma Sjöstrand", None)])
+    assert sorted((d.kind, d.assignee) for d in ds) == [("assign", "Emma Sjöstrand"), ("assign", "Fredrik Ödman")]
+
+
+def test_a_body_named_after_rapporterade_att_is_the_actor_of_its_decision():
+    text = ("§ 5 Rapport\n\nFredrik Ödman rapporterade att Regionala samverkansgruppen den 8 februari beslutade "
+            "att avsluta projektet Tidiga insatser i förskolan.\n")
+    d = one(text, body="Nätverket", participants=[("Fredrik Ödman", None)])
+    assert (d.kind, d.by, d.reported) == ("dissolve", "Regionala samverkansgruppen", True)

@@ -131,6 +131,8 @@ _PROTOCOL_OF = re.compile(r"\b(?:protokoll\w*|\w*anteckningar\w*)\s+(?:fran|for)
                           r"(?:\s+(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?")
 _PERSON_ACTOR = re.compile(r"\b(?:av|fran)\s+$")
 
+# "Anna Ek rapporterade att Regionala samverkansgruppen … beslutade …": the body after "att" acted
+_REPORTED_THAT = re.compile(r"\b(?:rapporter|informer|beratt|meddel|redovis|namn|uppg|berat)\w*\s+(?:om\s+)?att$")
 _DECISION_INF_NEXT = re.compile(r"^\s*att\s+([a-zåäö]+[ae])\b")
 
 
@@ -454,6 +456,8 @@ class DecisionFinder:
                 out.append(d)
                 if d.kind == "appoint":
                     out.extend(self._co_appointees(a, d, text))
+                if d.kind == "assign" and d.assignee:
+                    out.extend(self._co_assignees(d, text))
                 if d.kind == "establish":
                     m = re.search(r"\bmed\s+([A-ZÅÄÖ][\wåäöé\-]+(?:\s+[A-ZÅÄÖ][\wåäöé\-]+){1,2})\s+som\s+"
                                   r"(sammankallande|ordförande|samordnare|ansvarig|projektledare|vice ordförande)\b", text[a.end:])
@@ -497,6 +501,28 @@ class DecisionFinder:
             if p != d.assignee:
                 extra.append(Decision(d.kind, d.by, d.subject, p, None, d.reported, d.text, [], d.prov))
         return extra
+
+    _GIVE_TO = re.compile(r"\b(?:ger|gav|gett|givit|ge|uppdrar\s+åt|uppdrog\s+åt|uppdra\s+åt)\s+(.+?)\s+(?:(?:ett\s+|i\s+)?\w*uppdrag\b|att\b)"
+                          r"|^(?:Att\s+)?(.+?)\s+(?:får|fick|ges|gavs)\s+(?:[^.;]{0,30}?)\w*uppdrag\b")
+
+    def _co_assignees(self, d: Decision, text: str) -> list[Decision]:
+        """'Nätverket ger A och B i uppdrag att …': one assign act per person named."""
+        m = self._GIVE_TO.search(text)
+        if m is None:
+            return []
+        group = re.sub(r"\s*\([^)]*\)", "", m.group(1) or m.group(2) or "")
+        parts = [x.strip() for x in re.split(r",\s*|\s+och\s+|\s+samt\s+", group) if x.strip()]
+        if len(parts) < 2:
+            return []
+        people = []
+        for part in parts:
+            found = find_names(part)
+            full = self.names.resolve(part, record=False) or (found[0][2] if found and found[0][2] == part else None)
+            if not full:
+                return []                    # not a plain list of people
+            people.append(self.names.resolve(part) or full)
+        return [Decision(d.kind, d.by, d.subject, p, None, d.reported, d.text, [], d.prov)
+                for p in dict.fromkeys(people) if p != d.assignee]
 
     def _merge(self, acts: list[Act], ft: str) -> list[Act]:
         kinds = [a.kind for a in acts]
@@ -678,7 +704,7 @@ class DecisionFinder:
             if r.end <= a.pos:
                 lead = fold(text[:r.start]).strip()
                 if lead in ("", "att", "-", "dock", "vidare", "aven", "ocksa", "dessutom", "darefter") or \
-                        re.search(r"\b(?:om|och) att$", lead) or \
+                        re.search(r"\b(?:om|och) att$", lead) or _REPORTED_THAT.search(lead) or \
                         re.fullmatch(r"(?:pa|vid|i)(?: \w+)?", lead):
                     mid = fold(text[r.end:a.pos])
                     if len(mid.split()) <= 12 and not re.search(r"\b(?:att|som|dar)\b", mid):
