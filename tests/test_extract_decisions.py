@@ -538,3 +538,11 @@ def test_a_body_named_after_rapporterade_att_is_the_actor_of_its_decision():
             "att avsluta projektet Tidiga insatser i förskolan.\n")
     d = one(text, body="Nätverket", participants=[("Fredrik Ödman", None)])
     assert (d.kind, d.by, d.reported) == ("dissolve", "Regionala samverkansgruppen", True)
+
+
+def test_the_subject_of_a_passive_verb_is_not_the_actor():
+    text = ("§ 46 Arbetsgrupper\n\nBeslut\nNämnden tillsätter en arbetsgrupp för sommarlovsaktiviteter. "
+            "Arbetsgruppen för fritidsgårdar avvecklas.\n")
+    ds = decisions(text, body="Kultur- och fritidsnämnden")
+    assert [(d.kind, d.by, d.reported) for d in ds if d.kind == "dissolve"] == \
+        [("dissolve", "Kultur- och fritidsnämnden", False)]

@@ -289,3 +289,23 @@ def test_auditors_are_a_body_and_a_body_name_stops_before_for_yttrande():
 def test_barnahus_is_an_organisation():
     text = "§ 3 Våld\n\nI statistik från Barnahus syns en fördröjning av förhören.\n"
     assert _org_names(text) == ["Barnahus"]
+
+
+def test_genitive_of_a_board_names_the_board_and_not_the_owned_thing():
+    text = "§ 45 Meddelanden\n\n- Kommunstyrelsens beslut 2024-04-16 § 88 om lokalförsörjning\n"
+    assert _body_names(text, body="Kultur- och fritidsnämnden") == ["Kommunstyrelsen"]
+    # the owner in the meeting's own name is another body, not the meeting's own
+    text2 = "§ 26 Medel\n\nMedlen tas ur kommunstyrelsens förfogandeanslag.\n"
+    assert _body_names(text2, body="Kommunstyrelsens arbetsutskott") == ["Kommunstyrelsen"]
+
+
+def test_named_compound_plan_clubs_and_a_meeting_room_before_the_town():
+    text = ("§ 44 Kultur\n\nNämnden informeras om Regional kulturplan för Halland 2025–2028. "
+            "Halmstads Bågskytteklubb får bidrag. Mötet hölls i Stadshuset, sammanträdesrum Nissan, Halmstad.\n"
+            "En ny kommunikationsplan för projektet togs fram. Regional handlingsplan för Halland antogs.\n")
+    p = run(text, body="Kultur- och fritidsnämnden")
+    agrs = [a.name for a in p.agreements]
+    assert "Regional kulturplan för Halland 2025–2028" in agrs and "Regional handlingsplan för Halland" in agrs
+    assert not any("kommunikationsplan" in a.lower() or a.endswith("antogs") for a in agrs)
+    orgs = [o.name for o in p.organizations]
+    assert "Halmstads Bågskytteklubb" in orgs and "Halmstad" not in orgs

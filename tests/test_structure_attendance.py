@@ -582,3 +582,14 @@ def test_table_with_a_party_column_beside_a_substitute_column():
     assert (pp["Ulf Gustavsson"].role, pp["Ulf Gustavsson"].party) == ("substitute", "C")
     assert (pp["Lisa Kvist"].role, pp["Lisa Kvist"].present, pp["Lisa Kvist"].party) == ("member", False, "C")
     assert pp["Anette Rundberg"].party == "S"
+
+
+def test_presence_column_answered_nej_is_absent():
+    text = ("PROTOKOLL\nKultur- och fritidsnämnden\nSammanträdesdatum\t2024-05-22\n\nNärvarolista\n"
+            "Namn\tParti\tFunktion\tNärvarande\n"
+            "Ingela Brandt\tM\tordförande\tJa\n"
+            "Patrik Öberg\tSD\tledamot\tNej\n"
+            "Olle Granath\tSD\ttjänstgörande ersättare\tJa\n\n§ 41 Dagordning\nDagordningen godkänns.\n")
+    pp = people(parse(text))
+    assert pp["Patrik Öberg"].present is False and pp["Ingela Brandt"].present is True
+    assert pp["Olle Granath"].role == "substitute"

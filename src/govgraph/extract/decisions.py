@@ -699,8 +699,12 @@ class DecisionFinder:
         pm = re.match(r"\s*(?:[\wåäö]+\s+){0,3}?(?:uppdrag\w*\s+)?av\s+([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+){1,2})", after)
         if pm and (find_names(pm.group(1)) or self.names.resolve(pm.group(1), record=False)):
             return None, True, True
-        # subject before the verb (first words of the sentence, or after "Att")
-        for r in refs:
+        # subject before the verb (first words of the sentence, or after "Att"); before a passive
+        # verb it is what the act is about ("Arbetsgruppen för fritidsgårdar avvecklas")
+        verb0 = ft[a.pos:a.end].split()[0] if ft[a.pos:a.end].split() else ""
+        passive = a.kind in ("dissolve", "establish", "approve", "note", "table", "refer_back", "reject") \
+            and verb0.endswith("s") and not verb0.endswith(("ss", "us"))
+        for r in ([] if passive else refs):
             if r.end <= a.pos:
                 lead = fold(text[:r.start]).strip()
                 if lead in ("", "att", "-", "dock", "vidare", "aven", "ocksa", "dessutom", "darefter") or \

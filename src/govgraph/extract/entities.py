@@ -53,12 +53,13 @@ _PRE_STOP = {"sina", "sin", "sitt", "våra", "vår", "vårt", "deras", "hela", "
              "aktuella", "ena", "denna", "enstaka", "befintligt", "gamla", "extra", "tidiga",
              "ställningstagande", "beslutande", "närvarande", "föredragande", "ordförande"}
 _ADJ = re.compile(r"^[A-ZÅÄÖa-zåäöé\-]{2,}(?:iska|ala|ella|ande|ende|iga|liga|isk|ig|ska|ika|ikt|ära|ativa|iva|nska|rska|ala|al|ell|gemensamma|gemensam|lla|alt|ellt|iskt|igt)$")
-_VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^[a-zåäö]{1,}(?:slår|går|står)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
+_VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^[a-zåäö]{2,}(?:ogs|ågs|öts|ndes|lldes|ptes|ktes)$|^[a-zåäö]{1,}(?:slår|går|står)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
 
 _BODY_HEAD = re.compile(
     r"^(?P<mod>[\w/\-–]*?)(?P<head>grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|beredning|"
     r"fullmäktige|forum|kansli|kommission|kommitté|partnerskap|plattform|delegation)"
-    r"(?P<suf>en|et|er|erna|ens|ets|ernas|n|t|na|um|ar|arna|s|ets|ens)?$", re.I)
+    r"(?P<suf>en|et|er|erna|ens|ets|ernas|n|t|na|um|ar|arna|s|ets|ens|ns)?$", re.I)
+_GENITIVE_SUF = frozenset({"s", "ns", "ens", "ets", "ernas", "arnas"})
 # compound first parts that make no body: "målgruppen", "riskgrupper", "regionråd" (a title)
 _BAD_BODY_MODS = {
     "grupp": {"mål", "risk", "ålders", "patient", "små", "fokus", "elev", "befolknings", "yrkes",
@@ -245,7 +246,7 @@ def _alternation(forms, fold_case: bool = False) -> str:
 
 _CAPS_MUNI = re.compile(r"(?<![\w-])([A-ZÅÄÖ]{3,}(?:[ -][A-ZÅÄÖ]{3,})?)S?\s+(KOMMUN|STAD)(?![\w-])")
 # a municipality name that ends an address or a meeting place is a place, not an organisation
-_PLACE_BEFORE = re.compile(r"(?:\b(?:hus|huset|stadshuset|radhuset|kommunhuset|salen|sal \w+|rum \w+|lokal\w*|\w*(?:gatan|vagen|gata|vag|torget|torg|grand|allen|backen) \d+[a-z]?"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:hus|huset|stadshuset|radhuset|kommunhuset|\w*salen|\w*sal \w+|\w*rum \w+|lokal\w*|\w*(?:gatan|vagen|gata|vag|torget|torg|grand|allen|backen) \d+[a-z]?"
                            r"|\d{3} ?\d{2}|plats(?: och tid)?:?|motesplats:?)\s*,?\s*$)", re.I)
 
 
@@ -285,7 +286,8 @@ def _gazetteer_any() -> CiPattern:
 
 _ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ": ("universitet",),
                   "school": ("högskola",), "church": ("kyrkan",),
-                  "assoc": ("förbundet", "jouren", "missionen", "förening", " if", " ik", " bk", " ff", " sk", "goif", " aif"),
+                  "assoc": ("förbundet", "jouren", "missionen", "förening", " if", " ik", " bk", " ff", " sk", "goif", " aif",
+                            "klubb", "sällskap"),
                   "company": ("företaget", " ab"), "court": ("rätten", "domstolen"), "unit": ("barnahus",)}
 
 
@@ -382,6 +384,8 @@ class EntityFinder:
         stem = (m.group("mod") + m.group("head")).lower()
         for w in re.findall(r"[\wåäö]+", self.own.lower()):
             wm = _BODY_HEAD.match(w)
+            if wm and (wm.group("suf") or "") in _GENITIVE_SUF:
+                continue                 # "Kommunstyrelsens arbetsutskott": the owner is another body
             if wm and (wm.group("mod") + wm.group("head")).endswith(stem):
                 return True
         return False
@@ -399,6 +403,8 @@ class EntityFinder:
         stem = (m.group("mod") + m.group("head")).lower()
         for w in re.findall(r"[\wåäö]+", self.own.lower()):
             wm = _BODY_HEAD.match(w)
+            if wm and (wm.group("suf") or "") in _GENITIVE_SUF:
+                continue
             if wm and (wm.group("mod") + wm.group("head")) == stem:
                 return True
         return False
@@ -639,6 +645,8 @@ class EntityFinder:
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}(?:jouren|missionen))\b"), "assoc"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?\s+[a-zåäö]*förening)\b"), "assoc"),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc"),
+        # "Halmstads Bågskytteklubb", "Falu Konstsällskap"
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+[ ]+[A-ZÅÄÖ][\wåäö]*(?:klubb|sällskap))\b"), "assoc"),
         # "Föreningen Karlstads Kvinnojour": a capitalised name after "Föreningen" belongs to it
         (re.compile(r"\b(Föreningen[ ]+[A-ZÅÄÖ][\wåäö\-]+(?:[ ]+[A-ZÅÄÖ][\wåäö\-]+){0,2})"), "assoc"),
         # the joint child-advocacy centre "Barnahus" (a named one, "Barnahus Kronoberg", is left
@@ -969,11 +977,14 @@ class EntityFinder:
                     j -= 3                                 # "pensionärs- och handikapprådet"
                     break
                 break
-            # complement after the head
+            # complement after the head (none after a genitive: "Kommunstyrelsens förslag")
             k = i + 1
             has_comp = False
+            gen_def = (hm.group("suf") or "").lower() in ("ns", "ens", "ets") and j == i
             capital_head = tok[:1].isupper() and s > 0 and text[max(0, s - 2):s] not in (". ", ": ")
-            if k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP and toks[k][0].lower() != "mellan":
+            if gen_def:
+                pass
+            elif k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP and toks[k][0].lower() != "mellan":
                 k2 = self._complement_end(toks, k + 1)
                 if k2 > k + 1 and not (hm.group("mod") == "" and toks[k][0].lower() == "angående"):
                     k, has_comp = k2, True
@@ -1015,6 +1026,8 @@ class EntityFinder:
             if hm.group("head") == "presidi":
                 generic = False
                 written_name = "Presidiet"
+            elif gen_def:
+                written_name = cap(written[:-1])          # "Kommunstyrelsens" -> "Kommunstyrelsen"
             else:
                 written_name = cap(written)
             name: str | None = written_name
@@ -1119,12 +1132,14 @@ class EntityFinder:
 
     # ----------------------------------------------------------------- agreements
     @staticmethod
-    def _agr_ok(m) -> bool:
+    def _agr_ok(m, named: bool = False) -> bool:
+        """``named``: a kept adjective before and a complement after ("Regional kulturplan för
+        Halland") make any compound plan a named document."""
         mod = m.group("mod").lower().rstrip("-–/")
         head = m.group("head").lower()
         if mod in _AGR_BAD_MODS or m.group("mod").lower() in _AGR_BAD_MODS:
             return False
-        if head == "plan" and mod not in ("", "handlings", "färd", "uppföljnings", "åtgärds", "läns"):
+        if head == "plan" and mod not in ("", "handlings", "färd", "uppföljnings", "åtgärds", "läns") and not named:
             return False
         if head == "rekommendation" and mod:
             return False
@@ -1157,7 +1172,9 @@ class EntityFinder:
             tok, s, e = toks[i]
             core = tok[:-2] if tok.endswith(":s") else tok
             m = _AGR_HEAD.match(core)
-            if not m or not self._agr_ok(m):
+            named = i > 0 and toks[i - 1][0].lower() in _AGR_KEEP_ADJ and i + 1 < len(toks) \
+                and toks[i + 1][0].lower() in ("för", "om", "inom")
+            if not m or not self._agr_ok(m, named):
                 i += 1
                 continue
             head = m.group("head").lower()

@@ -439,6 +439,8 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     marks = [c.strip() for c in cells_plain[1:] if re.fullmatch(r"[xX✓✔•*–-]", c.strip())]
     if len(marks) >= 2 and all(m in "-–" for m in marks):
         flags["absent"] = True  # a presence grid (one column per §) with no mark at all
+    if len(cells_plain) >= 3 and cells_plain[-1].strip().casefold() == "nej":
+        flags["absent"] = True  # a "Närvarande" column answered "Nej"
     for c in cells_plain[1:]:
         c = c.strip()
         if not c or re.fullmatch(r"[xX✓✔•*–-]|närv\.?|ja|nej", c):
