@@ -546,3 +546,10 @@ def test_the_subject_of_a_passive_verb_is_not_the_actor():
     ds = decisions(text, body="Kultur- och fritidsnämnden")
     assert [(d.kind, d.by, d.reported) for d in ds if d.kind == "dissolve"] == \
         [("dissolve", "Kultur- och fritidsnämnden", False)]
+
+
+def test_election_to_a_named_body_is_the_meetings_act():
+    text = ("§ 36 Val\n\nTill ersättare i Piteå skolråd efter Linnéa Eriksson (S), som avsagt sig uppdraget, "
+            "väljs Henrik Burman (S) för tiden till och med 2026-12-31.\n")
+    d = one(text, body="Barn- och utbildningsnämnden")
+    assert (d.kind, d.by, d.assignee, d.reported) == ("appoint", "Barn- och utbildningsnämnden", "Henrik Burman", False)

@@ -309,3 +309,19 @@ def test_named_compound_plan_clubs_and_a_meeting_room_before_the_town():
     assert not any("kommunikationsplan" in a.lower() or a.endswith("antogs") for a in agrs)
     orgs = [o.name for o in p.organizations]
     assert "Halmstads Bågskytteklubb" in orgs and "Halmstad" not in orgs
+
+
+def test_named_bodies_from_an_abbreviation_a_town_an_establishing_act_and_a_proposal():
+    assert _body_names("§ 1 Anmälan\n\n- Protokoll från samverkansgruppen (FSG) 2023-03-15\n",
+                       body="Barn- och utbildningsnämnden") == ["Samverkansgruppen"]
+    assert _body_names("§ 2 Val\n\nVal av ersättare i Piteå skolråd.\n", body="Barn- och utbildningsnämnden") \
+        == ["Piteå skolråd"]
+    assert _body_names("§ 3 Valborg\n\nBeslutades att bilda en festkommitté med Inger Sandström som sammankallande.\n",
+                       body="Styrelsen för Tuna hembygdsförening", participants=[("Inger Sandström", None)]) == ["Festkommitté"]
+    assert _body_names("§ 4 Fest\n\nBeslutades att bilda en arbetsgrupp.\n", body="Styrelsen") == []
+    assert _body_names("§ 5 Insatser\n\nBeredningsgruppen föreslår att insatsen avslutas.\n", body="Styrelsen") \
+        == ["Beredningsgruppen"]
+
+
+def test_plan_for_a_period_only_names_no_agreement():
+    assert [a.name for a in run("§ 1 Ärende\n\nArbetet fortsätter med en ny handlingsplan för perioden 2025–2027.\n").agreements] == []

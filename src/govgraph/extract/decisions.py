@@ -388,6 +388,7 @@ class DecisionFinder:
             rel = self._relative_act(s, ft)
             if rel is not None:
                 return [rel]
+            self._proposer(s, ft)
             if not self._recommend_proposal(ft):
                 if acts or decide:
                     self.proposal_sentences.append(s)
@@ -469,6 +470,16 @@ class DecisionFinder:
             d0 = out[0]
             out.append(Decision(d0.kind, d0.by, None, None, None, d0.reported, d0.text, [], d0.prov))
         return out
+
+    def _proposer(self, s: Sentence, ft: str) -> None:
+        """'Beredningsgruppen föreslår att …': a body that proposes is a body of the protocol."""
+        m = re.match(r"^(\S+)\s+(?:foreslar|foreslog|har foreslagit)\b", ft)
+        if m is None:
+            return
+        for r in self._actor_refs(s.text):
+            if r.start == 0 and r.end >= m.end(1) and r.name and not r.own:
+                self.ent.add_actor_body(r.name, r.written, s.start, None)
+            break
 
     def _relative_act(self, s: Sentence, ft: str) -> Decision | None:
         """'… beretts av Ledningsgruppen för X, som tillstyrkte förslaget den 22 september':
@@ -612,7 +623,9 @@ class DecisionFinder:
                 if a.kind == "allocate":
                     return None
                 by, reported = None, True
-            elif self._passive_actor(text, a.pos) or (a.kind != "note" and re.search(r"\bbeslut togs\b", ft) and self.last_actor):
+            elif (a.kind != "appoint" and self._passive_actor(text, a.pos)) or (
+                    a.kind != "note" and re.search(r"\bbeslut togs\b", ft) and self.last_actor):
+                # ("Till ersättare i Piteå skolråd väljs B": the post's body, not the actor)
                 by = self._passive_actor(text, a.pos) or self.last_actor
                 reported = by != self.own or bool(_TIME.search(ft))
             else:
@@ -643,7 +656,7 @@ class DecisionFinder:
                 amount = amts[0].value
         if a.kind in ("approve", "recommend") and not reported:
             self._adopted_document(text, s)
-        subject = self._subject(a, text, ft)
+        subject = self._subject(a, text, ft, s.start)
         return Decision(kind=a.kind, by=by, subject=subject, assignee=assignee, amount_sek=amount,
                         reported=reported, text=text,
                         prov=prov(self.doc, self.item.number, s.start, s.end, text))
@@ -702,7 +715,7 @@ class DecisionFinder:
         # subject before the verb (first words of the sentence, or after "Att"); before a passive
         # verb it is what the act is about ("Arbetsgruppen för fritidsgårdar avvecklas")
         verb0 = ft[a.pos:a.end].split()[0] if ft[a.pos:a.end].split() else ""
-        passive = a.kind in ("dissolve", "establish", "approve", "note", "table", "refer_back", "reject") \
+        passive = a.kind in ("dissolve", "establish", "approve", "note", "table", "refer_back", "reject", "appoint") \
             and verb0.endswith("s") and not verb0.endswith(("ss", "us"))
         for r in ([] if passive else refs):
             if r.end <= a.pos:
@@ -834,7 +847,7 @@ class DecisionFinder:
                 return full
         return None
 
-    def _subject(self, a: Act, text: str, ft: str) -> str | None:
+    def _subject(self, a: Act, text: str, ft: str, s_line: int | None = None) -> str | None:
         """A short name for what the act is about."""
         if re.search(r"\b(?:dagordning\w*|agenda\w*|foredragningslista\w*)\b", ft):
             return "Dagordning"
@@ -865,6 +878,7 @@ class DecisionFinder:
                     return r.name
             m = re.search(r"\b(?:en|ett)\s+((?:[\wåäö]+\s+){0,2}[\wåäö]*(?:grupp|råd|nätverk|funktion|kommitté|utskott|forum|beredning)\w*(?:\s+för\s+[\wåäö ]+?)?)(?:[,.]|\s+(?:har|som|där|till|med)\b|$)", text)
             if m:
+                self.ent.add_established_body(m.group(1), self.item.start if s_line is None else s_line, None)
                 return cap(m.group(1))
         if a.kind == "assign":
             m = re.search(r"\buppdrag(?:et)?\s+(?:att|om)\s+(.+?)(?:[.;]|,\s|$)", text) or \

@@ -136,6 +136,8 @@ _MANNER_NOUNS = {"samverkan", "samråd", "samarbete", "dialog", "enlighet"}
 _MED_PURPOSE = {"uppgift", "uppgiften", "uppdrag", "uppdraget", "ansvar", "ansvaret", "syfte", "syftet",
                 "fokus", "målet", "representanter", "representation", "deltagare", "ledamöter",
                 "företrädare", "medlemmar"}
+_BODY_ABBR = re.compile(r"\b([a-zåäöA-ZÅÄÖ][\wåäö]*(?:grupp|råd|nämnd|utskott|nätverk|beredning|forum|kommitté)(?:en|et|n))"
+                        r"\s*\(([A-ZÅÄÖ]{2,6})\)")
 _PAREN = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖé\-]+(?:\s+(?:och\s+|för\s+|i\s+|mot\s+)?[\wåäöÅÄÖé\-]+){0,6})\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö/\-]{1,7})\)")
 
 
@@ -433,6 +435,12 @@ class EntityFinder:
                         break
                     self.abbrev.setdefault(abbr, (cat, cap(cand)))
                     break
+        # "samverkansgruppen (FSG)": a body word with its own abbreviation is a named body
+        for m in _BODY_ABBR.finditer(full_text) if "(" in full_text else ():
+            word, abbr = m.group(1), m.group(2)
+            if abbr in self.abbrev or abbr in reference.parties() or not self._body_head(word):
+                continue
+            self.abbrev[abbr] = ("body", cap(word))
         # participants' municipalities decide how a municipality is written
         for p in self.protocol.participants:
             if p.organization:
@@ -949,7 +957,13 @@ class EntityFinder:
             # modifiers before the head
             j = i
             owner_gen = False
-            while j > 0 and i - j < 3:
+            place_named = False
+            if i > 0 and toks[i - 1][0][:1].isupper() and not toks[i - 1][0].isupper() \
+                    and (hm.group("suf") or "") == "" and hm.group("mod") and toks[i - 1][2] + 1 == s \
+                    and reference.find_municipality(toks[i - 1][0]) is not None:
+                j -= 1                                     # "Piteå skolråd": a town's named body
+                place_named = True
+            while j > 0 and i - j < 3 and not place_named:
                 pt = toks[j - 1][0]
                 if pt == "och" and j >= 3 and toks[j - 2][0] in ("-", "–") and i == j:
                     j -= 3                                 # "pensionärs- och handikapprådet"
@@ -1015,7 +1029,7 @@ class EntityFinder:
                 generic = True                   # "elevråd", "arbetsgrupper": no name
             if suf in ("er", "ar") and not proper:
                 generic = True                   # plural indefinite: a kind of group, no name
-            if owner_gen:
+            if owner_gen or place_named:
                 generic = False
             js = toks[j][1]
             if j < i and has_comp and toks[j][0][:1].isupper() and js > 0 and text[max(0, js - 2):js] not in (". ", ": "):
@@ -1236,8 +1250,10 @@ class EntityFinder:
             compound_specific = bool(mod) and mod.lower().rstrip("-") not in _AGR_GENERIC_MODS
             proper = tok[:1].isupper() and s > 0 and text[max(0, s - 2):s] not in (". ", ": ")
             comp_prep = comp.split()[0].lower() if comp and comp.split()[0].lower() in _COMPLEMENT_PREP else ""
-            if comp and not re.search(r"[A-Za-zÅÄÖåäö]{3,}", comp[len(comp_prep):]):
-                comp = ""                                   # "plan för 2021-2022": no topic
+            if comp and (not re.search(r"[A-Za-zÅÄÖåäö]{3,}", comp[len(comp_prep):]) or re.fullmatch(
+                    r"\s*(?:perioden|åren|tiden|året|verksamhetsåret|mandatperioden)\s+\d{4}(?:\s*[–-]\s*\d{4})?",
+                    comp[len(comp_prep):])):
+                comp = ""                                   # "plan för (perioden) 2021-2022": no topic
             if plural and not (comp and (adjs or proper or heading or comp_prep in ("för", "om", "avseende", "gällande"))):
                 i = k if comp else i + 1
                 continue
@@ -1379,6 +1395,17 @@ class EntityFinder:
         if not _BODY_ANY.search(name):
             return
         self._add("body", name, self._body_kind(name), written, line, snippet)
+
+    def add_established_body(self, written: str, line: int, snippet: str | None) -> None:
+        """'bilda en festkommitté': the body a decision establishes, unless its word is generic
+        ("en arbetsgrupp" names no body)."""
+        hm = self._body_head(written.split()[-1]) if written.split() else None
+        if hm is None or len(written.split()) > 1:
+            return
+        mod = hm.group("mod").lower().rstrip("-–/")
+        if mod in _GENERIC_MODS or (mod.endswith("s") and mod[:-1] in _GENERIC_MODS) or not mod:
+            return
+        self.add_actor_body(cap(written), written, line, snippet)
 
     def add_adopted_document(self, written: str, line: int, snippet: str | None) -> None:
         """A plan or programme the meeting adopts ("att anta Tillsynsplan för … 2023–2025",
