@@ -325,3 +325,9 @@ def test_named_bodies_from_an_abbreviation_a_town_an_establishing_act_and_a_prop
 
 def test_plan_for_a_period_only_names_no_agreement():
     assert [a.name for a in run("§ 1 Ärende\n\nArbetet fortsätter med en ny handlingsplan för perioden 2025–2027.\n").agreements] == []
+
+
+def test_contract_named_by_its_counterparty():
+    text = ("§ 25 Markanvisning\n\nFörvaltningen föreslår ett markanvisningsavtal med Norrbäck Bygg AB.\n"
+            "Vi har ett avtal med Anna Svensson om städning.\n")
+    assert [a.name for a in run(text, body="Nämnden").agreements] == ["Markanvisningsavtal med Norrbäck Bygg AB"]

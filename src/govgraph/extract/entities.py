@@ -206,6 +206,14 @@ def _indefinite_adj(word: str) -> str:
     return w
 
 
+def is_org_name(text: str) -> bool:
+    """A company, region, municipality or gazetteer name as written ("Norrbäck Bygg AB", "Region Dalarna")."""
+    t = text.strip()
+    if re.search(r"\s(?:AB|HB|KB)$|\s(?:kommun|stad)$|^Region\s", t):
+        return True
+    return fold(t) in _ORG_FOLDED or reference.find_municipality(t) is not None
+
+
 def written_is_org(text: str) -> bool:
     """A gazetteer organisation whose name has a body head ("Socialstyrelsen", "Brottsförebyggande rådet")."""
     return fold(text) in _ORG_FOLDED
@@ -1241,6 +1249,16 @@ class EntityFinder:
                 k2 = self._agr_complement_end(toks, k, person_starts, proper_ok=True)
                 if k2 > k:
                     comp = text[toks[k][1]:toks[k2 - 1][2]]
+                    k = k2
+            elif head == "avtal" and not plural and k + 1 < len(toks) and toks[k][0] == "med" \
+                    and toks[k + 1][0][:1].isupper() and toks[k + 1][1] not in person_starts:
+                # "markanvisningsavtal med Norrbäck Bygg AB": the counterparty names the contract
+                k2 = k + 1
+                while k2 < len(toks) and k2 - k <= 4 and (toks[k2][0][:1].isupper() or toks[k2][0] in ("&",)):
+                    k2 += 1
+                counter = text[toks[k + 1][1]:toks[k2 - 1][2]]
+                if is_org_name(counter):
+                    comp = "med " + counter
                     k = k2
             elif k < len(toks) and head in ("riktlinje", "överenskommelse") \
                     and re.fullmatch(r"[A-ZÅÄÖ]{2,6}", toks[k][0]):
