@@ -553,3 +553,9 @@ def test_election_to_a_named_body_is_the_meetings_act():
             "väljs Henrik Burman (S) för tiden till och med 2026-12-31.\n")
     d = one(text, body="Barn- och utbildningsnämnden")
     assert (d.kind, d.by, d.assignee, d.reported) == ("appoint", "Barn- och utbildningsnämnden", "Henrik Burman", False)
+
+
+def test_two_adjusters_as_the_object_of_utser():
+    text = "§ 101 Val av justerare\n\nRegionfullmäktige utser Lena Söderberg (M) och Anders Nygren (C) att justera protokollet.\n"
+    ds = decisions(text, body="Regionfullmäktige", participants=[("Lena Söderberg", None), ("Anders Nygren", None)])
+    assert sorted((d.kind, d.assignee) for d in ds) == [("appoint", "Anders Nygren"), ("appoint", "Lena Söderberg")]

@@ -331,3 +331,11 @@ def test_contract_named_by_its_counterparty():
     text = ("§ 25 Markanvisning\n\nFörvaltningen föreslår ett markanvisningsavtal med Norrbäck Bygg AB.\n"
             "Vi har ett avtal med Anna Svensson om städning.\n")
     assert [a.name for a in run(text, body="Nämnden").agreements] == ["Markanvisningsavtal med Norrbäck Bygg AB"]
+
+
+@pytest.mark.parametrize("head, region", [
+    ("REGION SÖRMLAND\tPROTOKOLL", "Region Sörmland"),
+    ("REGION JÄMTLAND HÄRJEDALEN", "Region Jämtland Härjedalen"),
+])
+def test_capital_letterhead_of_a_region(head, region):
+    assert _org_names(f"{head}\n\n§ 1 Ärende\n\nDagordningen godkänns.\n") == [region]

@@ -494,7 +494,16 @@ class DecisionFinder:
         return None
 
     def _co_appointees(self, a: Act, d: Decision, text: str) -> list[Decision]:
-        """'A (C) och B (V) utses att justera …': one appoint act per person named as the subject."""
+        """'A (C) och B (V) utses att justera …': one appoint act per person named as the subject;
+        also as the object: 'Fullmäktige utser A (M) och B (C) att justera …'."""
+        mo = re.search(r"\b(?:utser|utse|väljer|välja|utsåg|valde)\s+(.+?)\s+(?:att|till|som)\b", text)
+        if mo:
+            group = re.sub(r"\s*\([^)]*\)", "", mo.group(1)).strip()
+            parts = [x.strip() for x in re.split(r",\s*|\s+och\s+", group) if x.strip()]
+            people = [self._np(x) for x in parts] if len(parts) >= 2 else []
+            if people and all(p and (find_names(x) or self.names.resolve(x, record=False)) for p, x in zip(people, parts)):
+                return [Decision(d.kind, d.by, d.subject, p, None, d.reported, d.text, [], d.prov)
+                        for p in dict.fromkeys(people) if p != d.assignee]
         head = re.sub(r"\s*\([^)]*\)", "", text[:a.pos]).strip()
         if not re.fullmatch(r"[A-ZÅÄÖ][^.;:]*", head) or not re.search(r"\boch\b|,", head):
             return []

@@ -811,6 +811,18 @@ class EntityFinder:
             self._add("org", name, "municipality", text[m.start():m.end()], u.line_at(m.start()),
                       text[m.start():m.end()], mu.code)
             mask(m.start(), m.end())
+        # a region's letterhead in capitals: "REGION SÖRMLAND", "REGION JÄMTLAND HÄRJEDALEN"
+        for m in re.finditer(r"(?<![\w-])REGION((?:[ ]+[A-ZÅÄÖ]{3,}){1,2})(?![\w-])", text) if "REGION " in text else ():
+            words = m.group(1).split()
+            for n in (len(words), 1):
+                written = "REGION " + " ".join(words[:n])
+                r = reference.find_region("Region " + " ".join(words[:n]))
+                end = m.start() + len(written) if text.startswith(written, m.start()) else m.end()
+                if r and free(m.start(), end):
+                    self._add("org", r.name, "region", written, u.line_at(m.start()), written,
+                              r.org_number or r.county_code)
+                    mask(m.start(), end)
+                    break
         # letterheads in capitals: "LUDVIKA KOMMUN", "MALMÖ STAD"
         for m in _CAPS_MUNI.finditer(text) if "KOMMUN" in text or "STAD" in text else ():
             if not free(m.start(), m.end()):
