@@ -559,3 +559,15 @@ def test_two_adjusters_as_the_object_of_utser():
     text = "§ 101 Val av justerare\n\nRegionfullmäktige utser Lena Söderberg (M) och Anders Nygren (C) att justera protokollet.\n"
     ds = decisions(text, body="Regionfullmäktige", participants=[("Lena Söderberg", None), ("Anders Nygren", None)])
     assert sorted((d.kind, d.assignee) for d in ds) == [("appoint", "Anders Nygren"), ("appoint", "Lena Söderberg")]
+
+
+def test_two_sums_to_two_recipients_are_two_allocations():
+    text = ("§ 4 Utvecklingsmedel\n\nLänsledningsgruppen fördelar 2,5 mnkr till projektet Trygg hemgång i Norrbotten "
+            "och 450 tkr till utbildning i psykisk första hjälpen.\n")
+    ds = decisions(text, body="Länsledningsgruppen")
+    assert [(d.kind, d.amount_sek) for d in ds] == [("allocate", 2500000), ("allocate", 450000)]
+
+
+def test_minutes_named_by_their_date_approved_now_are_not_reported():
+    d = one("§ 1 Föregående anteckningar\n\nAnteckningarna från 2023-12-07 godkändes.\n")
+    assert (d.kind, d.reported) == ("approve", False)

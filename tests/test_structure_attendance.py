@@ -593,3 +593,12 @@ def test_presence_column_answered_nej_is_absent():
     pp = people(parse(text))
     assert pp["Patrik Öberg"].present is False and pp["Ingela Brandt"].present is True
     assert pp["Olle Granath"].role == "substitute"
+
+
+def test_semicolons_separate_people_and_commas_their_details():
+    text = ("Minnesanteckningar från Länsledningsgruppen\nMöte 2024-02-15\n\n"
+            "Deltagare: Karin Lindbäck, Luleå kommun (ordf); Johan Nyström, Piteå kommun; "
+            "Anneli Berg, Norrbottens Kommuner (sekr)\n\nPunkt 1. Föregående anteckningar\nAnteckningarna godkändes.\n")
+    p = parse(text)
+    assert [x.name for x in p.participants] == ["Karin Lindbäck", "Johan Nyström", "Anneli Berg"]
+    assert [o.name for o in p.officers if o.role == "secretary"] == ["Anneli Berg"]

@@ -127,8 +127,10 @@ _TIME = re.compile(
     r"|oktober|november|december)(?:\s+\d{4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:forra|foregaende|tidigare|senaste)"
     r" (?:mote|motet|sammantradet|sammantrade)\b|\bi (?:varas|hostas|fjol)\b|\bfore sommaren\b")
 _PROTOCOL_OF = re.compile(r"\b(?:protokoll\w*|\w*anteckningar\w*)\s+(?:fran|for)\s+(?:det\s+)?"
-                          r"(?:(?:foregaende|forra|senaste)\s+)?(?:mote\w*|sammantrade\w*)"
-                          r"(?:\s+(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?")
+                          r"(?:(?:(?:foregaende|forra|senaste)\s+)?(?:mote\w*|sammantrade\w*)"
+                          r"(?:\s+(?:den\s+)?(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-z]+(?:\s+\d{4})?))?"
+                          # "Anteckningarna från 2023-12-07 godkändes": the date names the minutes
+                          r"|(?:den\s+)?\d{4}-\d{2}-\d{2})")
 _PERSON_ACTOR = re.compile(r"\b(?:av|fran)\s+$")
 
 # "Anna Ek rapporterade att Regionala samverkansgruppen … beslutade …": the body after "att" acted
@@ -459,6 +461,8 @@ class DecisionFinder:
                     out.extend(self._co_appointees(a, d, text))
                 if d.kind == "assign" and d.assignee:
                     out.extend(self._co_assignees(d, text))
+                if d.kind == "allocate" and d.amount_sek is not None:
+                    out.extend(self._co_allocations(a, d, text))
                 if d.kind == "establish":
                     m = re.search(r"\bmed\s+([A-ZÅÄÖ][\wåäöé\-]+(?:\s+[A-ZÅÄÖ][\wåäöé\-]+){1,2})\s+som\s+"
                                   r"(sammankallande|ordförande|samordnare|ansvarig|projektledare|vice ordförande)\b", text[a.end:])
@@ -543,6 +547,25 @@ class DecisionFinder:
             people.append(self.names.resolve(part) or full)
         return [Decision(d.kind, d.by, d.subject, p, None, d.reported, d.text, [], d.prov)
                 for p in dict.fromkeys(people) if p != d.assignee]
+
+    def _co_allocations(self, a: Act, d: Decision, text: str) -> list[Decision]:
+        """'fördelar 2,5 mnkr till A och 450 tkr till B': one allocation per sum and recipient."""
+        amts = [x for x in find_amounts(text) if x.start >= a.pos]
+        if len(amts) < 2 or amts[0].value != d.amount_sek:
+            return []
+        extra = []
+        for prev, cur in zip(amts, amts[1:]):
+            gap = text[prev.end:cur.start]
+            if not re.fullmatch(r"\s*(?:till|för)\s+[^.;]{3,80}?,?\s+(?:och|samt)\s+", gap):
+                break
+            mt = re.match(r"\s*(?:till|för)\s+(.+?)(?:[.;]|,\s|\s+(?:och|samt)\s+\d|$)", text[cur.end:])
+            extra.append(Decision(d.kind, d.by, _short(mt.group(1)) if mt else d.subject, None, cur.value,
+                                  d.reported, d.text, [], d.prov))
+        if extra:                            # the first act's recipient ends before "och"
+            mt = re.match(r"\s*(?:till|för)\s+(.+?)\s+(?:och|samt)\s+\d", text[amts[0].end:])
+            if mt:
+                d.subject = _short(mt.group(1))
+        return extra
 
     def _merge(self, acts: list[Act], ft: str) -> list[Act]:
         kinds = [a.kind for a in acts]

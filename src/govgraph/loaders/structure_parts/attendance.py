@@ -680,6 +680,12 @@ def comma_people(text: str) -> list[str] | None:
     """Split a comma list of people into one text per person; parts that are not a name
     (a role, title, organisation or party) stay with the person before them. None unless
     the text starts with a person and names at least two."""
+    if ";" in text:
+        # "A, Luleå kommun (ordf); B, Norrbottens Kommuner (sekr)": semicolons separate the
+        # people, commas only their details
+        semi = [x.strip() for x in text.split(";") if x.strip()]
+        if len(semi) >= 2 and all(_starts_person(x.split(",")[0].strip()) for x in semi):
+            return semi
     spans = _top_level_parts(text)
     if len(spans) < 2:
         return None
