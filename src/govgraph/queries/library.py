@@ -415,6 +415,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
+_SIMPLE = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A result row with plain values (most rows already are: they are kept as they are)."""
+    if all(type(v) in _SIMPLE for v in row.values()):
+        return row
+    return {k: _plain(v) for k, v in row.items()}
+
+
 def _natural(value: Any) -> tuple:
     """Sort key: missing values last, numbers by value, '8a' before '10'."""
     if value is None or value == "":
@@ -591,7 +601,7 @@ def run(store: Any, query: NamedQuery, args: Mapping[str, Any], limit: int | Non
             if not raw or all(v is None or v == [] for v in raw[0].values()):
                 return QueryResult(query, params, [], [], 0, limit)     # the step found nothing
             values.update(raw[0])
-    rows = sort_rows([{k: _plain(v) for k, v in row.items()} for row in raw], query.order)
+    rows = sort_rows([_plain_row(row) for row in raw], query.order)
     total = len(rows)
     col = query.total_column
     if col and (not rows or col in rows[0]):
@@ -604,7 +614,7 @@ def run(store: Any, query: NamedQuery, args: Mapping[str, Any], limit: int | Non
         counted = _count(store, steps[-1], values)
         if counted is None:                 # cannot be counted in Cypher: take every row
             every = without_limit(steps[-1])
-            rows = sort_rows([{k: _plain(v) for k, v in row.items()} for row in
+            rows = sort_rows([_plain_row(row) for row in
                               store.query(every, {k: values[k] for k in param_names(every)
                                                   if k in values})], query.order)
             counted = len(rows)
