@@ -163,6 +163,16 @@ def _clause_before(ft: str, pos: int) -> str:
     return head[cut:]
 
 
+def _name_pos(text: str, name: str | None) -> int:
+    """Where ``name`` (or its surname) first occurs in ``text``; unknown names last."""
+    if not name:
+        return len(text)
+    i = text.find(name)
+    if i < 0 and name.split():
+        i = text.find(name.split()[-1])
+    return i if i >= 0 else len(text)
+
+
 def _short(text: str, words: int = 10) -> str | None:
     """At most ``words`` words, no sums of money, first letter upper case."""
     t = text.split("\t")[0]
@@ -457,10 +467,15 @@ class DecisionFinder:
             d = self._decision(a, s, ft, in_block, block_by, section, prev)
             if d:
                 out.append(d)
+                co = []
                 if d.kind == "appoint":
-                    out.extend(self._co_appointees(a, d, text))
+                    co = self._co_appointees(a, d, text)
                 if d.kind == "assign" and d.assignee:
-                    out.extend(self._co_assignees(d, text))
+                    co = self._co_assignees(d, text)
+                if co:                       # the people in the order the text names them
+                    group = [out.pop(), *co]
+                    group.sort(key=lambda x: _name_pos(text, x.assignee))
+                    out.extend(group)
                 if d.kind == "allocate" and d.amount_sek is not None:
                     out.extend(self._co_allocations(a, d, text))
                 if d.kind == "establish":
