@@ -60,6 +60,7 @@ _LEADING_ROLE = re.compile(
 _TJG = re.compile(r"\(\s*(?:tjg|tjänstgörande)\.?\s*\)|,?\s*\btjg\.?(?=\s*$)", re.I)
 _TITLE_HINT = re.compile(r"chef|ordf|ledamot|ersättare|strateg|sekreterare|ansvarig|ledare|direktör|"
                          r"planerare|handläggare|samordnare|utredare|läkare|sköterska|kurator", re.I)
+_MARKS = frozenset("xX✓✔•*–-")
 # column labels of a person's attributes in an attendance table
 _ATTR_COLUMN = re.compile(r"^(?:parti|partibeteckning|organisation|kommun|funktion|roll|titel|befattning|"
                           r"anmärkning|närvaro|närv\.?|§§?|paragraf(?:er)?)$", re.I)
@@ -436,11 +437,12 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     if got is None:
         return None
     p, flags = got
-    marks = [c.strip() for c in cells_plain[1:] if re.fullmatch(r"[xX✓✔•*–-]", c.strip())]
-    if len(marks) >= 2 and all(m in "-–" for m in marks):
-        flags["absent"] = True  # a presence grid (one column per §) with no mark at all
-    if len(cells_plain) >= 3 and cells_plain[-1].strip().casefold() == "nej":
-        flags["absent"] = True  # a "Närvarande" column answered "Nej"
+    if len(cells_plain) >= 3:
+        marks = [c for c in (x.strip() for x in cells_plain[1:]) if c in _MARKS]
+        if len(marks) >= 2 and all(m in "-–" for m in marks):
+            flags["absent"] = True  # a presence grid (one column per §) with no mark at all
+        if cells_plain[-1].strip().casefold() == "nej":
+            flags["absent"] = True  # a "Närvarande" column answered "Nej"
     for c in cells_plain[1:]:
         c = c.strip()
         if not c or re.fullmatch(r"[xX✓✔•*–-]|närv\.?|ja|nej", c):
