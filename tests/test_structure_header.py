@@ -102,3 +102,11 @@ def test_a_sentence_about_the_protocol_is_not_the_body():
             "Protokollet omfattar §§ 1–7\n\n§ 1 Val av justerare\nJohan Asplund utses.\n")
     body, date, _place = header(text)
     assert body == "Individutskottet, socialnämnden" and date == "2024-01-17"
+
+
+def test_online_place_at_the_end_of_the_date_line():
+    text = ("Minnesanteckningar från Länsledningsgruppen för vård och omsorg\n"
+            "Möte 2024-02-15, kl. 10.00–14.00, Teams\n\nDeltagare: Anna Ek, Luleå kommun\n\n"
+            "Punkt 1. Föregående anteckningar\nAnteckningarna godkändes.\n")
+    _body, date, place = header(text)
+    assert (date, place) == ("2024-02-15", "Teams")

@@ -251,7 +251,16 @@ def find_place(lines: list[Line], header_end: int, doc: str) -> tuple[str | None
         t = ln.plain.strip()
         if _ONLINE.match(t) and len(t) < 60 and re.search(r"teams|zoom|skype|digital|distans|webb", t, re.I):
             return t.rstrip("."), _prov(doc, ln)
+    # "Möte 2024-02-15, kl. 10.00–14.00, Teams": an online place ending the date line
+    for ln in region[:12]:
+        t = ln.plain.replace("\t", " ").strip()
+        m = _ONLINE_TAIL.search(t)
+        if m and find_dates(t[:m.start()]):
+            return m.group(1), _prov(doc, ln)
     return None, None
+
+
+_ONLINE_TAIL = re.compile(r",\s*((?:digitalt\s+)?(?:via\s+)?(?:Microsoft\s+)?(?:Teams|Zoom|Skype)(?:möte)?|digitalt)\s*\.?$", re.I)
 
 
 def find_header(lines: list[Line], header_end: int, doc: str) -> Header:
