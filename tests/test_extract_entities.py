@@ -339,3 +339,8 @@ def test_contract_named_by_its_counterparty():
 ])
 def test_capital_letterhead_of_a_region(head, region):
     assert _org_names(f"{head}\n\n§ 1 Ärende\n\nDagordningen godkänns.\n") == [region]
+
+
+def test_agreement_name_stops_before_och_and_a_decision_verb():
+    text = "§ 32 Hemlöshet\n\nSocialnämnden antar Handlingsplan mot hemlöshet 2024–2026 och avsätter 1,2 miljoner kronor.\n"
+    assert [a.name for a in run(text, body="Socialnämnden").agreements] == ["Handlingsplan mot hemlöshet 2024–2026"]

@@ -602,3 +602,15 @@ def test_semicolons_separate_people_and_commas_their_details():
     p = parse(text)
     assert [x.name for x in p.participants] == ["Karin Lindbäck", "Johan Nyström", "Anneli Berg"]
     assert [o.name for o in p.officers if o.role == "secretary"] == ["Anneli Berg"]
+
+
+def test_presence_column_with_ja_nej_and_a_replacement():
+    text = ("ÖREBRO KOMMUN\nSocialnämnden\nProtokoll 2024-03-20\n\n"
+            "Ledamöter\tNärvarande\n"
+            "Hanna Forsberg (S), ordf.\tJa\n"
+            "Per-Olof Sand (SD)\tNej, ersatt av Lisa Bäck (SD)\n"
+            "Mona Lindh (C)\tJa\n\n§ 30 Dagordning\nDagordningen godkänns.\n")
+    pp = people(parse(text))
+    assert pp["Per-Olof Sand"].present is False and pp["Mona Lindh"].present is True
+    assert (pp["Lisa Bäck"].role, pp["Lisa Bäck"].present) == ("substitute", True)
+    assert pp["Mona Lindh"].title is None

@@ -132,6 +132,10 @@ _COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjli
               "godkännande", "ställningstagande", "handläggning", "behandling", "komplettering", "åtgärd"}
 # "i samverkan med X", "i samråd med X": how a document was made, not what it is about
 _MANNER_NOUNS = {"samverkan", "samråd", "samarbete", "dialog", "enlighet"}
+# finite verbs of decisions that end a name after "och" ("antar Handlingsplan X och avsätter …")
+_ACT_VERBS = frozenset("""antar avsätter beslutar godkänner fastställer ger uppdrar beviljar lägger tar noterar
+fördelar rekommenderar avslår inrättar tillsätter avvecklar upphäver återremitterar bordlägger utser väljer
+överlämnar översänder tackar""".split())
 # nouns after "med" that describe a body's task or make-up rather than name it
 _MED_PURPOSE = {"uppgift", "uppgiften", "uppdrag", "uppdraget", "ansvar", "ansvaret", "syfte", "syftet",
                 "fokus", "målet", "representanter", "representation", "deltagare", "ledamöter",
@@ -1345,6 +1349,7 @@ class EntityFinder:
             if tl in ("och", "samt", "eller"):
                 if k + 1 < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k + 1][0]) \
                         and toks[k + 1][0].lower() not in _STOP and not _VERBISH.match(toks[k + 1][0]) \
+                        and toks[k + 1][0].lower() not in _ACT_VERBS \
                         and toks[k + 1][1] not in person_starts:
                     k += 1
                     continue

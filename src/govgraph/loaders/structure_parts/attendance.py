@@ -61,6 +61,9 @@ _TJG = re.compile(r"\(\s*(?:tjg|tjänstgörande)\.?\s*\)|,?\s*\btjg\.?(?=\s*$)",
 _TITLE_HINT = re.compile(r"chef|ordf|ledamot|ersättare|strateg|sekreterare|ansvarig|ledare|direktör|"
                          r"planerare|handläggare|samordnare|utredare|läkare|sköterska|kurator", re.I)
 _MARKS = frozenset("xX✓✔•*–-")
+# a cell that answers a "Närvarande" column: "Ja", "Nej", "x", "Nej, ersatt av …"
+_PRESENCE_ANSWER = re.compile(r"^(?:ja|nej|x|-|–)(?:$|\s*[,;:–-]\s*(?:ersatt|ersätts|ersatts)\s+av\b)", re.I)
+_REPLACED_BY = re.compile(r"^(?:nej|frånvarande)\s*[,;:–-]?\s*(?:ersatt|ersätts|ersatts)\s+av\s+(.+)$", re.I)
 # column labels of a person's attributes in an attendance table
 _ATTR_COLUMN = re.compile(r"^(?:parti|partibeteckning|organisation|kommun|funktion|roll|titel|befattning|"
                           r"anmärkning|närvaro|närv\.?|§§?|paragraf(?:er)?)$", re.I)
@@ -437,6 +440,18 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     if got is None:
         return None
     p, flags = got
+    out = [(p, flags)]
+    last = cells_plain[-1].strip() if len(cells_plain) >= 2 else ""
+    mr = _REPLACED_BY.match(last)
+    if mr:
+        # "Nej, ersatt av Lisa Bäck (SD)" in a presence column: absent, and who served instead
+        flags["absent"] = True
+        sub = _person_from_text(mr.group(1), strong=True)
+        if sub is not None:
+            sub[1]["substitute"] = True
+            sub[0].serves_for = p.name
+            out.append(sub)
+        cells_plain = cells_plain[:-1]
     if len(cells_plain) >= 3:
         marks = [c for c in (x.strip() for x in cells_plain[1:]) if c in _MARKS]
         if len(marks) >= 2 and all(m in "-–" for m in marks):
@@ -445,7 +460,7 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
             flags["absent"] = True  # a "Närvarande" column answered "Nej"
     for c in cells_plain[1:]:
         c = c.strip()
-        if not c or re.fullmatch(r"[xX✓✔•*–-]|närv\.?|ja|nej", c):
+        if not c or re.fullmatch(r"[xX✓✔•*–-]|närv\.?|ja|nej", c, re.I):
             continue            # presence marks in a närvarolista table
         mt = _TJG.search(c)
         if mt:
@@ -499,7 +514,7 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
                     p.organization, seg = tail_org, head_t
             p.title = seg if p.title is None else f"{p.title}, {seg}"
     flags["name_only"] = p.organization is None and p.title is None
-    return [(p, flags)]
+    return out
 
 
 def _split_cells(ln: Line) -> tuple[list[str], list[str], int]:
@@ -606,7 +621,8 @@ def find_attendance(lines: list[Line], end: int, doc: str,
             section = None
             columns = None
             continue
-        if columns and len(cells) >= 2 and lead == 0 and len(cells) <= len(columns):
+        if columns and len(cells) >= 2 and lead == 0 and len(cells) <= len(columns) \
+                and not any(_PRESENCE_ANSWER.match(c) for c in cells[1:]):
             # one person per column cell
             for k, c in enumerate(cells):
                 _take_row(att, ln, [c], [c], columns[k], block, doc)
