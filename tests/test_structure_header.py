@@ -110,3 +110,10 @@ def test_online_place_at_the_end_of_the_date_line():
             "Punkt 1. Föregående anteckningar\nAnteckningarna godkändes.\n")
     _body, date, place = header(text)
     assert (date, place) == ("2024-02-15", "Teams")
+
+
+def test_protokoll_fort_vid_sammantrade_names_the_place_not_the_body():
+    text = ("UMEÅ KOMMUN\nByggnadsnämnden\n\n"
+            "Protokoll fört vid sammanträde 2024-04-24 kl. 13.15–15.00 i Stadshuset, sammanträdesrum Rådhuset\n\n"
+            "Beslutande: Bengt Lindqvist (S) ordförande, Karin Dahl (M)\n\n§ 55 Detaljplan\nPlanen godkänns.\n")
+    assert header(text) == ("Byggnadsnämnden", "2024-04-24", "Stadshuset, sammanträdesrum Rådhuset")

@@ -125,6 +125,9 @@ def find_body(lines: list[Line], header_end: int, doc: str,
             if rest.rstrip().endswith(".") or _SENTENCE_WORD.search(rest) or len(rest.split()) > 16:
                 continue          # "Protokollet från förra mötet godkändes." is not a title
             body = _clean_body(rest)
+            if body and not _BODY_WORD.search(body) and re.search(
+                    r"\b(?:i|på)\s+" + re.escape(body.split(",")[0][:20]), rest, re.I):
+                continue          # "Protokoll fört vid sammanträde 2024-04-24 i Stadshuset": the place
             if body and len(body) >= 3 and not _LABELS_NOT_BODY.match(body) and len(body) < 160:
                 return body, _prov(doc, ln)
     # 2. "Organ: X"
@@ -236,6 +239,12 @@ def find_place(lines: list[Line], header_end: int, doc: str) -> tuple[str | None
         place = place.strip(" ,.;:–-")
         if place and len(place) < 150 and not _DATE_LABEL.match(place):
             return place, _prov(doc, ln, src_end, lines)
+    # "Protokoll fört vid sammanträde 2024-04-24 kl. 13.15–15.00 i Stadshuset, sammanträdesrum Rådhuset"
+    for ln in region:
+        t = ln.plain.replace("\t", " ").strip()
+        m = _HELD_AT.search(t)
+        if m and len(m.group(1)) < 100:
+            return m.group(1).strip(" ,;:–-"), _prov(doc, ln)
     # "Nämnden sammanträdde måndagen den 3 april 2023 kl. 14.00 i Stadshuset, sal Ek, Piteå."
     for ln in region:
         t = ln.plain.replace("\t", " ").strip()
@@ -260,6 +269,7 @@ def find_place(lines: list[Line], header_end: int, doc: str) -> tuple[str | None
     return None, None
 
 
+_HELD_AT = re.compile(r"\bfört\s+vid\s+(?:sammanträde|möte)(?:t)?\b.*?\s(?:i|på)\s+([A-ZÅÄÖ][^.]{2,120}?)\.?$", re.I)
 _ONLINE_TAIL = re.compile(r",\s*((?:digitalt\s+)?(?:via\s+)?(?:Microsoft\s+)?(?:Teams|Zoom|Skype)(?:möte)?|digitalt)\s*\.?$", re.I)
 
 
