@@ -321,3 +321,29 @@ def test_box_drawn_tables_become_tab_rows():
     assert normalize_chars("║ Plats ║ Rådhuset, sal 2 ║") == "Plats\tRådhuset, sal 2"
     # a lone box character inside ordinary text is not a table
     assert normalize_chars("Ärende 4 – budget") == "Ärende 4 – budget"
+
+
+def test_running_header_damaged_differently_on_each_page_is_still_furniture():
+    # OCR damages each page's copy of the header in its own way ("Komrnunstyrelsen", "Sarnmantrades-
+    # protokoll", "Justerandes sigh"...): the repetition key folds the confusions OCR makes
+    headers = ["Kommunstyrelsen\tSammanträdesprotokoll", "Komrnunstyrelsen\tSammantradesprotokoll",
+               "Kommunstyre|sen\tSammantr&desprotokoll"]
+    pages = []
+    for n in range(1, 4):
+        pages.append([headers[n - 1], "2024-05-06", "", f"§ {n} Ärende nummer {n}", "",
+                      f"Texten i ärende {n} fortsätter här.", "", "Justerandes sign\tUtdragsbestyrkande"])
+    lines = [RawLine(t, page=p + 1) for p, page in enumerate(pages) for t in page]
+    raw = RawDocument("k.pdf", "k.pdf", "application/pdf", "0" * 64, lines, pages=3)
+    text = clean_document(raw, repair=False).text
+    assert text.startswith("Kommunstyrelsen")
+    assert "Komrnunstyrelsen" not in text and "Kommunstyre|sen" not in text
+    for n in range(1, 4):
+        assert f"§ {n} Ärende nummer {n}" in text
+
+
+def test_ocr_fold_key_keeps_different_lines_apart():
+    from govgraph.loaders.clean import _key
+    assert _key("Komrnunstyrelsen 2024-04-09") == _key("Kommunstyrelsen 2024-04-09")
+    assert _key("Sammantradesprotokoll") == _key("Sammanträdesprotokoll")
+    assert _key("Kommunstyrelsen") != _key("Kommunfullmäktige")
+    assert _key("§ 12 Val av justerare", digits=True) != _key("§ 13 Godkännande av dagordning", digits=True)

@@ -178,10 +178,21 @@ _CONTACT_STRONG = re.compile(r"^(?:postadress|besöksadress|organisationsnummer|
                              re.I)
 
 
+_OCR_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "&": "a", "|": "l", "i": "l"})
+_OCR_PAIRS_RE = re.compile(r"rn|cl")
+
+
+def _ocr_fold(t: str) -> str:
+    """A casefolded line with the letters OCR confuses made equal (å/ä → a, ö → o, é → e, i/| → l,
+    rn → m, cl → d), so that a running header damaged differently on each page still repeats."""
+    t = t.translate(_OCR_FOLD)
+    return _OCR_PAIRS_RE.sub(lambda m: "m" if m.group() == "rn" else "d", t) if "rn" in t or "cl" in t else t
+
+
 def _key(text: str, digits: bool = False) -> str:
     """Comparison key for repetition: whitespace collapsed, case folded, page numbers masked;
     with ``digits`` every number is masked (running headers print "§ 45", "§ 46" …)."""
-    t = " ".join(text.split()).casefold()
+    t = _ocr_fold(" ".join(text.split()).casefold())
     if not _DIGIT.search(t):
         return t                      # page numbers and masked numbers all need a digit
     t = _PAGE_NO_INLINE.sub("#", t)

@@ -91,7 +91,9 @@ _SOFT = {"a": "aäå", "A": "aäå", "o": "oö", "O": "oö", "é": "éöäå", "
 _HARD = {"d": "däåö", "i": "iä", "I": "il"}
 _PRE = (("oé", "ö"), ("Oé", "Ö"), ("&a", "ä"), ("&A", "Ä"))
 # two glyphs read for one letter ("vdalkomna", "niamnde", "Néasta"): hard
-_PRE_HARD = (("da", "ä"), ("ia", "ä"), ("ai", "ä"), ("éa", "ä"), ("ao", "ö"), ("Ld", "Lä"), ("ld", "lä"))
+_PRE_HARD = (("da", "ä"), ("ia", "ä"), ("ai", "ä"), ("éa", "ä"), ("ao", "ö"), ("Ld", "Lä"), ("ld", "lä"),
+             # one letter read as two: "komrnun" (m), "Sunclell" (d); these cost two hard readings
+             ("rn", "m"), ("cl", "d"))
 _GARBAGE_CHARS = frozenset("&|136")
 _MAX_COMBOS = 512
 
@@ -231,6 +233,7 @@ class _Context:
     part_forms: dict[tuple[str, str | None], list[tuple[str, float, int]]] = field(default_factory=dict)
     restorable: dict[str, bool] = field(default_factory=dict)     # damage confirmation per token
     doc_forms_by_len: dict[int, list[str]] | None = None           # doc_forms' spellings by length
+    glyph_fixed: set[str] = field(default_factory=set)            # tokens made by glyph mapping
 
 
 def fold(word: str) -> str:
@@ -256,7 +259,8 @@ def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
         # the same as "some base contains ``a``"
         if a not in token:
             continue
-        cost = 1 if (a, b) in _PRE_HARD else 0
+        # "rn" → "m", "cl" → "d" count twice: never combined with another hard reading
+        cost = (2 if a in ("rn", "cl") else 1) if (a, b) in _PRE_HARD else 0
         for base, c0 in list(bases.items()):
             if a in base and base.replace(a, b) not in bases:
                 bases[base.replace(a, b)] = c0 + cost
@@ -343,7 +347,9 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
             score += 2.0
         found[cand] = (score - 0.3 * n_hard, n_hard, is_proper)
     if any(h == 0 for _, h, _ in found.values()):
-        found = {c: v for c, v in found.items() if v[1] == 0}
+        # a hard reading stays only when far more frequent than every plain one ("orn": om, not örn)
+        top = max(s for s, h, _ in found.values() if h == 0)
+        found = {c: v for c, v in found.items() if v[1] == 0 or v[0] >= top + 2.0}
     if proper and any(p for _, _, p in found.values()):
         found = {c: v for c, v in found.items() if v[2]}
     out = sorted(((c, s, h) for c, (s, h, _) in found.items()), key=lambda x: (-x[1], x[0]))
@@ -519,9 +525,23 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
     unknown = not garbage and not is_word and not is_name and s0 < 2.5
     cands = _candidates(token, hard=garbage or unknown, ctx=ctx, proper=proper,
                         orig_is_name=is_name and not is_word)
+    plain = _glyph_mapped(token) if garbage and damaged else None
+    if plain and token[0] in "63" and name_lexicon().is_place(plain[0].upper() + plain[1:]):
+        plain = plain[0].upper() + plain[1:]        # "6rebro" is "Örebro"
+        return _decide(plain, damaged, ctx, proper) or (plain, "ocr-glyph")
+    if plain:
+        # a glyph read for a letter ("Va|", "f6rbundschef", "n3mnd"): the plain reading first
+        p_score, p_word, p_name = _orig_score(plain)
+        if (p_word and p_score >= 3.0 or p_name) and \
+                not (cands and cands[0][0] != plain.lower() and cands[0][1] >= p_score + 1.5):
+            return plain, "ocr-glyph"           # "Va|" is "Val", not "Väl"
+        if not cands:
+            ctx.glyph_fixed.add(plain)
+            return _decide(plain, damaged, ctx, proper) or (plain, "ocr-glyph")
     if not cands:
         # compounds wait for the second pass, when the document's votes can settle near-ties
-        if damaged and unknown and ctx.vote_text is not None and _DIACRITICS.isdisjoint(token):
+        if damaged and unknown and ctx.vote_text is not None and \
+                (_DIACRITICS.isdisjoint(token) or token in ctx.glyph_fixed):
             comp = _compound(token, ctx)
             if comp:
                 return _case_like(comp[0], token), "lexicon-compound"
@@ -554,6 +574,19 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
             return None
         reason = "document-name" if in_doc else "lexicon"
     return _case_like(best, token), reason
+
+
+_GLYPH_LETTERS = str.maketrans({"6": "ö", "3": "ä", "1": "l", "|": "l"})
+_GLYPH_INSIDE_RE = re.compile(r"[^\W\d_][6319|]|[6319|][^\W\d_]")
+
+
+def _glyph_mapped(token: str) -> str | None:
+    """``token`` with its digit/bar glyphs read as the letters OCR takes them for (6 → ö, 3 → ä,
+    1 and | → l), when that leaves only letters and the glyph touches a letter; else None."""
+    if not _GLYPH_INSIDE_RE.search(token):
+        return None
+    plain = token.translate(_GLYPH_LETTERS)
+    return plain if plain.isalpha() and plain[1:].islower() else None
 
 
 def _is_proper_form(word: str) -> bool:
@@ -703,6 +736,15 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
     prev: str | None = None
     for m in _TOKEN_RE.finditer(text):
         tok = m.group()
+        glyph_l = None
+        if damaged and "I" in tok[1:]:
+            # a capital I between lower-case letters or ending one is an OCR "l": "individuelI"
+            # ("individuelI", "protokoI|"); inside a word only when that gives a known word or name
+            # ("HalIefors" → "Hällefors"), never "McIntyre"
+            fixed = _INNER_I_RE.sub("l", tok)
+            if fixed != tok and not _INNER_CAPITAL_RE.search(fixed) and \
+                    (_FINAL_I_RE.search(tok) or _known_or_restorable(fixed, ctx)):
+                tok = glyph_l = fixed
         if tok.isalpha():
             letters, digits = len(tok), []
         else:
@@ -742,6 +784,10 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
             decision = ("år", "context-year")     # "per ar." ends a sentence
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
             decision = (_case_like("år", tok), "context-year")
+        if damaged and decision is None:
+            decision = _context_word(tok, prev, text[m.end():])
+        if glyph_l and decision is None:
+            decision = (glyph_l, "ocr-glyph")
         if damaged and prev is not None and text[m.start() - 1:m.start()] == " ":
             place = _place_context(prev, tok, ctx)
             if place and (decision is None or decision[0] != place):
@@ -755,6 +801,31 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
 
 
 _NEXT_TITLE_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäöé]")
+_INNER_I_RE = re.compile(r"(?<=[a-zåäöé])I(?=[a-zåäöé|]|$)")
+_FINAL_I_RE = re.compile(r"[a-zåäöé]I\|*$")
+_NEXT_WORD_RE = re.compile(r"[ \t]+([a-zåäöA-ZÅÄÖ]+)")
+
+
+def _known_or_restorable(token: str, ctx: _Context) -> bool:
+    s0, is_word, is_name = _orig_score(token)
+    return is_word or is_name or s0 >= 0 and bool(_candidates(token, True, ctx))
+
+
+def _context_word(tok: str, prev: str | None, after: str) -> tuple[str, str] | None:
+    """Words that are also (rarer or foreign) words as written, settled by the next word:
+    "fort vid" is "fört vid" ("Protokoll fört vid sammanträde"), "at" before a word is "åt"
+    ("uppdrar åt förvaltningen"; "at" is no Swedish word)."""
+    low = tok.lower()
+    if low not in ("fort", "at"):
+        return None
+    nxt = _NEXT_WORD_RE.match(after)
+    if not nxt:
+        return None
+    if low == "fort" and nxt.group(1).lower() == "vid":
+        return _case_like("fört", tok), "context-phrase"
+    if low == "at" and tok != "AT":
+        return _case_like("åt", tok), "context-phrase"
+    return None
 _INNER_CAPITAL_RE = re.compile(r"[a-zåäöé][A-ZÅÄÖ]")
 _SPACE_LETTER_RE = re.compile(r" [A-ZÅÄÖa-zåäö]")
 _LIST_MARK_RE = re.compile(r"[\d.)(•*·e\s-]*")
