@@ -39,3 +39,10 @@ def test_spans_point_at_the_sum():
     found = find_amounts(text)
     assert [a.value for a in found] == [6_000_000, 1_500_000]
     assert text[found[0].start:found[0].end] == "6 mkr"
+
+
+def test_currency_before_the_number_and_a_decimal_point_before_a_large_unit():
+    from govgraph.extract.amounts import find_amounts
+    assert [a.value for a in find_amounts("avsätter SEK 300 000 till projektet")] == [300000]
+    assert [a.value for a in find_amounts("avsätter 1.2 miljoner kronor")] == [1200000]
+    assert [a.value for a in find_amounts("kostar 1.200 kronor")] == [1200]

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUM = r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?"
+# decimals after a comma, or after a point when one or two digits follow ("1.2 miljoner")
+_NUM = r"(?<![\d,.])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+)|\.(\d{1,2})(?![\d.]))?"
 _UNITS = [
     (r"(?:miljarder|miljard|mdkr|mdr\.?)\s*(?:kronor|kr\.?|sek)?", 1_000_000_000),
     (r"(?:miljoner|miljon|milj\.?|mnkr|mkr|msek|mn\.?)\s*(?:kronor|kr\.?|sek)?", 1_000_000),
@@ -17,6 +18,7 @@ _UNITS = [
     (r"(?:kronor|kr\b\.?|sek\b|:-)", 1),
 ]
 _AMOUNT = re.compile(_NUM + r"\s*(" + "|".join(u for u, _ in _UNITS) + r")", re.I)
+_PREFIXED = re.compile(r"\bSEK\s+" + _NUM + r"(?![ \u00a0\u202f.,]?\d)(?!\s*(?:" + "|".join(u for u, _ in _UNITS) + r"))")  # "SEK 300 000"
 _DIGIT = re.compile(r"\d")
 _UNIT_RES = [(re.compile(u, re.I), f) for u, f in _UNITS]
 
@@ -46,9 +48,15 @@ def find_amounts(text: str) -> list[Amount]:
     if not _DIGIT.search(text):          # every sum starts with a digit
         return out
     for m in _AMOUNT.finditer(text):
-        v = _value(m.group(1), m.group(2), m.group(3))
+        v = _value(m.group(1), m.group(2) or m.group(3), m.group(4))
         if v is not None:
             out.append(Amount(v, m.start(), m.end(), m.group(0)))
+    if "SEK " in text:
+        for m in _PREFIXED.finditer(text):
+            v = _value(m.group(1), m.group(2) or m.group(3), "sek")
+            if v is not None and not any(a.start < m.end() and m.start() < a.end for a in out):
+                out.append(Amount(v, m.start(), m.end(), m.group(0)))
+        out.sort(key=lambda a: a.start)
     return out
 
 
