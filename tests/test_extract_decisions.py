@@ -571,3 +571,11 @@ def test_two_sums_to_two_recipients_are_two_allocations():
 def test_minutes_named_by_their_date_approved_now_are_not_reported():
     d = one("§ 1 Föregående anteckningar\n\nAnteckningarna från 2023-12-07 godkändes.\n")
     assert (d.kind, d.reported) == ("approve", False)
+
+
+def test_giving_an_opinion_is_an_approval_and_handled_instead_by_names_the_assignee():
+    d = one("§ 71 Remiss\n\nBeslut\nTekniska nämnden lämnar yttrande enligt förvaltningens förslag.\n", body="Tekniska nämnden")
+    assert (d.kind, d.by) == ("approve", "Tekniska nämnden")
+    ds = decisions("§ 74 Råd\n\nBeslut\nFrågorna hanteras i stället av Tekniska nämndens arbetsutskott.\n",
+                   body="Tekniska nämnden")
+    assert [(x.kind, x.assignee) for x in ds] == [("assign", "Tekniska nämndens arbetsutskott")]

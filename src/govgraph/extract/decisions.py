@@ -38,7 +38,8 @@ _V = {
     "approve": r"\b(?:ar|blev|blivit|varit|nu) beslutad\b|\banses?\s+(?:\w+\s+)?besvarad\b|\banses?\s+(?:\w+\s+)?bifallen\b|\bbeslutats\b|\bgodkan(?:ner|de|ns|nes|des|t|d|da|ts)\b|\bfaststall(?:er|de|s|es|des|t|ts|da)\b"
                r"|\b(?:antar|antog|antogs|antas|antagit|antagits)\b|\bbifall(?:er|s|es|lit|its)\b|\bbifoll\b"
                r"|\bstall(?:er|de) sig bakom\b|\bstalls sig bakom\b|\btillstyrk(?:er|te|s|tes)\b"
-               r"|\bbevilja(?:r|de|s|des|t|ts)\b(?!\s+(?:medel|bidrag|\d))",
+               r"|\bbevilja(?:r|de|s|des|t|ts)\b(?!\s+(?:medel|bidrag|\d))"
+               r"|\b(?:lamnar|lamnade|avger|avgav)\s+(?:\w+\s+)?yttrande\b",
     "recommend": r"\brekommender(?:ar|ade|as|ades|at|ats)\b",
     "reject": r"\bavsl(?:ar|og|as|ogs|agit|agits)\b",
     "assign": r"\b(?:ger|gav|gett|givit)\b[^.;]{0,60}?\b(?:i )?\w*uppdrag(?:et)?\b"
@@ -855,7 +856,7 @@ class DecisionFinder:
                 r"\buppdra(?:r|s|gits|git)?\s+(?:till|åt)\s+(.+?)(?:\s+att\b|[,.]|$)",
                 r"\buppdrag(?:et)?\s+(?:har\s+)?(?:getts\s+|givits\s+|gavs\s+)?från\s+(?:(?!(?:om|hur|att|kan|ska)\b)[\wÅÄÖåäö/:\-]+\s+){1,6}?till\s+(.+?)(?:\s+att\b|[,.]|$)",
                 r"\b(?:hänskjuts|hänskjutes|hänsköts|hänsköt)\s+till\s+(.+?)(?:\s+att\b|[,.]|$)",
-                r"\b(?:hanteras|bereds)\s+(?:i|av)\s+(.+?)(?:[,.;]|$)",
+                r"\b(?:hanteras|bereds)\s+(?:i\s+stället\s+|istället\s+)?(?:i|av)\s+(.+?)(?:[,.;]|$)",
                 r"\bfattas\s+av\s+(.+?)(?:[,.;]|$)",
                 r"(?:^(?:Att\s+)?|,\s+|\batt\s+|\boch\s+(?=[A-ZÅÄÖ]))((?:(?!\batt\b)[^,.;])+?)\s+(?:får|fick|fått|ges|gavs|getts|tilldelas|ombeds|bjuds in)\b",
                 r"\benades om att\s+((?:[\wåäöÅÄÖ\-]+\s+){1,5}?)[a-zåäö]+(?:er|ar|r)\b",
