@@ -614,3 +614,21 @@ def test_presence_column_with_ja_nej_and_a_replacement():
     assert pp["Per-Olof Sand"].present is False and pp["Mona Lindh"].present is True
     assert (pp["Lisa Bäck"].role, pp["Lisa Bäck"].present) == ("substitute", True)
     assert pp["Mona Lindh"].title is None
+
+
+def test_voting_grid_with_a_substitute_column():
+    text = ("Kommunfullmäktige\nSammanträdesdatum 2024-02-26\n\nNÄRVARO- OCH OMRÖSTNINGSLISTA\n"
+            "Ledamöter\tTjänstgörande ersättare\tJa\tNej\tAvstår\n"
+            "Anders Lund (S), ordf.\tX\n"
+            "Cecilia Nord (SD)\tDennis Öst (SD)\tX\n"
+            "Gun Ljung (V)\n\nJusterare: Gun Ljung\n\n§ 10 Val av justerare\nGun Ljung utses att justera protokollet.\n")
+    pp = people(parse(text))
+    assert (pp["Dennis Öst"].role, pp["Dennis Öst"].present) == ("substitute", True)
+    assert (pp["Cecilia Nord"].role, pp["Cecilia Nord"].present) == ("member", False)
+    assert pp["Anders Lund"].present is True
+
+
+def test_a_single_paragraph_extract_is_one_item():
+    p = parse("Protokollsutdrag\nKommunfullmäktige\nSammanträdesdatum 2024-02-26\n\nJusterare: Fredrik Hall\n\n"
+              "§ 10 Val av justerare\nFredrik Hall utses att justera protokollet.\n")
+    assert [(i.number, i.title) for i in p.items] == [("10", "Val av justerare")]

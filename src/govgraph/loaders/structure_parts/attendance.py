@@ -66,7 +66,7 @@ _PRESENCE_ANSWER = re.compile(r"^(?:ja|nej|x|-|–)(?:$|\s*[,;:–-]\s*(?:ersatt
 _REPLACED_BY = re.compile(r"^(?:nej|frånvarande)\s*[,;:–-]?\s*(?:ersatt|ersätts|ersatts)\s+av\s+(.+)$", re.I)
 # column labels of a person's attributes in an attendance table
 _ATTR_COLUMN = re.compile(r"^(?:parti|partibeteckning|organisation|kommun|funktion|roll|titel|befattning|"
-                          r"anmärkning|närvaro|närv\.?|§§?|paragraf(?:er)?)$", re.I)
+                          r"anmärkning|närvaro|närv\.?|§§?|paragraf(?:er)?|ja|nej|avstår|n|r|x)$", re.I)
 _SEPARATORS = re.compile(r"\t+|\s*[—–―-]{2,}\s*| {3,}")
 
 
@@ -642,13 +642,22 @@ def find_attendance(lines: list[Line], end: int, doc: str,
             last_found.person.organization = normalise_org(first)
             last_found.name_only = False
             continue
+        serving: list[Found] = []
         if side_cols and lead == 0 and max(side_cols) < len(cells):
             for k, sec_k in side_cols.items():
                 if leading_name(PARTY.sub(" ", cells[k]).split(), min_count=2):
-                    _take_row(att, ln, [cells[k]], [raw_cells[k]], sec_k, block, doc)
+                    got = _take_row(att, ln, [cells[k]], [raw_cells[k]], sec_k, block, doc)
+                    if sec_k.role == "substitute" and sec_k.present:
+                        serving += got
             keep = [k for k in range(len(cells)) if k not in side_cols]
             cells, raw_cells = [cells[k] for k in keep], [raw_cells[k] for k in keep]
         touched = _take_row(att, ln, cells, raw_cells, section, block, doc)
+        if serving and len(touched) == 1:
+            # "Cecilia Nord (SD)<TAB>Dennis Öst (SD)" under "Ledamöter / Tjänstgörande ersättare":
+            # the substitute serves for the member, who is absent
+            touched[0].person.present = False
+            for f in serving:
+                f.person.serves_for = f.person.serves_for or touched[0].person.name
         if touched:
             last_found = touched[-1]
             if default_org:

@@ -383,7 +383,10 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
             ch = _with_out_of_order(ch, group)
         if s > best_score:
             best_score, chain = s, ch
-    if not chain or (len(chain) == 1 and chain[0].score < 1.2):
+    # one item alone must look like a heading; an explicit "§ 10 Val av justerare" does (a
+    # protokollsutdrag holds a single paragraph)
+    if not chain or (len(chain) == 1 and chain[0].score < (0.95 if chain[0].style == "para"
+                                                            and chain[0].title[:1].isupper() else 1.2)):
         chain = _unnumbered_headings(lines, start_after)
         if not chain:
             return []
