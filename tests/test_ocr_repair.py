@@ -97,6 +97,12 @@ MUST_CHANGE_GLYPHS = [
     # words settled by the next word
     ("Protokoll fort vid sammantradet", "Protokoll fört vid sammanträdet"),
     ("Namnden uppdrar at forvaltningen", "Nämnden uppdrar åt förvaltningen"),
+    # a function word glued to a known word (the space lost)
+    ("§ 3 Valav justerare", "§ 3 Val av justerare"),
+    ("Namnden beviljar verksamhetsbidragom 50 000 kronor", "Nämnden beviljar verksamhetsbidrag om 50 000 kronor"),
+    ("Det beslutades attstyrgruppen ska aterkomma", "Det beslutades att styrgruppen ska återkomma"),
+    # a compound whose first part only lost its letter, the rest splitting into known words
+    ("Rapport fran Lansdelsgrupp Norr", "Rapport från Länsdelsgrupp Norr"),
 ]
 
 
@@ -112,6 +118,8 @@ MUST_NOT_CHANGE_GLYPHS = [
     "Det gick fort, vid midnatt",            # "fort" before punctuation stays
     "Claes Clarin och Clas Ohlson",          # cl in names
     "McIntyre och DiIorio",                  # inner capital I in a name stays (not between lower-case)
+    "Ordet gick. Kromom och Ragunda deltog",  # a capitalised unknown word is no glued "Krom om"
+    "Lindblom och Gustav samt ungdom",       # words ending in "om"/"av" are not glued
 ]
 
 

@@ -438,6 +438,10 @@ def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, 
             sub = _compound(right, ctx, 1)      # three parts: "läns|dels|grupperna"
             if sub:
                 rights.append(sub)
+            if lefts and any(ch for _, _, ch, _ in lefts):
+                plain_parts = _plain_parts_score(right)     # "läns|dels|grupp": only the first changed
+                if plain_parts > -9.0:
+                    rights.append((right, plain_parts, 0))
         for lf in lefts:
             for rf in rights:
                 changed = max(lf[2], rf[2])
@@ -453,6 +457,58 @@ def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, 
     if best is None or best[0] < best_plain + (1.0 if best[5] == 2 else 0.0):
         return None
     return best[4], best[0], best[5]
+
+
+_GLUE_HEADS = ("att", "och", "ett", "en")
+_GLUE_TAILS = ("och", "att", "av", "om")
+
+
+def _glued_split(token: str, ctx: _Context) -> str | None:
+    """An unknown word that is a known word glued to a function word, the space lost in OCR:
+    "Valav" → "Val av", "Ansokanom" → "Ansökan om", "Attstyrgruppen" → "Att styrgruppen". The
+    other part must be a word as written (or restored, or a compound of known words)."""
+    low = token.lower()
+    if not low.isalpha() or len(low) < 5:
+        return None
+    for tail in _GLUE_TAILS:
+        if low.endswith(tail) and len(low) - len(tail) >= 3:
+            head = _glue_part(token[:-len(tail)], ctx)
+            # a capitalised word may be an unknown name ("Kromom"): its head must be a common word
+            if head and not (token[:1].isupper() and swedish_lexicon().zipf(head.lower()) < 4.0):
+                return f"{head} {token[-len(tail):]}"
+    for head in _GLUE_HEADS:
+        if low.startswith(head) and len(low) - len(head) >= 4:
+            rest = _glue_part(token[len(head):], ctx)
+            if rest and rest[:1].islower():
+                return f"{token[:len(head)]} {rest}"
+    return None
+
+
+def _glue_part(part: str, ctx: _Context) -> str | None:
+    """``part`` as a known word: as written, restored (one clear candidate) or a known compound."""
+    lex = swedish_lexicon()
+    low = part.lower()
+    if lex.is_word(low) and lex.zipf(low) >= 3.0:
+        return part
+    cands = _candidates(part, False, ctx)
+    if cands and cands[0][1] >= 3.0 and (len(cands) == 1 or cands[0][1] - cands[1][1] >= 0.5):
+        return _case_like(cands[0][0], part)
+    if len(low) >= 8 and _valid_compound(low):
+        return part
+    return None
+
+
+def _plain_parts_score(word: str) -> float:
+    """Weakest part's frequency when ``word`` splits into two known words as written, with a linking
+    s allowed ("dels|grupp"), best split; -9 when it does not."""
+    lex = swedish_lexicon()
+    best = -9.0
+    for j in range(3, len(word) - 2):
+        a, b = word[:j], word[j:]
+        a = a if _plain_word(a) else (a[:-1] if a.endswith("s") and _plain_word(a[:-1]) else None)
+        if a and _plain_word(b):
+            best = max(best, min(max(lex.zipf(a), 1.0), max(lex.zipf(b), 1.0)))
+    return best
 
 
 def _plain_split_score(left: str, right: str) -> float:
@@ -545,6 +601,9 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
             comp = _compound(token, ctx)
             if comp:
                 return _case_like(comp[0], token), "lexicon-compound"
+            glued = None if proper else _glued_split(token, ctx)     # "Kromom" inside a sentence: a name
+            if glued:
+                return glued, "split-glued"
         return None
     best, score, _ = cands[0]
     second = cands[1][1] if len(cands) > 1 else -9.0
@@ -828,7 +887,7 @@ def _context_word(tok: str, prev: str | None, after: str) -> tuple[str, str] | N
     return None
 _INNER_CAPITAL_RE = re.compile(r"[a-zåäöé][A-ZÅÄÖ]")
 _SPACE_LETTER_RE = re.compile(r" [A-ZÅÄÖa-zåäö]")
-_LIST_MARK_RE = re.compile(r"[\d.)(•*·e\s-]*")
+_LIST_MARK_RE = re.compile(r"[\d.)(•*·e\s§-]*")
 _YEAR_BEFORE = frozenset("per varje nästa förra samma ett många några flera två tre fyra fem sex "
                          "tio hela innevarande kommande".split())
 
