@@ -496,9 +496,11 @@ class DecisionFinder:
         m = re.match(r"^(\S+)\s+(?:foreslar|foreslog|har foreslagit)\b", ft)
         if m is None:
             return
-        for r in self._actor_refs(s.text):
-            if r.start == 0 and r.end >= m.end(1) and r.name and not r.own:
-                self.ent.add_actor_body(r.name, r.written, s.start, None)
+        for r in self.ent.find_bodies(s.text):
+            if r.start == 0 and r.end >= m.end(1) and not r.own:
+                name = r.name or (cap(r.written) if r.written[:1].isupper() and re.search(r"(?:en|et|n)$", r.written) else None)
+                if name:
+                    self.ent.add_actor_body(name, r.written, s.start, None)
             break
 
     def _relative_act(self, s: Sentence, ft: str) -> Decision | None:

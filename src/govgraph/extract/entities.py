@@ -142,7 +142,6 @@ _MED_PURPOSE = {"uppgift", "uppgiften", "uppdrag", "uppdraget", "ansvar", "ansva
                 "företrädare", "medlemmar"}
 # "samverkansgruppen (FSG)": an abbreviation in brackets, the body word right before it
 _PAREN_ABBR = re.compile(r"\(([A-ZÅÄÖ]{2,6})\)")
-_WORD_BEFORE = re.compile(r"([\wåäö]+)\s*$")
 _BODY_WORD_DEF = re.compile(r"[a-zåäöA-ZÅÄÖ][\wåäö]*(?:grupp|råd|nämnd|utskott|nätverk|beredning|forum|kommitté)(?:en|et|n)")
 _PAREN = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖé\-]+(?:\s+(?:och\s+|för\s+|i\s+|mot\s+)?[\wåäöÅÄÖé\-]+){0,6})\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö/\-]{1,7})\)")
 
@@ -450,12 +449,14 @@ class EntityFinder:
                     self.abbrev.setdefault(abbr, (cat, cap(cand)))
                     break
         # "samverkansgruppen (FSG)": a body word with its own abbreviation is a named body
+        parties = reference.parties()
         for m in _PAREN_ABBR.finditer(full_text) if "(" in full_text else ():
-            mw = _WORD_BEFORE.search(full_text, max(0, m.start() - 60), m.start())
-            if mw is None or not _BODY_WORD_DEF.fullmatch(mw.group(1)):
-                continue
-            word, abbr = mw.group(1), m.group(1)
-            if abbr in self.abbrev or abbr in reference.parties() or not self._body_head(word):
+            abbr = m.group(1)
+            if abbr in parties or abbr in self.abbrev:
+                continue                       # "(S)", "(SD)": a party, the usual case
+            before = full_text[max(0, m.start() - 60):m.start()].split()
+            word = before[-1] if before else ""
+            if not _BODY_WORD_DEF.fullmatch(word) or not self._body_head(word):
                 continue
             self.abbrev[abbr] = ("body", cap(word))
         # participants' municipalities decide how a municipality is written

@@ -441,8 +441,8 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
         return None
     p, flags = got
     out = [(p, flags)]
-    last = cells_plain[-1].strip() if len(cells_plain) >= 2 else ""
-    mr = _REPLACED_BY.match(last)
+    last = cells_plain[-1] if len(cells_plain) >= 2 else ""
+    mr = _REPLACED_BY.match(last.strip()) if "rsat" in last else None
     if mr:
         # "Nej, ersatt av Lisa Bäck (SD)" in a presence column: absent, and who served instead
         flags["absent"] = True
@@ -456,7 +456,7 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
         marks = [c for c in (x.strip() for x in cells_plain[1:]) if c in _MARKS]
         if len(marks) >= 2 and all(m in "-–" for m in marks):
             flags["absent"] = True  # a presence grid (one column per §) with no mark at all
-        if cells_plain[-1].strip().casefold() == "nej":
+        if len(cells_plain[-1]) <= 5 and cells_plain[-1].strip().casefold() == "nej":
             flags["absent"] = True  # a "Närvarande" column answered "Nej"
     for c in cells_plain[1:]:
         c = c.strip()
