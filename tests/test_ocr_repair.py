@@ -103,6 +103,10 @@ MUST_CHANGE_GLYPHS = [
     ("Det beslutades attstyrgruppen ska aterkomma", "Det beslutades att styrgruppen ska återkomma"),
     # a compound whose first part only lost its letter, the rest splitting into known words
     ("Rapport fran Lansdelsgrupp Norr", "Rapport från Länsdelsgrupp Norr"),
+    # a place settled by the next word: "Åre kommun" is a known place phrase, "Are kommun" none
+    ("Malin Andersson, Are kommun", "Malin Andersson, Åre kommun"),
+    # a rare first name alone among lower-case words, the word far more frequent
+    ("Arbetet for Nara samverkan", "Arbetet för Nära samverkan"),
 ]
 
 
@@ -120,6 +124,8 @@ MUST_NOT_CHANGE_GLYPHS = [
     "McIntyre och DiIorio",                  # inner capital I in a name stays (not between lower-case)
     "Ordet gick. Kromom och Ragunda deltog",  # a capitalised unknown word is no glued "Krom om"
     "Lindblom och Gustav samt ungdom",       # words ending in "om"/"av" are not glued
+    "Kontakta Nara Svensson eller Are Berg",  # names before a surname stay names
+    "Kumla kommun och Arboga kommun",        # places as written stay
 ]
 
 

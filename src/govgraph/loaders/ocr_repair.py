@@ -564,10 +564,11 @@ def _given_name_repair(token: str, ctx: _Context) -> tuple[str, str] | None:
 
 
 def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
-            before_name: bool = False) -> tuple[str, str] | None:
+            before_name: bool = False, lone: bool = False) -> tuple[str, str] | None:
     """The repaired spelling of one token and the reason, or None to keep it.
 
     ``before_name``: a capitalised word followed by another capitalised word (a first name?).
+    ``lone``: a capitalised word between lower-case words (no name before or after it).
     """
     if before_name and damaged and _is_title(token) and ctx.vote_text is None:
         named = _given_name_repair(token, ctx)
@@ -607,8 +608,11 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
         return None
     best, score, _ = cands[0]
     second = cands[1][1] if len(cands) > 1 else -9.0
-    if proper and is_name and not _is_proper_form(best):
-        return None     # a name inside a sentence stays a name ("Anda Embretzen" is not "Ändå")
+    if proper and is_name and not _is_proper_form(best) and not (
+            damaged and lone and score >= s0 + 2.5 and name_lexicon().given.get(token, 0) < 200):
+        # a name inside a sentence stays a name ("Anda Embretzen" is not "Ändå"), unless it is a
+        # rare first name alone among lower-case words and the word is far more frequent ("för Nara vård")
+        return None
     if ctx.vote_text is not None:
         return _vote(token, cands, s0, is_word, is_name, ctx) if damaged else None
     in_doc = best in ctx.doc_forms.get(fold(best), ())
@@ -838,13 +842,16 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
         initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(_LIST_MARK_RE.fullmatch(before))
         before_name = bool(_NEXT_TITLE_RE.match(text, m.end()))
         decision = None if abbreviation else _decide(tok, damaged, ctx, proper=_is_title(tok) and not initial,
-                                                     before_name=before_name)
+                                                     before_name=before_name,
+                                                     lone=not before_name and not (prev and prev[:1].isupper()))
         if abbreviation and damaged and tok.lower() == "ar" and _year_context(prev, ""):
             decision = ("år", "context-year")     # "per ar." ends a sentence
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
             decision = (_case_like("år", tok), "context-year")
         if damaged and decision is None:
             decision = _context_word(tok, prev, text[m.end():])
+        if damaged and decision is None and _is_title(tok):
+            decision = _place_before(tok, text[m.end():], ctx)
         if glyph_l and decision is None:
             decision = (glyph_l, "ocr-glyph")
         if damaged and prev is not None and text[m.start() - 1:m.start()] == " ":
@@ -863,6 +870,26 @@ _NEXT_TITLE_RE = re.compile(r"[ \t]+[A-ZÅÄÖ][a-zåäöé]")
 _INNER_I_RE = re.compile(r"(?<=[a-zåäöé])I(?=[a-zåäöé|]|$)")
 _FINAL_I_RE = re.compile(r"[a-zåäöé]I\|*$")
 _NEXT_WORD_RE = re.compile(r"[ \t]+([a-zåäöA-ZÅÄÖ]+)")
+
+
+_PLACE_TAILS = {"kommun": ("kommun",), "kommuns": ("kommuns",), "lan": ("län",), "lans": ("läns",),
+                "län": ("län",), "läns": ("läns",), "stad": ("stad",), "stads": ("stads",)}
+
+
+def _place_before(tok: str, after: str, ctx: _Context) -> tuple[str, str] | None:
+    """``Are kommun`` → ``Åre kommun``: a restoration that makes a known place phrase with the next
+    word ("kommun", "län", "stad"), when the word as written makes none."""
+    nxt = _NEXT_WORD_RE.match(after)
+    tails = _PLACE_TAILS.get(nxt.group(1).lower()) if nxt else None
+    if not tails:
+        return None
+    phrases = name_lexicon().phrases
+    if any(f"{tok} {t}".casefold() in phrases for t in tails):
+        return None
+    for cand, _, _ in _candidates(tok, hard=False, ctx=ctx):
+        if any(f"{cand} {t}".casefold() in phrases for t in tails):
+            return _case_like(cand, tok), "context-place"
+    return None
 
 
 def _known_or_restorable(token: str, ctx: _Context) -> bool:
