@@ -199,7 +199,7 @@ class DamageStats:
         """Long Swedish text with almost no å/ä/ö, or several OCR glyph marks."""
         if self.ocr_marks >= 3 and self.swedish:
             return True
-        return self.words >= 40 and self.swedish and self.diacritic_rate < 0.06
+        return self.words >= 40 and self.swedish and self.diacritic_rate < 0.10
 
 
 def damage_stats(texts: Iterable[str], marks: bool = True) -> DamageStats:
