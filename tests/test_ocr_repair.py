@@ -107,6 +107,9 @@ MUST_CHANGE_GLYPHS = [
     ("Malin Andersson, Are kommun", "Malin Andersson, Åre kommun"),
     # a rare first name alone among lower-case words, the word far more frequent
     ("Arbetet for Nara samverkan", "Arbetet för Nära samverkan"),
+    # a word split by a stray space, one piece no word at all
+    ("Sanna Widell, ers attare", "Sanna Widell, ersättare"),
+    ("Revisionsrapport om styrn ing av hemsjukvarden", "Revisionsrapport om styrning av hemsjukvården"),
 ]
 
 
@@ -126,6 +129,7 @@ MUST_NOT_CHANGE_GLYPHS = [
     "Lindblom och Gustav samt ungdom",       # words ending in "om"/"av" are not glued
     "Kontakta Nara Svensson eller Are Berg",  # names before a surname stay names
     "Kumla kommun och Arboga kommun",        # places as written stay
+    "kommunstyrelsens beslut samt deras samverkansledare",   # two words are no split word
 ]
 
 
@@ -427,3 +431,12 @@ def test_partly_damaged_text_is_still_suspect():
     doc = repair_document(make_doc([*DAMAGED_BODY, kept]))
     assert "Ordförande hälsade alla välkomna" in doc.text
     assert not damage_stats([" ".join(CLEAN_BODY)]).suspect_ocr()
+
+
+def test_document_vote_counts_compound_ends():
+    # "vard": vård or värd? "utvärdering" and "värdkommun" contain "värd" but do not end with it;
+    # "sjukvård", "primärvård", "vård" do
+    body = [*DAMAGED_BODY, "Utvardering av sjukvarden och primarvarden samt tandvarden.",
+            "Utvarderingen och utvarderingar av hemsjukvarden.", "Tillgang till vard i lanet."]
+    doc = repair_document(make_doc(body))
+    assert "Tillgång till vård i länet." in doc.text

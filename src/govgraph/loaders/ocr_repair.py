@@ -459,6 +459,39 @@ def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, 
     return best[4], best[0], best[5]
 
 
+_SPLIT_PAIR_RE = re.compile(r"(?<![\w&|])([A-ZÅÄÖa-zåäöé]{2,}) ([a-zåäöé]{2,})(?![\w&|])")
+
+
+def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
+    """A word split by a stray space ("ers attare", "styrn ing"): two pieces, one of them no word,
+    name or restorable word as written, that together are a word (as written or restored; never
+    a compound of two words: "kommunstyrelsens forslag")."""
+    lex = swedish_lexicon()
+    edits: list[_Edit] = []
+    pos = 0
+    while True:
+        m = _SPLIT_PAIR_RE.search(text, pos)
+        if not m:
+            return edits
+        a, b = m.group(1), m.group(2)
+        pos = m.start(2)            # the second piece may start the next pair
+        if a[1:] != a[1:].lower() or a.lower() in _SWEDISH_FUNCTION_WORDS or b in _SWEDISH_FUNCTION_WORDS:
+            continue
+        # one piece is nothing: no word, name or restorable word as written (a lost letter is no split)
+        if not any(not (_orig_score(w)[1] or _orig_score(w)[2] or lex.zipf(w.lower()) >= 2.5
+                        or _candidates(w, True, ctx)) for w in (a, b)):
+            continue
+        joined = a + b
+        low = joined.lower()
+        ok = lex.is_word(low) and lex.zipf(low) >= 2.5
+        if not ok:
+            cands = _candidates(joined, False, ctx)
+            ok = bool(cands) and cands[0][1] >= 3.0
+        if ok:
+            edits.append(_Edit(m.start(), m.end(), joined, "join-split"))
+            pos = m.end()
+
+
 _GLUE_HEADS = ("att", "och", "ett", "en")
 _GLUE_TAILS = ("och", "att", "av", "om")
 
@@ -675,6 +708,12 @@ def _vote_pick(a: str, b: str, ctx: _Context) -> str | None:
     """The one of two spellings the (repaired) document uses at least 3 times and 3 times more."""
     text = ctx.vote_text or ""
     va, vb = text.count(a), text.count(b)
+    for form, v, w in ((a, va, vb), (b, vb, va)):
+        if v >= 3 and v >= 3 * w:
+            return form
+    # then as a word or the end of a compound only (inflected: "-en", "-s"): "sjukvården",
+    # "primärvård" vote for "vård"; "utvärdering", "värdkommun" do not vote for "värd"
+    va, vb = (len(re.findall(rf"{re.escape(f)}(?:en|ens|s)?(?![^\W\d_])", text)) for f in (a, b))
     for form, v, w in ((a, va, vb), (b, vb, va)):
         if v >= 3 and v >= 3 * w:
             return form
@@ -1054,7 +1093,9 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
                 continue
             if not is_damaged and not _may_change_undamaged(line.text, ctx):
                 continue        # e.g. a name spelt with é ("Turén"): no need to load the lexicon
-            _apply_edits(doc, n, _word_edits(line.text, is_damaged, ctx), flags)
+            if is_damaged and " " in line.text:
+                _apply_edits(doc, n, _join_edits(doc.lines[n - 1].text, ctx), flags)
+            _apply_edits(doc, n, _word_edits(doc.lines[n - 1].text, is_damaged, ctx), flags)
         if damaged:
             ctx.vote_text = doc.text.lower()
             for n, line in enumerate(doc.lines, 1):
