@@ -479,7 +479,7 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
     """A word split by a stray space ("ers attare", "styrn ing"): two pieces, one of them no word,
     name or restorable word as written, that together are a word (as written or restored; never
     a compound of two words: "kommunstyrelsens forslag")."""
-    lex = swedish_lexicon()
+    lex, index = swedish_lexicon(), restoration_index()
     edits: list[_Edit] = []
     pos = 0
     while True:
@@ -490,12 +490,20 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
         pos = m.start(2)            # the second piece may start the next pair
         if a[1:] != a[1:].lower() or a.lower() in _SWEDISH_FUNCTION_WORDS or b in _SWEDISH_FUNCTION_WORDS:
             continue
-        # one piece is nothing: no word, name or restorable word as written (a lost letter is no split)
-        if not any(not (_orig_score(w)[1] or _orig_score(w)[2] or lex.zipf(w.lower()) >= 2.5
-                        or _candidates(w, True, ctx)) for w in (a, b)):
-            continue
         joined = a + b
         low = joined.lower()
+        if not (lex.is_word(low) or fold(low) in index):       # cheap: no word could come of it
+            continue
+        # one piece is nothing: no word, name or restorable word as written (a lost letter is no split)
+        unknown = []
+        for w in (a, b):
+            sc = ctx.orig_scores.get(w)
+            if sc is None:
+                sc = ctx.orig_scores[w] = _orig_score(w)
+            if not (sc[1] or sc[2] or sc[0] >= 2.5):
+                unknown.append(w)
+        if not unknown or all(_candidates(w, True, ctx) for w in unknown):
+            continue
         ok = lex.is_word(low) and lex.zipf(low) >= 2.5
         if not ok:
             cands = _candidates(joined, False, ctx)
@@ -900,10 +908,10 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
             decision = ("år", "context-year")     # "per ar." ends a sentence
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
             decision = (_case_like("år", tok), "context-year")
-        if damaged and decision is None:
-            decision = _context_word(tok, prev, text[m.end():])
+        if damaged and decision is None and tok.lower() in _CONTEXT_WORDS:
+            decision = _context_word(tok, prev, text, m.end())
         if damaged and decision is None and _is_title(tok):
-            decision = _place_before(tok, text[m.end():], ctx)
+            decision = _place_before(tok, text, m.end(), ctx)
         if glyph_l and decision is None:
             decision = (glyph_l, "ocr-glyph")
         if damaged and prev is not None and text[m.start() - 1:m.start()] == " ":
@@ -928,10 +936,10 @@ _PLACE_TAILS = {"kommun": ("kommun",), "kommuns": ("kommuns",), "lan": ("län",)
                 "län": ("län",), "läns": ("läns",), "stad": ("stad",), "stads": ("stads",)}
 
 
-def _place_before(tok: str, after: str, ctx: _Context) -> tuple[str, str] | None:
+def _place_before(tok: str, text: str, end: int, ctx: _Context) -> tuple[str, str] | None:
     """``Are kommun`` → ``Åre kommun``: a restoration that makes a known place phrase with the next
     word ("kommun", "län", "stad"), when the word as written makes none."""
-    nxt = _NEXT_WORD_RE.match(after)
+    nxt = _NEXT_WORD_RE.match(text, end)
     tails = _PLACE_TAILS.get(nxt.group(1).lower()) if nxt else None
     if not tails:
         return None
@@ -949,14 +957,17 @@ def _known_or_restorable(token: str, ctx: _Context) -> bool:
     return is_word or is_name or s0 >= 0 and bool(_candidates(token, True, ctx))
 
 
-def _context_word(tok: str, prev: str | None, after: str) -> tuple[str, str] | None:
+_CONTEXT_WORDS = frozenset(("fort", "at"))
+
+
+def _context_word(tok: str, prev: str | None, text: str, end: int) -> tuple[str, str] | None:
     """Words that are also (rarer or foreign) words as written, settled by the next word:
     "fort vid" is "fört vid" ("Protokoll fört vid sammanträde"), "at" before a word is "åt"
     ("uppdrar åt förvaltningen"; "at" is no Swedish word)."""
     low = tok.lower()
-    if low not in ("fort", "at"):
+    if low not in _CONTEXT_WORDS:
         return None
-    nxt = _NEXT_WORD_RE.match(after)
+    nxt = _NEXT_WORD_RE.match(text, end)
     if not nxt:
         return None
     if low == "fort" and nxt.group(1).lower() == "vid":
