@@ -189,10 +189,13 @@ def _ocr_fold(t: str) -> str:
     return _OCR_PAIRS_RE.sub(lambda m: "m" if m.group() == "rn" else "d", t) if "rn" in t or "cl" in t else t
 
 
-def _key(text: str, digits: bool = False) -> str:
+def _key(text: str, digits: bool = False, ocr: bool = False) -> str:
     """Comparison key for repetition: whitespace collapsed, case folded, page numbers masked;
-    with ``digits`` every number is masked (running headers print "§ 45", "§ 46" …)."""
-    t = _ocr_fold(" ".join(text.split()).casefold())
+    with ``digits`` every number is masked (running headers print "§ 45", "§ 46" …); with ``ocr``
+    the letters OCR confuses are folded (:func:`_ocr_fold`)."""
+    t = " ".join(text.split()).casefold()
+    if ocr:
+        t = _ocr_fold(t)
     if not _DIGIT.search(t):
         return t                      # page numbers and masked numbers all need a digit
     t = _PAGE_NO_INLINE.sub("#", t)
@@ -215,7 +218,7 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
     idx = [i for i, ln in enumerate(lines) if not ln.blank]
     if not idx:
         return
-    keys = {i: _key(lines[i].text, digits=pages > 1) for i in idx}
+    keys = {i: _key(lines[i].text, digits=pages > 1, ocr=pages > 1) for i in idx}   # running headers
     counts = Counter(keys.values())
     order = {i: n for n, i in enumerate(idx)}        # position among non-blank lines
     head_limit = 3                                    # a block starting this early is "at the top"
