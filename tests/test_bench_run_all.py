@@ -39,3 +39,14 @@ def test_quick_load_then_queries_share_the_store(tmp_path):
 def test_unknown_benchmark_is_a_usage_error(only):
     res = run("--only", only)
     assert res.returncode == 2 and "unknown benchmark" in res.stderr
+
+
+def test_ocr_damage_accuracy_is_scored_per_set():
+    res = run("--quick", "--only", "ocr-damage", "--json")
+    assert res.returncode in (0, 1), res.stderr
+    rep = json.loads(res.stdout)["ocr-damage"]
+    assert "largest loss" in rep["result"]
+    sets = rep["report"]["sets"]
+    assert {"seeds", "heldout", "heldout_new"} <= set(sets)
+    assert all(set(row) == {"clean", "B"} for row in sets.values())      # --quick: copy B only
+    assert all(0 <= row["B"]["overall_f1"] <= 1 for row in sets.values())
