@@ -579,3 +579,24 @@ def test_giving_an_opinion_is_an_approval_and_handled_instead_by_names_the_assig
     ds = decisions("§ 74 Råd\n\nBeslut\nFrågorna hanteras i stället av Tekniska nämndens arbetsutskott.\n",
                    body="Tekniska nämnden")
     assert [(x.kind, x.assignee) for x in ds] == [("assign", "Tekniska nämndens arbetsutskott")]
+
+
+def test_a_title_on_the_lines_after_a_bare_paragraph_number_is_not_part_of_the_body():
+    """"§ 36" alone on its line with the title on the next line(s): the item's first paragraph
+    starts after the title, so the title's words do not run into the first act."""
+    from govgraph.extract.semantic import body_start, extract_semantics
+    from govgraph.model import CleanDocument, CleanLine, Item, Protocol
+    lines = ["Protokoll", "Barn- och utbildningsnämnden", "", "§ 36", "Val av ersättare i",
+             "Piteå skolråd", "Till ersättare i Piteå skolråd väljs Karin Holm.", "",
+             "§ 37 Information", "Förvaltningschefen informerar."]
+    doc = CleanDocument("t.txt", "t.txt", "text/plain", "0" * 64,
+                        [CleanLine(t, raw_index=i) for i, t in enumerate(lines)])
+    items = [Item("36", "Val av ersättare i Piteå skolråd", 4, 8), Item("37", "Information", 9, 10)]
+    assert [body_start(doc, it) for it in items] == [7, 10]
+    # a title line that says more than the title (a presenter after it) stays in the body
+    assert body_start(doc, Item("36", "Val av ersättare", 4, 8)) == 5
+    proto = extract_semantics(doc, Protocol(source="t.txt", body="Barn- och utbildningsnämnden",
+                                            date="2023-04-03", items=items))
+    (d,) = proto.items[0].decisions
+    assert d.kind == "appoint" and not d.subject.startswith("Val av")
+    assert d.prov.start == 7

@@ -19,7 +19,7 @@ from .decisions import find_decisions
 from .entities import EntityFinder
 from .names import NameIndex
 from .presenters import find_presenters
-from .text import plain_lines, units
+from .text import fold, plain_lines, units
 
 
 def build_name_index(doc: CleanDocument, protocol: Protocol) -> NameIndex:
@@ -29,6 +29,35 @@ def build_name_index(doc: CleanDocument, protocol: Protocol) -> NameIndex:
         if t:
             names.add_from_text(t)
     return names
+
+
+def _words(text: str) -> str:
+    return " ".join(fold(text).replace("-", " ").split())
+
+
+def body_start(doc: CleanDocument, item, max_title_lines: int = 3) -> int:
+    """The first line of an item's body: the line after its heading, or after the title lines
+    when the heading line is only the number ("§ 12" and the title on the next lines), so
+    that the title is not read as the first words of the item's first paragraph."""
+    start = item.start + 1
+    title = _words(item.title or "")
+    texts = plain_lines(doc)
+    if not title or item.start > len(texts) or title in _words(texts[item.start - 1]):
+        return start
+    seen = ""
+    last = min(len(texts), item.end or item.start, item.start + max_title_lines)
+    for no in range(start, last + 1):
+        words = _words(texts[no - 1])
+        if not words:
+            if seen:
+                break
+            continue
+        seen = f"{seen} {words}".strip()
+        if seen == title:
+            return no + 1
+        if not title.startswith(seen):
+            break
+    return start
 
 
 def extract_semantics(doc: CleanDocument, protocol: Protocol) -> Protocol:
@@ -43,7 +72,7 @@ def extract_semantics(doc: CleanDocument, protocol: Protocol) -> Protocol:
         if not item.start or item.start > n:
             continue
         try:
-            body_units = units(doc, item.start + 1, min(item.end or item.start, n))
+            body_units = units(doc, body_start(doc, item), min(item.end or item.start, n))
             item.presenters = find_presenters(doc, item, body_units, names)
             item.decisions = find_decisions(doc, protocol, item, body_units, names, entities)
         except Exception as e:  # noqa: BLE001 - one odd item must not sink the protocol
