@@ -71,6 +71,7 @@ def test_write_read_roundtrip(store):
     nodes = {nid: (label, props) for nid, label, props in store.iter_nodes()}
     assert nodes["person/anna"][0] == "Person"
     assert nodes["person/anna"][1]["aliases"] == ["Anna A"]
+    assert nodes["doc/a"][1]["sources"] == ["doc/a"]          # a document is its own source
     edges = list(store.iter_edges("ATTENDED"))
     assert edges == [("person/anna", "meeting/b/2024-01-01", "ATTENDED",
                       {"role": "member", "present": True, "source": "doc/a", "span_start": 3,

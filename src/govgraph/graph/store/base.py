@@ -364,14 +364,15 @@ class GraphStore(ABC):
             raise StoreError(f"unknown relationship type {rel_type!r}; known: {', '.join(EDGES)}")
         return [rel_type]
 
-    def node_sources(self, label: str) -> dict[str, list[str]]:
-        """{node id: its ``sources``} for the nodes of ``label``: the documents its RECORDED_IN
-        relationships point to, sorted (a Document's source is itself)."""
+    def node_sources(self, label: str) -> Callable[[str], list[str]]:
+        """``sources(node id)`` for the nodes of ``label``: the documents its RECORDED_IN
+        relationships point to, sorted; a Document is its own source (nothing to read)."""
         if label == "Document":
-            return {r["id"]: [r["id"]] for r in self._read(S.node_read("Document"))}
-        if not self._has_table(label) or not self._has_table(PROVENANCE_EDGE):
-            return {}
-        return {row["id"]: sorted(row["docs"]) for row in self._read(S.node_sources(label))}
+            return lambda node_id: [node_id]
+        found: dict[str, list[str]] = {}
+        if self._has_table(label) and self._has_table(PROVENANCE_EDGE):
+            found = {row["id"]: sorted(row["docs"]) for row in self._read(S.node_sources(label))}
+        return lambda node_id: found.get(node_id, [])
 
     def edge_pairs(self, rel_type: str) -> list[tuple[str, str]]:
         """The distinct (from id, to id) pairs of ``rel_type`` (no properties: cheap)."""
@@ -389,7 +390,7 @@ class GraphStore(ABC):
             sources = self.node_sources(lab)
             for row in self._stream(S.node_read(lab)):
                 props = {k: v for k, v in row.items() if k != "id" and v is not None}
-                props["sources"] = sources.get(row["id"], [])
+                props["sources"] = sources(row["id"])
                 yield row["id"], lab, props
 
     def iter_edges(self, rel_type: str | None = None) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
@@ -432,7 +433,7 @@ class GraphStore(ABC):
             for prop, typ in NODES[lab].stored_properties.items():
                 if typ == "STRING[]" and row.get(prop) is None:
                     row[prop] = []
-            row["sources"] = sources.get(row["id"], [])
+            row["sources"] = sources(row["id"])
             out.append(row)
         return out
 
