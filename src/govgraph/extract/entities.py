@@ -216,7 +216,7 @@ def is_org_name(text: str) -> bool:
     t = text.strip()
     if re.search(r"\s(?:AB|HB|KB)$|\s(?:kommun|stad)$|^Region\s", t):
         return True
-    return fold(t) in _ORG_FOLDED or reference.find_municipality(t) is not None
+    return written_is_org(t) or reference.find_municipality(t) is not None
 
 
 def written_is_org(text: str) -> bool:
