@@ -475,6 +475,14 @@ def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, 
 _SPLIT_PAIR_RE = re.compile(r"(?<![\w&|])([A-ZÅÄÖa-zåäöé]{2,}) ([a-zåäöé]{2,})(?![\w&|])")
 
 
+def _orig_scored(token: str, ctx: _Context) -> tuple[float, bool, bool]:
+    """:func:`_orig_score` of a token, memoised for the document run."""
+    scored = ctx.orig_scores.get(token)
+    if scored is None:
+        scored = ctx.orig_scores[token] = _orig_score(token)
+    return scored
+
+
 def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
     """A word split by a stray space ("ers attare", "styrn ing"): two pieces, one of them no word,
     name or restorable word as written, that together are a word (as written or restored; never
@@ -497,9 +505,7 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
         # one piece is nothing: no word, name or restorable word as written (a lost letter is no split)
         unknown = []
         for w in (a, b):
-            sc = ctx.orig_scores.get(w)
-            if sc is None:
-                sc = ctx.orig_scores[w] = _orig_score(w)
+            sc = _orig_scored(w, ctx)
             if not (sc[1] or sc[2] or sc[0] >= 2.5):
                 unknown.append(w)
         if not unknown or all(_candidates(w, True, ctx) for w in unknown):
@@ -628,10 +634,7 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
         named = _given_name_repair(token, ctx)
         if named:
             return named
-    scored = ctx.orig_scores.get(token)
-    if scored is None:
-        scored = ctx.orig_scores[token] = _orig_score(token)
-    s0, is_word, is_name = scored
+    s0, is_word, is_name = _orig_scored(token, ctx)
     garbage = s0 < 0
     unknown = not garbage and not is_word and not is_name and s0 < 2.5
     cands = _candidates(token, hard=garbage or unknown, ctx=ctx, proper=proper,
