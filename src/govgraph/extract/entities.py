@@ -144,6 +144,35 @@ _MED_PURPOSE = {"uppgift", "uppgiften", "uppdrag", "uppdraget", "ansvar", "ansva
 _PAREN_ABBR = re.compile(r"\(([A-ZÅÄÖ]{2,6})\)")
 _BODY_WORD_DEF = re.compile(r"[a-zåäöA-ZÅÄÖ][\wåäö]*(?:grupp|råd|nämnd|utskott|nätverk|beredning|forum|kommitté)(?:en|et|n)")
 _PAREN = re.compile(r"([A-ZÅÄÖ][\wåäöÅÄÖé\-]+(?:\s+(?:och\s+|för\s+|i\s+|mot\s+)?[\wåäöÅÄÖé\-]+){0,6})\s*\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö/\-]{1,7})\)")
+# the bracket that ends every match of _PAREN, and the characters _PAREN allows before it
+_PAREN_CLOSE = re.compile(r"\(([A-ZÅÄÖ][A-Za-zÅÄÖåäö/\-]{1,7})\)")
+_PAREN_RUN = re.compile(r"[\w\s\-]*")
+
+
+def _paren_matches(text: str) -> list[re.Match]:
+    """``list(_PAREN.finditer(text))``, trying _PAREN only where it can match.
+
+    Before its bracket a match of _PAREN holds only word characters, hyphens and white space,
+    and the bracket is the first "(" after the match's start. So every match starts in the run
+    of such characters that ends right before a bracket "(ABBR)" of ``_PAREN_CLOSE`` and ends
+    with that bracket; nothing inside a bracket starts a match (")" ends its run). Runs of
+    different brackets do not overlap, so the leftmost match within each run (a search
+    limited to the run and its bracket; _PAREN has no look-around) is exactly the match the
+    scan of the whole text finds there, and the many positions outside these runs (most of a
+    protocol) are never tried.
+    """
+    if "(" not in text:
+        return []
+    out = []
+    rev = None
+    for c in _PAREN_CLOSE.finditer(text):
+        if rev is None:
+            rev = text[::-1]
+        run = _PAREN_RUN.match(rev, len(text) - c.start()).end() - (len(text) - c.start())
+        m = _PAREN.search(text, c.start() - run, c.end())
+        if m is not None:
+            out.append(m)
+    return out
 
 
 @dataclass
@@ -430,7 +459,7 @@ class EntityFinder:
         all_units = units(doc, 1, len(doc.lines), {it.start for it in self.protocol.items if it.start},
                           sentences=False)           # the entity scans read unit text only
         full_text = "\n".join(u.text for u in all_units)
-        for m in _PAREN.finditer(full_text):
+        for m in _paren_matches(full_text):
             long, abbr = m.group(1).strip(), m.group(2)
             words = long.split()
             # take the shortest tail of ``long`` that the abbreviation's letters fit
