@@ -354,6 +354,99 @@ _COUNTY_NAME_BEFORE = re.compile(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinge
 _MUNI_LIST = re.compile(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+")
 _BODY_AFTER_MUNI = re.compile(r"\s+[\wåäö\-]*(?:råd|nämnd|grupp|styrelse|utskott|forum|nätverk)\w*\b")
 _EVENT_BEFORE_MUNI = re.compile(r"\w*(?:träff|möte|konferens|besök|resa)\w* i\s+$")
+# Cheap gates for the two look-behind checks above: every match of _PLACE_BEFORE (re.I) holds
+# "hus", "sal", "rum", "lokal", "plats" or a digit (``gatan 12``, ``123 45``), tested with the
+# same flag; every match of _EVENT_BEFORE_MUNI holds " i" and one of its five words as written.
+_PLACE_BEFORE_GATE = re.compile(r"hus|sal|rum|lokal|plats|\d", re.I)
+_EVENT_WORDS = ("träff", "möte", "konferens", "besök", "resa")
+# implied by _MUNI_LIST: its last two names, "…, Y och Z" (a match of this holds a comma, so
+# it is searched fast for the comma)
+_MUNI_LIST_TAIL = re.compile(r",\s+[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ]")
+
+
+def _place_before(window: str) -> bool:
+    return _PLACE_BEFORE_GATE.search(window) is not None and _PLACE_BEFORE.search(window) is not None
+
+
+def _event_before(window: str) -> bool:
+    return " i" in window and any(w in window for w in _EVENT_WORDS) and _EVENT_BEFORE_MUNI.search(window) is not None
+
+
+class _OrgHits:
+    """What :meth:`EntityFinder._scan_orgs` may find in one text, from passes over the whole
+    document (:func:`_org_hits`) or over the text itself (:meth:`of_text`).
+
+    ``gazetteer``: the spans of ``_gazetteer_any()`` in the text; ``munis``/``muni_list``: False
+    only when ``_muni_rx()``/``_MUNI_LIST`` cannot match it; ``county``: a word of
+    ``_COUNTY_WORDS`` occurs in it; ``forms``: the indices (in order) of the fixed forms of
+    ``EntityFinder._ORG_FORMS`` one of whose needles occurs in it.
+    """
+
+    __slots__ = ("gazetteer", "munis", "muni_list", "county", "forms")
+
+    def __init__(self, gazetteer, munis, muni_list, county, forms):
+        self.gazetteer, self.munis, self.muni_list = gazetteer, munis, muni_list
+        self.county, self.forms = county, forms
+
+    @classmethod
+    def of_text(cls, text: str) -> "_OrgHits":
+        return cls(_gazetteer_any().spans(text), True, True, any(w in text for w in _COUNTY_WORDS),
+                   tuple(k for k, (_rx, _form, needles) in enumerate(EntityFinder._ORG_FORMS)
+                         if any(n in text for n in needles)))
+
+
+def _units_hit(spans, starts: list[int]) -> set[int]:
+    """Indices of the texts (starting at ``starts`` in the joined text) that a span overlaps."""
+    out = set()
+    for s, e in spans:
+        first = bisect_right(starts, s) - 1
+        last = bisect_right(starts, max(s, e - 1)) - 1
+        out.update(range(first, last + 1))
+    return out
+
+
+def _units_with(joined: str, starts: list[int], words) -> set[int]:
+    """Indices of the texts (starting at ``starts`` in ``joined``) that hold one of ``words``
+    (words without a newline: an occurrence lies in one text)."""
+    out = set()
+    for w in words:
+        i = joined.find(w)
+        while i >= 0:
+            out.add(bisect_right(starts, i) - 1)
+            i = joined.find(w, i + 1)
+    return out
+
+
+def _org_hits(texts: list[str]) -> list[_OrgHits]:
+    """:class:`_OrgHits` of every text of ``texts`` (a document's units), from one pass of each
+    pattern over the texts joined by newlines.
+
+    A pattern that has no look-around or anchor that treats the newline unlike the end of a
+    text finds in the joined text a match that overlaps every text it matches on its own (the
+    scan reaches that text's match unless an earlier match runs into the text). So a text no
+    such match overlaps cannot match and is skipped; the others are scanned on their own as
+    before. The gazetteer pattern cannot match a newline and is bounded by ``(?<![\w-])`` and
+    ``(?![\w-])``, which a newline passes as the ends of a text do: its spans in the joined
+    text are exactly the spans of every text, shifted. Words (county names, the words of the
+    fixed forms) that do not occur in the document are not looked for in any of its texts.
+    """
+    joined = "\n".join(texts)
+    starts, at = [], 0
+    for t in texts:
+        starts.append(at)
+        at += len(t) + 1
+    gaz: list[list[tuple[int, int]]] = [[] for _ in texts]
+    for s, e in _gazetteer_any().spans(joined):
+        k = bisect_right(starts, s) - 1
+        gaz[k].append((s - starts[k], e - starts[k]))
+    munis = _units_hit((m.span() for m in _muni_rx().finditer(deaccent(joined))), starts)
+    muni_list = _units_hit((m.span() for m in _MUNI_LIST_TAIL.finditer(joined)), starts) if "," in joined else ()
+    county = _units_with(joined, starts, _COUNTY_WORDS)
+    forms: list[list[int]] = [[] for _ in texts]
+    for f, (_rx, _form, needles) in enumerate(EntityFinder._ORG_FORMS):
+        for k in sorted(_units_with(joined, starts, needles)):
+            forms[k].append(f)
+    return [_OrgHits(gaz[k], k in munis, k in muni_list, k in county, forms[k]) for k in range(len(texts))]
 
 
 class _ProbeUnit:
@@ -501,13 +594,14 @@ class EntityFinder:
         first_item = min((it.start for it in self.protocol.items if it.start), default=1)
         self._scan_lists(all_units, first_item)
         self._scan_member_groups(all_units)
-        for u in all_units:
+        org_hits = _org_hits([u.text for u in all_units])
+        for u, hits in zip(all_units, org_hits):
             heading = u.kind == "heading" or self._is_item_heading(u.start) or u.text.endswith(":") \
                 or (u.kind == "bullet" and len(u.text.split()) <= 6 and not u.text.endswith("."))
             if u.start < first_item:
-                self._scan_orgs(u.text, u)
+                self._scan_orgs(u.text, u, hits)
                 continue
-            self._scan_orgs(u.text, u)
+            self._scan_orgs(u.text, u, hits)
             for ref in self.find_bodies(u.text, heading=heading):
                 if ref.name and not ref.own and not ref.generic:
                     self._add("body", ref.name, ref.kind, ref.written, u.line_at(ref.start), ref.written)
@@ -688,45 +782,59 @@ class EntityFinder:
                 return p.prov.start
         return 1
 
+    # (pattern, form, needles): every match of the pattern holds one of its needles as written,
+    # so a text with none of them is not scanned with it
     _ORG_FORMS = [
-        (re.compile(r"\b[Ll]änsstyrelse(?:n|ns)(?:\s+i)?(?:\s+((?:Västra\s+)?[A-ZÅÄÖ][\wåäö]+s?\s+län))?"), "lst"),
-        (re.compile(r"\b([Pp]olisområde\s+[A-ZÅÄÖ][\wåäö]+)"), "polis"),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ]?[\wåäö]+)?\s+universitet)\b"), "univ"),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:folkhögskola|högskola))\b"), "school"),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]*kyrkan)\b"), "church"),
+        (re.compile(r"\b[Ll]änsstyrelse(?:n|ns)(?:\s+i)?(?:\s+((?:Västra\s+)?[A-ZÅÄÖ][\wåäö]+s?\s+län))?"), "lst", ("änsstyrelse",)),
+        (re.compile(r"\b([Pp]olisområde\s+[A-ZÅÄÖ][\wåäö]+)"), "polis", ("olisområde",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ]?[\wåäö]+)?\s+universitet)\b"), "univ", ("universitet",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:folkhögskola|högskola))\b"), "school", ("högskola",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]*kyrkan)\b"), "church", ("kyrkan",)),
         # "Samordningsförbundet Västra Mälardalen", "Kommunförbundet Skåne": the proper name after it belongs to it
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet(?:\s+(?!Region\b|Kommun\b)[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)?)\b"), "assoc"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet(?:\s+(?!Region\b|Kommun\b)[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)?)\b"), "assoc", ("förbundet",)),
         # associations by their form: "Brottsofferjouren", "Stadsmissionen", "Tuna hembygdsförening", "Tuna IF"
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}(?:jouren|missionen))\b"), "assoc"),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?\s+[a-zåäö]*förening)\b"), "assoc"),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}(?:jouren|missionen))\b"), "assoc", ("jouren", "missionen")),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?\s+[a-zåäö]*förening)\b"), "assoc", ("förening",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc", ("IF", "IK", "BK", "FF", "SK")),
         # "Halmstads Bågskytteklubb", "Falu Konstsällskap"
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+[ ]+[A-ZÅÄÖ][\wåäö]*(?:klubb|sällskap))\b"), "assoc"),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+[ ]+[A-ZÅÄÖ][\wåäö]*(?:klubb|sällskap))\b"), "assoc", ("klubb", "sällskap")),
         # "Föreningen Karlstads Kvinnojour": a capitalised name after "Föreningen" belongs to it
-        (re.compile(r"\b(Föreningen[ ]+[A-ZÅÄÖ][\wåäö\-]+(?:[ ]+[A-ZÅÄÖ][\wåäö\-]+){0,2})"), "assoc"),
+        (re.compile(r"\b(Föreningen[ ]+[A-ZÅÄÖ][\wåäö\-]+(?:[ ]+[A-ZÅÄÖ][\wåäö\-]+){0,2})"), "assoc", ("Föreningen",)),
         # the joint child-advocacy centre "Barnahus" (a named one, "Barnahus Kronoberg", is left
         # alone: held-out gold does not list it)
-        (re.compile(r"\b(Barnahus(?:et)?)\b(?![ ]+[A-ZÅÄÖ])"), "unit"),
+        (re.compile(r"\b(Barnahus(?:et)?)\b(?![ ]+[A-ZÅÄÖ])"), "unit", ("Barnahus",)),
         # courts: "Förvaltningsrätten i Härnösand", "Kammarrätten i Sundsvall", "Mark- och miljödomstolen"
         (re.compile(r"\b((?:Förvaltnings|Kammar|Tings|Hov)rätten|Migrationsdomstolen|Mark- och miljödomstolen)"
-                    r"(?:\s+i\s+([A-ZÅÄÖ][\wåäö]+))?"), "court"),
-        (re.compile(r"\b[Ff]öretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company"),
-        (re.compile(r"\b([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+){0,2}\s+AB)\b"), "company"),
+                    r"(?:\s+i\s+([A-ZÅÄÖ][\wåäö]+))?"), "court", ("rätten", "domstolen")),
+        (re.compile(r"\b[Ff]öretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company", ("öretaget",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+){0,2}\s+AB)\b"), "company", ("AB",)),
     ]
 
-    def _scan_orgs(self, text: str, u) -> None:
-        masked = bytearray(len(text))
+    def _scan_orgs(self, text: str, u, hits: _OrgHits | None = None) -> None:
+        """Organisations in ``text`` (unit ``u``); ``hits`` from the whole-document passes
+        (:func:`_org_hits`), else from ``text`` itself."""
+        if hits is None:
+            hits = _OrgHits.of_text(text)
+        masked = None                 # people's names, then each organisation found
+
+        def spans_taken() -> bytearray:
+            nonlocal masked
+            if masked is None:        # made on first use: most texts name no organisation
+                masked = bytearray(len(text))
+                for s, e, _n in find_names(text):
+                    e = min(e, len(text))
+                    if e > s:
+                        masked[s:e] = b"\x01" * (e - s)
+            return masked
 
         def mask(s, e):
             e = min(e, len(text))
             if e > s:
-                masked[s:e] = b"\x01" * (e - s)
+                spans_taken()[s:e] = b"\x01" * (e - s)
 
         def free(s, e):
-            return masked.find(1, s, e) < 0
+            return spans_taken().find(1, s, e) < 0
 
-        for s, e, _n in find_names(text):
-            mask(s, e)
         # regions: "Region X", "X län"
         for m in (_REGION_NAMED.finditer(text) if "Region" in text else ()):
             written = text[m.start():m.end()].strip()
@@ -754,7 +862,7 @@ class EntityFinder:
                 self._add("org", name, "region", m.group(0), u.line_at(m.start()), m.group(0),
                           r.org_number or r.county_code)
                 mask(m.start(), m.end())
-        for m in _COUNTY_NAMES.finditer(text):
+        for m in _COUNTY_NAMES.finditer(text) if hits.county else ():
             if not free(m.start(), m.end()):
                 continue
             if _COUNTY_COMPANY_AFTER.match(text[m.end():]) or \
@@ -765,11 +873,14 @@ class EntityFinder:
                 self._add("org", r.name, "region", m.group(0), u.line_at(m.start()), m.group(0),
                           r.org_number or r.county_code)
                 mask(m.start(), m.end())
-        # fixed forms (only those whose cue word occurs in the text)
-        low = text.lower()
-        cued = {form for cue, form in _ORG_CUE_FORM if cue in low} if _ORG_CUE_ANY.search(low) else ()
-        for rx, form in self._ORG_FORMS if cued else ():
-            if form not in cued:
+        # fixed forms (only those whose cue word occurs in the text, and one of the pattern's
+        # needles)
+        low = None
+        for k in hits.forms:
+            rx, form, _needles = self._ORG_FORMS[k]
+            if low is None:
+                low = text.lower()
+            if not any(cue in low for cue in _ORG_FORM_CUES[form]):
                 continue
             for m in rx.finditer(text):
                 if not free(m.start(), m.end()):
@@ -796,7 +907,7 @@ class EntityFinder:
                     self._add("org", m.group(1), "company", m.group(1), line, m.group(1))
                 mask(m.start(), m.end())
         # gazetteer (one pass over the text with all names and aliases)
-        for ms, me in _gazetteer_any().spans(text):
+        for ms, me in hits.gazetteer:
             written = text[ms:me]
             base = written[:-2] if written.endswith(":s") else written
             hit = _gazetteer_index().get(fold(base)) or (_gazetteer_index().get(fold(base[:-1]))
@@ -824,8 +935,8 @@ class EntityFinder:
                     self._add("org", long, "other", abbr, u.line_at(m.start()), abbr)
                     mask(m.start(), m.end())
         # municipalities (one pass; diacritics optional so OCR-damaged names match)
-        dtext = deaccent(text)
-        for m in _muni_rx().finditer(dtext):
+        dtext = deaccent(text) if hits.munis else ""
+        for m in _muni_rx().finditer(dtext) if hits.munis else ():
             if not free(m.start(), m.end()):
                 continue
             word, suffix = m.group(1), m.group(2)
@@ -834,11 +945,11 @@ class EntityFinder:
                 continue
             if not suffix and not self._plain_muni_ok(mu, text, m.start()):
                 continue
-            if not suffix and mu.code not in self._participant_munis and _PLACE_BEFORE.search(dtext[max(0, m.start() - 40):m.start()]):
+            if not suffix and mu.code not in self._participant_munis and _place_before(dtext[max(0, m.start() - 40):m.start()]):
                 continue                  # "Folkets hus, Ludvika", "i Stadshuset, sal Ejdern, Piteå": a place
             if not suffix and mu.code not in self._participant_munis and (
                     _BODY_AFTER_MUNI.match(text[m.end():])
-                    or _EVENT_BEFORE_MUNI.search(text[max(0, m.start() - 30):m.start()])):
+                    or _event_before(text[max(0, m.start() - 30):m.start()])):
                 continue                  # "Piteå skolråd" (a body), "nätverksträff i Kalmar" (a place)
             if mu.code in self._participant_munis:
                 name = self._participant_munis[mu.code]
@@ -876,7 +987,7 @@ class EntityFinder:
             self._add("org", name, "municipality", m.group(0), u.line_at(m.start()), m.group(0), mu.code)
             mask(m.start(), m.end())
         # a misspelt municipality in a list of municipalities ("Kumla, Örebro, Karlskoga och Lindsberg")
-        for m in _MUNI_LIST.finditer(text) if "och" in text else ():
+        for m in _MUNI_LIST.finditer(text) if hits.muni_list and "och" in text else ():
             words = re.findall(r"[A-ZÅÄÖ][\wåäö]+", m.group(0))
             known = [w for w in words if reference.find_municipality(w)]
             if len(known) < 2:
