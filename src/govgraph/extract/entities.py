@@ -30,7 +30,11 @@ from .names import NameIndex, find_names
 from .text import CiPattern, cap, deaccent, fold, prov, quick_ratios_reach, units
 
 # ----------------------------------------------------------------------------- tokens
-_TOKEN = re.compile(r"[\w][\w:/\-–.]*[\w]|[\w]|[^\w\s]")
+# A token is a word (the longest run of word characters and ":/-–." from a word character that
+# ends with one: "ÖK:s", "2/3", "bl.a"), or one other character that is no space. Written as
+# r"[\w][\w:/\-–.]*[\w]|[\w]|[^\w\s]" it backtracks at every word; this form (word runs
+# joined by runs of ":/-–.", nothing given back) finds the same tokens twice as fast.
+_TOKEN = re.compile(r"\w++(?:[:/\-–.]++\w++)*+|[^\w\s]")
 
 _STOP = {
     "som", "har", "hade", "är", "var", "ska", "skall", "kommer", "kan", "bör", "får", "fick",
@@ -1070,7 +1074,7 @@ class EntityFinder:
         and agreement scanners (the cache lives and dies with this per-document finder)."""
         toks = self._token_cache.get(text)
         if toks is None:
-            toks = self._token_cache[text] = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+            toks = self._token_cache[text] = [(m[0], m.start(), m.end()) for m in _TOKEN.finditer(text)]
         return toks
 
     def _body_candidates(self, text: str, toks: list[tuple[str, int, int]]) -> list[int]:
