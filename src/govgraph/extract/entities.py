@@ -103,6 +103,16 @@ _AGR_ANY = re.compile(r"överenskommelse|ÖK|avtal|strategi|plan|riktlinje|polic
 # the same two, fast on long texts (see CiPattern)
 _BODY_ANY_FAST = CiPattern(_BODY_ANY.pattern)
 _AGR_ANY_FAST = CiPattern(_AGR_ANY.pattern)
+# A token makes a body by its head word (``EntityFinder._body_head``: the token matches
+# _BODY_HEAD, or is "råd") or an agreement (the token, less a final ":s", matches _AGR_HEAD)
+# only when it ends with a head word and one of its endings; a token ends before a character
+# that is no word character. So a text in which these find nothing (they find every such end,
+# and more) names no body by a head word and no agreement, and is not tokenised for them.
+_BODY_END = CiPattern(r"(?:grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|beredning|fullmäktige|forum|"
+                      r"kansli|kommission|kommitté|partnerskap|plattform|delegation)"
+                      r"(?:en|et|er|erna|ens|ets|ernas|n|t|na|um|ar|arna|s|ns)?(?!\w)")
+_AGR_END = CiPattern(r"(?:överenskommelse|ök|avtal|strategi|handlingsplan|riktlinje|policy|färdplan|plan|"
+                     r"rekommendation)(?:n|r|rna|er|erna|en|et|na|ens|ets|s)?(?::s)?(?!\w)")
 _AGR_HEAD = re.compile(
     r"^(?P<mod>[\w/\-–]*?)(?P<head>överenskommelse|ök|avtal|strategi|handlingsplan|riktlinje|policy|"
     r"färdplan|plan|rekommendation)(?P<suf>n|r|rna|er|erna|en|et|na|ens|ets|s)?$", re.I)
@@ -231,6 +241,19 @@ def _similar(a: str, b: str) -> float:
     if not quick_ratios_reach(ka, kb, 0.75):
         return 0.0
     return SequenceMatcher(None, ka, kb).ratio()
+
+
+@lru_cache(maxsize=20000)
+def _similar_reach(a: str, b: str, threshold: float) -> bool:
+    """``_similar(a, b) >= threshold`` for a threshold of at least 0.75: the quick upper bounds
+    of the ratio (``quick_ratios_reach``) are tested against the threshold itself, so the
+    matcher runs only for pairs that can reach it."""
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True
+    if not quick_ratios_reach(ka, kb, threshold):
+        return False
+    return SequenceMatcher(None, ka, kb).ratio() >= threshold
 
 
 _ORG_FOLDED = frozenset(fold(n) for n, _k, _a in ORGANISATIONS) | frozenset(fold(n) + "s" for n, _k, _a in ORGANISATIONS)
@@ -484,6 +507,8 @@ class EntityFinder:
         self._own_cache: dict[str, bool] = {}
         self._dropped: set[str] = set()
         self._county: str | None = None
+        self._own_heads_memo: list[tuple[str, str]] | None = None
+        self._kind_cache: dict[str, str] = {}
 
     # ----------------------------------------------------------------- own body
     @staticmethod
@@ -509,7 +534,7 @@ class EntityFinder:
         if fw in self.own_aliases or fold(written.rstrip(":s")) in self.own_aliases:
             return True
         base = re.sub(r"\s*\([^)]*\)", "", self.own)
-        if _similar(written, base) >= 0.8:
+        if _similar_reach(written, base, 0.8):
             return True
         wk, ok = _key(written).split(), set(_key(base).split())
         return len(wk) >= 2 and set(wk) <= ok
@@ -523,13 +548,20 @@ class EntityFinder:
         if not m:
             return False
         stem = (m.group("mod") + m.group("head")).lower()
-        for w in re.findall(r"[\wåäö]+", self.own.lower()):
-            wm = _BODY_HEAD.match(w)
-            if wm and (wm.group("suf") or "") in _GENITIVE_SUF:
+        for suf, own_stem in self._own_heads():
+            if suf in _GENITIVE_SUF:
                 continue                 # "Kommunstyrelsens arbetsutskott": the owner is another body
-            if wm and (wm.group("mod") + wm.group("head")).endswith(stem):
+            if own_stem.endswith(stem):
                 return True
         return False
+
+    def _own_heads(self) -> list[tuple[str, str]]:
+        """(ending, modifier + head) of every word of the meeting's own body that has a body
+        head ("Kommunstyrelsens arbetsutskott" → ("ns", "kommunstyrelse"), ("", "arbetsutskott"))."""
+        if self._own_heads_memo is None:
+            self._own_heads_memo = [((wm.group("suf") or ""), wm.group("mod") + wm.group("head"))
+                                    for wm in map(_BODY_HEAD.match, re.findall(r"[\wåäö]+", self.own.lower())) if wm]
+        return self._own_heads_memo
 
     def _same_head_as_own(self, token: str) -> bool:
         """A bare definite 'Arbetsutskottet(s)' / 'Styrelsen' whose modifier and head are exactly
@@ -542,11 +574,10 @@ class EntityFinder:
         if not m or not m.group("mod") or (m.group("suf") or "") in ("", "er", "ar"):
             return False
         stem = (m.group("mod") + m.group("head")).lower()
-        for w in re.findall(r"[\wåäö]+", self.own.lower()):
-            wm = _BODY_HEAD.match(w)
-            if wm and (wm.group("suf") or "") in _GENITIVE_SUF:
+        for suf, own_stem in self._own_heads():
+            if suf in _GENITIVE_SUF:
                 continue
-            if wm and (wm.group("mod") + wm.group("head")) == stem:
+            if own_stem == stem:
                 return True
         return False
 
@@ -713,8 +744,8 @@ class EntityFinder:
             if len(same.prov) < 20:
                 same.prov.append(pv)
             return same
-        for e in self._ents[cat]:
-            if (cat != "org" and _similar(e.name, name) >= 0.9) or (
+        for e in self._ents[cat] if cat != "org" else ():      # organisations merge by name only
+            if (cat != "org" and _similar_reach(e.name, name, 0.9)) or (
                     cat != "org" and len(name) >= 12 and fold(e.name).startswith(fold(name))):
                 if written and written != e.name and written not in e.aliases and len(e.prov) < 50:
                     e.aliases.append(written)
@@ -1056,7 +1087,7 @@ class EntityFinder:
         key = (text, heading, len(self._ents["body"]))
         hit = self._body_cache.get(key)
         if hit is None:
-            hit = self._find_bodies(text, heading) if _BODY_ANY_FAST.search(text) or self._abbr_any(text) else []
+            hit = self._find_bodies(text, heading) if _BODY_END.search(text) or self._abbr_any(text) else []
             if len(self._body_cache) > 5000:
                 self._body_cache.clear()
             self._body_cache[key] = hit
@@ -1088,7 +1119,8 @@ class EntityFinder:
         if names:
             names |= {n + ":s" for n in names}
             cands.update(i for i, t in enumerate(toks) if t[0] in names)
-        if self.own and self._alias_lens:
+        if self.own and self._alias_lens and any(al in fold(text) for al in self.own_aliases):
+            # (a token that folds to an alias puts the alias in the folded text)
             lens = self._alias_lens | {n + 2 for n in self._alias_lens}
             cands.update(i for i, t in enumerate(toks) if len(t[0]) in lens)
         return sorted(cands)
@@ -1290,6 +1322,13 @@ class EntityFinder:
         return last_ok
 
     def _body_kind(self, name: str) -> str:
+        kind = self._kind_cache.get(name)
+        if kind is None:
+            kind = self._kind_cache[name] = self._body_kind_of(name)
+        return kind
+
+    @staticmethod
+    def _body_kind_of(name: str) -> str:
         low = name.lower()
         words = low.split()
         # the head word decides
@@ -1342,7 +1381,7 @@ class EntityFinder:
             for m in re.finditer(r"(?<![\w-])" + abbr + r"(?![\w])", text):
                 if not (abbr in self.abbrev and self.abbrev[abbr][1] != name):
                     self._add("agreement", name, kind, abbr, u.line_at(m.start()), abbr)
-        if not _AGR_ANY_FAST.search(text):
+        if not _AGR_END.search(text):
             return
         toks = self.tokens(text)
         self._gap_text = text
