@@ -422,31 +422,54 @@ class _OrgHits:
                          if any(n in text for n in needles)))
 
 
-def _units_hit(spans, starts: list[int]) -> set[int]:
-    """Indices of the texts (starting at ``starts`` in the joined text) that a span overlaps."""
-    out = set()
-    for s, e in spans:
-        first = bisect_right(starts, s) - 1
-        last = bisect_right(starts, max(s, e - 1)) - 1
-        out.update(range(first, last + 1))
-    return out
+class _Passes:
+    """One document's units joined by newlines, for passes over the whole document that tell
+    which units a scanner can find something in (see :func:`_org_hits`)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.joined = "\n".join(texts)
+        self.starts: list[int] = []
+        at = 0
+        for t in texts:
+            self.starts.append(at)
+            at += len(t) + 1
+
+    def unit_of(self, pos: int) -> int:
+        return bisect_right(self.starts, pos) - 1
+
+    def units_hit(self, spans) -> set[int]:
+        """Indices of the units that a span of the joined text overlaps."""
+        out = set()
+        for s, e in spans:
+            out.update(range(self.unit_of(s), self.unit_of(max(s, e - 1)) + 1))
+        return out
+
+    def units_with(self, words) -> set[int]:
+        """Indices of the units that hold one of ``words`` (each occurrence of a word without a
+        newline lies in one unit)."""
+        joined, out = self.joined, set()
+        for w in words:
+            i = joined.find(w)
+            while i >= 0:
+                out.add(self.unit_of(i))
+                i = joined.find(w, i + 1)
+        return out
+
+    def units_matching(self, pattern: CiPattern) -> set[int]:
+        """Indices of the units in which ``pattern`` matches, for a pattern that cannot match
+        a newline and has no look-around that treats a newline unlike the end of a text."""
+        return {self.unit_of(s) for s, _e in pattern.spans(self.joined)}
 
 
-def _units_with(joined: str, starts: list[int], words) -> set[int]:
-    """Indices of the texts (starting at ``starts`` in ``joined``) that hold one of ``words``
-    (words without a newline: an occurrence lies in one text)."""
-    out = set()
-    for w in words:
-        i = joined.find(w)
-        while i >= 0:
-            out.add(bisect_right(starts, i) - 1)
-            i = joined.find(w, i + 1)
-    return out
+# what _scan_orgs looks for before it scans a text with a pattern (besides _OrgHits)
+_ORG_WORDS = ("Region", "regionen", " län", "REGION ", "KOMMUN", "STAD")
 
 
-def _org_hits(texts: list[str]) -> list[_OrgHits]:
-    """:class:`_OrgHits` of every text of ``texts`` (a document's units), from one pass of each
-    pattern over the texts joined by newlines.
+def _org_hits(passes: _Passes, abbrev: dict[str, tuple[str, str]]) -> list[_OrgHits | None]:
+    """:class:`_OrgHits` of every unit, None for a unit in which
+    :meth:`EntityFinder._scan_orgs` can find nothing, from one pass of each pattern over the
+    whole document.
 
     A pattern that has no look-around or anchor that treats the newline unlike the end of a
     text finds in the joined text a match that overlaps every text it matches on its own (the
@@ -456,24 +479,26 @@ def _org_hits(texts: list[str]) -> list[_OrgHits]:
     ``(?![\w-])``, which a newline passes as the ends of a text do: its spans in the joined
     text are exactly the spans of every text, shifted. Words (county names, the words of the
     fixed forms) that do not occur in the document are not looked for in any of its texts.
+    Every other step of ``_scan_orgs`` first asks for a word in the text (``_ORG_WORDS``, an
+    organisation's abbreviation or long name): a unit without any of these is not scanned.
     """
-    joined = "\n".join(texts)
-    starts, at = [], 0
-    for t in texts:
-        starts.append(at)
-        at += len(t) + 1
+    texts, joined, starts = passes.texts, passes.joined, passes.starts
     gaz: list[list[tuple[int, int]]] = [[] for _ in texts]
     for s, e in _gazetteer_any().spans(joined):
-        k = bisect_right(starts, s) - 1
+        k = passes.unit_of(s)
         gaz[k].append((s - starts[k], e - starts[k]))
-    munis = _units_hit((m.span() for m in _muni_rx().finditer(deaccent(joined))), starts)
-    muni_list = _units_hit((m.span() for m in _MUNI_LIST_TAIL.finditer(joined)), starts) if "," in joined else ()
-    county = _units_with(joined, starts, _COUNTY_WORDS)
+    munis = passes.units_hit(m.span() for m in _muni_rx().finditer(deaccent(joined)))
+    muni_list = passes.units_hit(m.span() for m in _MUNI_LIST_TAIL.finditer(joined)) if "," in joined else ()
+    county = passes.units_with(_COUNTY_WORDS)
     forms: list[list[int]] = [[] for _ in texts]
     for f, (_rx, _form, needles) in enumerate(EntityFinder._ORG_FORMS):
-        for k in sorted(_units_with(joined, starts, needles)):
+        for k in sorted(passes.units_with(needles)):
             forms[k].append(f)
-    return [_OrgHits(gaz[k], k in munis, k in muni_list, k in county, forms[k]) for k in range(len(texts))]
+    worded = passes.units_with((*_ORG_WORDS, *(w for abbr, (cat, long) in abbrev.items() if cat == "org"
+                                               for w in (abbr, long))))
+    return [_OrgHits(gaz[k], k in munis, k in muni_list, k in county, forms[k])
+            if gaz[k] or k in munis or k in muni_list or k in county or forms[k] or k in worded else None
+            for k in range(len(texts))]
 
 
 class _ProbeUnit:
@@ -629,19 +654,35 @@ class EntityFinder:
         first_item = min((it.start for it in self.protocol.items if it.start), default=1)
         self._scan_lists(all_units, first_item)
         self._scan_member_groups(all_units)
-        org_hits = _org_hits([u.text for u in all_units])
-        for u, hits in zip(all_units, org_hits):
-            heading = u.kind == "heading" or self._is_item_heading(u.start) or u.text.endswith(":") \
-                or (u.kind == "bullet" and len(u.text.split()) <= 6 and not u.text.endswith("."))
+        # which units each scanner can find something in (whole-document passes; each scanner
+        # asks the same of a unit's own text first, see _Passes and _org_hits)
+        passes = _Passes([u.text for u in all_units])
+        org_hits = _org_hits(passes, self.abbrev)
+        body_units = passes.units_matching(_BODY_END) | passes.units_with(("AU", *self.abbrev))
+        agr_units = passes.units_matching(_AGR_END) | passes.units_with(AGREEMENT_ABBREVIATIONS)
+        owned_units = passes.units_with(("evisorerna", " egen ", " eget "))
+        for k, (u, hits) in enumerate(zip(all_units, org_hits)):
             if u.start < first_item:
-                self._scan_orgs(u.text, u, hits)
+                if hits is not None:
+                    self._scan_orgs(u.text, u, hits)
                 continue
-            self._scan_orgs(u.text, u, hits)
-            for ref in self.find_bodies(u.text, heading=heading):
-                if ref.name and not ref.own and not ref.generic:
-                    self._add("body", ref.name, ref.kind, ref.written, u.line_at(ref.start), ref.written)
-            self._scan_agreements(u.text, u, heading, u.kind == "heading" or self._is_item_heading(u.start))
-            self._scan_owned_bodies(u.text, u)
+            if hits is not None:
+                self._scan_orgs(u.text, u, hits)
+            if k in body_units or (self.own_aliases and self._abbr_any(u.text)):
+                for ref in self.find_bodies(u.text, heading=self._heading_like(u)):
+                    if ref.name and not ref.own and not ref.generic:
+                        self._add("body", ref.name, ref.kind, ref.written, u.line_at(ref.start), ref.written)
+            if k in agr_units:
+                self._scan_agreements(u.text, u, self._heading_like(u),
+                                      u.kind == "heading" or self._is_item_heading(u.start))
+            if k in owned_units:
+                self._scan_owned_bodies(u.text, u)
+
+    def _heading_like(self, u) -> bool:
+        """A heading, an item title, a lead-in ending with ":" or a short bullet: a name may
+        stand in it without the usual cues."""
+        return u.kind == "heading" or self._is_item_heading(u.start) or u.text.endswith(":") \
+            or (u.kind == "bullet" and len(u.text.split()) <= 6 and not u.text.endswith("."))
 
     _LIST_INTRO = re.compile(r"\b(?:nätverk(?:en)?|grupper(?:na)?|råden|nämnder(?:na)?|styrelser(?:na)?|"
                              r"utskott(?:en)?|chefsgrupper(?:na)?|styrgrupper(?:na)?|arbetsgrupper(?:na)?|"
