@@ -27,7 +27,7 @@ from .gazetteer import AGREEMENT_ABBREVIATIONS, EXTENDABLE, ORGANISATIONS
 
 _ORG_ACRONYMS = {a.upper() for _n, _k, al in ORGANISATIONS for a in al if len(a) <= 6}
 from .names import NameIndex, find_names
-from .text import CiPattern, cap, deaccent, fold, prov, quick_ratios_reach, units
+from .text import CiPattern, cap, deaccent, fold, lower_for_match, prov, quick_ratios_reach, units
 
 # ----------------------------------------------------------------------------- tokens
 # A token is a word (the longest run of word characters and ":/-–." from a word character that
@@ -438,28 +438,50 @@ class _Passes:
     def unit_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
 
-    def units_hit(self, spans) -> set[int]:
-        """Indices of the units that a span of the joined text overlaps."""
-        out = set()
-        for s, e in spans:
-            out.update(range(self.unit_of(s), self.unit_of(max(s, e - 1)) + 1))
-        return out
-
     def units_with(self, words) -> set[int]:
-        """Indices of the units that hold one of ``words`` (each occurrence of a word without a
-        newline lies in one unit)."""
-        joined, out = self.joined, set()
+        """Indices of the units that hold one of ``words`` (an occurrence of a word without a
+        newline lies in one unit; after one, the search goes on in the next unit)."""
+        joined, starts, out = self.joined, self.starts, set()
+        n = len(starts)
         for w in words:
             i = joined.find(w)
             while i >= 0:
-                out.add(self.unit_of(i))
-                i = joined.find(w, i + 1)
+                k = self.unit_of(i)
+                out.add(k)
+                if k + 1 >= n:
+                    break
+                i = joined.find(w, starts[k + 1])
         return out
 
+    def units_hit(self, rx: re.Pattern, text: str | None = None) -> set[int]:
+        """Indices of the units overlapped by the matches of ``rx`` in the joined text (or in
+        ``text``, a copy of it with the same offsets) that a search finds when it goes on
+        after each match at the start of the next unit.
+
+        Every unit in which ``rx`` matches on its own is among them when ``rx`` has no
+        look-around or anchor that treats a newline unlike the end of a text: where it matches
+        in a unit, it matches in the joined text (a match there may only run on into the next
+        units), so the search from any earlier unit start finds a match that starts there or
+        before, and so overlaps this unit or ends before it (then the search goes on before
+        this unit). A pattern that cannot match a newline gives exactly the units it matches in.
+        """
+        text = self.joined if text is None else text
+        starts, out, pos = self.starts, set(), 0
+        n = len(starts)
+        while True:
+            m = rx.search(text, pos)
+            if m is None:
+                return out
+            last = self.unit_of(max(m.start(), m.end() - 1))
+            out.update(range(self.unit_of(m.start()), last + 1))
+            if last + 1 >= n:
+                return out
+            pos = starts[last + 1]
+
     def units_matching(self, pattern: CiPattern) -> set[int]:
-        """Indices of the units in which ``pattern`` matches, for a pattern that cannot match
-        a newline and has no look-around that treats a newline unlike the end of a text."""
-        return {self.unit_of(s) for s, _e in pattern.spans(self.joined)}
+        """:meth:`units_hit` of a case-insensitive pattern (matched as :class:`CiPattern` does)."""
+        low = lower_for_match(self.joined)
+        return self.units_hit(pattern.ci) if low is None else self.units_hit(pattern.low, low)
 
 
 # what _scan_orgs looks for before it scans a text with a pattern (besides _OrgHits)
@@ -487,8 +509,8 @@ def _org_hits(passes: _Passes, abbrev: dict[str, tuple[str, str]]) -> list[_OrgH
     for s, e in _gazetteer_any().spans(joined):
         k = passes.unit_of(s)
         gaz[k].append((s - starts[k], e - starts[k]))
-    munis = passes.units_hit(m.span() for m in _muni_rx().finditer(deaccent(joined)))
-    muni_list = passes.units_hit(m.span() for m in _MUNI_LIST_TAIL.finditer(joined)) if "," in joined else ()
+    munis = passes.units_hit(_muni_rx(), deaccent(joined))
+    muni_list = passes.units_hit(_MUNI_LIST_TAIL) if "," in joined else ()
     county = passes.units_with(_COUNTY_WORDS)
     forms: list[list[int]] = [[] for _ in texts]
     for f, (_rx, _form, needles) in enumerate(EntityFinder._ORG_FORMS):
