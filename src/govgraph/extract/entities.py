@@ -523,6 +523,27 @@ def _org_hits(passes: _Passes, abbrev: dict[str, tuple[str, str]]) -> list[_OrgH
             for k in range(len(texts))]
 
 
+@lru_cache(maxsize=8192)
+def _body_head_of(token: str):
+    """The _BODY_HEAD match of a word that names a body by its head ("samverkansrådet"), or
+    None (memoised: the body scanners ask for the same words again and again)."""
+    low = token.lower().rstrip(":")
+    if "områd" in low or _ORG_WORDS_IN_BODIES.match(low):
+        return None
+    m = _BODY_HEAD.match(low)
+    if not m:
+        return None
+    mod = m.group("mod").rstrip("-–/")
+    bad = _BAD_BODY_MODS.get(m.group("head"), ())
+    if mod in bad or m.group("mod") in bad:
+        return None
+    if re.match(r"^[a-zåäö]{2,6}-$", m.group("mod")) and m.group("mod")[:-1].upper() in _ORG_ACRONYMS:
+        return None                                  # "NSPH-nätverket" is the organisation
+    if m.group("head") == "råd" and token.lower().startswith("råd") and not m.group("suf"):
+        return None                                  # "råd och stöd" (advice)
+    return m
+
+
 class _ProbeUnit:
     """A stand-in unit for text that is not a unit of the document (a participant's organisation)."""
 
@@ -540,6 +561,7 @@ class EntityFinder:
         self.doc, self.protocol, self.names = doc, protocol, names
         self.own = protocol.body or ""
         self.own_aliases = self._own_aliases(self.own)
+        self._own_base = re.sub(r"\s*\([^)]*\)", "", self.own)     # without "(ABBR)"
         self._alias_lens = {len(a) for a in self.own_aliases}
         self._ents: dict[str, list[Entity]] = {"agreement": [], "body": [], "org": []}
         self.abbrev: dict[str, tuple[str, str]] = {}     # ABBR -> (category, long name)
@@ -580,7 +602,7 @@ class EntityFinder:
         fw = fold(w)
         if fw in self.own_aliases or fold(written.rstrip(":s")) in self.own_aliases:
             return True
-        base = re.sub(r"\s*\([^)]*\)", "", self.own)
+        base = self._own_base
         if _similar_reach(written, base, 0.8):
             return True
         wk, ok = _key(written).split(), set(_key(base).split())
@@ -1127,23 +1149,7 @@ class EntityFinder:
         return True
 
     # ----------------------------------------------------------------- bodies
-    @staticmethod
-    def _body_head(token: str):
-        low = token.lower().rstrip(":")
-        if "områd" in low or _ORG_WORDS_IN_BODIES.match(low):
-            return None
-        m = _BODY_HEAD.match(low)
-        if not m:
-            return None
-        mod = m.group("mod").rstrip("-–/")
-        bad = _BAD_BODY_MODS.get(m.group("head"), ())
-        if mod in bad or m.group("mod") in bad:
-            return None
-        if re.match(r"^[a-zåäö]{2,6}-$", m.group("mod")) and m.group("mod")[:-1].upper() in _ORG_ACRONYMS:
-            return None                                  # "NSPH-nätverket" is the organisation
-        if m.group("head") == "råd" and token.lower().startswith("råd") and not m.group("suf"):
-            return None                                  # "råd och stöd" (advice)
-        return m
+    _body_head = staticmethod(_body_head_of)
 
     def find_bodies(self, text: str, heading: bool = False) -> list[BodyRef]:
         """Body mentions in ``text`` with their canonical names (cached per text)."""
@@ -1216,7 +1222,7 @@ class EntityFinder:
                 out.append(BodyRef(s, e, tok, self.own, "other", True))
                 i += 1
                 continue
-            hm = self._body_head(tok) if _BODY_ANY.search(tok) else None
+            hm = self._body_head(tok)          # (None for a token without a body word)
             if hm is None and tok.lower() == "råd" and i > 0 and _ADJ.match(toks[i - 1][0]) \
                     and not _VERBISH.match(toks[i - 1][0].lower()):
                 hm = _BODY_HEAD.match("råd")       # "Regionalt råd för civilsamhället" (not "råd och stöd")
