@@ -344,3 +344,113 @@ def test_capital_letterhead_of_a_region(head, region):
 def test_agreement_name_stops_before_och_and_a_decision_verb():
     text = "§ 32 Hemlöshet\n\nSocialnämnden antar Handlingsplan mot hemlöshet 2024–2026 och avsätter 1,2 miljoner kronor.\n"
     assert [a.name for a in run(text, body="Socialnämnden").agreements] == ["Handlingsplan mot hemlöshet 2024–2026"]
+
+
+# ------------------------------------------------------------------ fast paths of the entity scan
+# Each whole-document pass and gate of ``EntityFinder.scan`` gives exactly what the plain,
+# per-text computation gives (on the seed protocols and on random text).
+from pathlib import Path  # noqa: E402
+import random  # noqa: E402
+import re  # noqa: E402
+
+from govgraph.extract import entities  # noqa: E402
+from govgraph.extract.text import deaccent, units  # noqa: E402
+from govgraph.pipeline import clean, parse, read  # noqa: E402
+
+_EXAMPLES = Path(entities.__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def seed_unit_texts():
+    out = []
+    for f in sorted(_EXAMPLES.glob("*.txt")):
+        doc = clean(read(f))
+        p = parse(doc)
+        out.append([u.text for u in units(doc, 1, len(doc.lines), {it.start for it in p.items if it.start},
+                                          sentences=False)])
+    return out
+
+
+def _random_texts(alphabet, n=20000, seed=1, size=30):
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, size))) for _ in range(n)]
+
+
+def test_token_pattern_is_the_backtracking_one():
+    plain = re.compile(r"[\w][\w:/\-–.]*[\w]|[\w]|[^\w\s]")
+    texts = _random_texts(["a", "Ö", "1", "_", ":", "/", "-", "–", ".", " ", "\t", ",", "(", "”", "é"], size=25)
+    for t in [*texts, "ÖK:s riktlinje 2/3 bl.a. in- och utskrivning –", "a..b. :c -"]:
+        assert [m.span() for m in entities._TOKEN.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+
+
+def test_paren_matches_are_the_full_scan(seed_unit_texts):
+    texts = _random_texts(["Ab", " cD", "(EF)", "-", "\n", " ", "Å", "é", "/", "x", ")", "(", "(GH)", " och ",
+                           " för ", " i ", " mot ", ".", ","], size=14)
+    for t in [*texts, *("\n".join(u) for u in seed_unit_texts)]:
+        assert [(m.span(), m.groups()) for m in entities._paren_matches(t)] == \
+            [(m.span(), m.groups()) for m in entities._PAREN.finditer(t)], t
+
+
+def test_municipality_pattern_is_the_look_behind_one():
+    plain = re.compile(r"(?=[A-Z])(?<![\w-])(" + entities._alternation(entities._muni_deaccented()) + r")"
+                       r"(s?\s+(?:kommun|stad)\b)?(?![\w-])")
+    texts = _random_texts(["Orebro", "Lund", "Malmo", "Falu", "Upplands Vasby", " ", "-", "x", "s", " kommun",
+                           " stad", "\n", ":", "Ale", "Alea"], size=8)
+    for t in texts:
+        for pos in (0, 1, 4):
+            assert [(m.span(), m.groups()) for m in entities._muni_rx().finditer(t, pos)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(t, pos)], (t, pos)
+
+
+def test_place_and_event_gates():
+    words = ["hus", "HUS", "sal", "salen ", "rum ", "lokal", "Plats", "motesplats:", "gatan 12", "123 45", " ", ",",
+             "x", "i ", " i ", "träff", "möte", "resa", "konferens", "besök", "Ejdern", "\t"]
+    for t in _random_texts(words, n=20000, size=6):
+        assert entities._place_before(t) == bool(entities._PLACE_BEFORE.search(t)), t
+        assert entities._event_before(t) == bool(entities._EVENT_BEFORE_MUNI.search(t)), t
+
+
+def test_whole_document_passes_cover_every_unit(seed_unit_texts):
+    """What the passes over a whole document say of each unit is what the unit's own text says:
+    the same gazetteer spans, and every unit in which a scanner can match is scanned."""
+    for texts in seed_unit_texts:
+        passes = entities._Passes(texts)
+        hits = entities._org_hits(passes, {})
+        bodies = passes.units_matching(entities._BODY_END)
+        agreements = passes.units_matching(entities._AGR_END)
+        for k, t in enumerate(texts):
+            own = entities._OrgHits.of_text(t)
+            h = hits[k]
+            if h is None:
+                assert not own.gazetteer and not own.forms and not any(w in t for w in entities._ORG_WORDS)
+                assert not entities._muni_rx().search(deaccent(t)) and not entities._MUNI_LIST.search(t)
+                assert not entities._COUNTY_NAMES.search(t)
+                continue
+            assert h.gazetteer == own.gazetteer
+            assert list(h.forms) == list(own.forms)
+            assert h.county == own.county
+            assert h.munis or not entities._muni_rx().search(deaccent(t))
+            assert h.muni_list or not entities._MUNI_LIST.search(t)
+            assert (k in bodies) == bool(entities._BODY_END.search(t))
+            assert (k in agreements) == bool(entities._AGR_END.search(t))
+
+
+def test_body_and_agreement_gates_are_implied(seed_unit_texts):
+    """A token with a body head or an agreement head puts a match of the gate in its text."""
+    for texts in seed_unit_texts:
+        for t in texts:
+            toks = [m.group(0) for m in entities._TOKEN.finditer(t)]
+            if any(entities._body_head_of(x) or x.lower() == "råd" for x in toks):
+                assert entities._BODY_END.search(t), t
+            if any(entities._AGR_HEAD.match(x[:-2] if x.endswith(":s") else x) for x in toks):
+                assert entities._AGR_END.search(t), t
+
+
+def test_similarity_at_a_threshold_is_the_ratio_test():
+    names = ["Regionala samverkansrådet", "Regionalt samverkansråd", "Samverkansrådet", "Chefsgruppen",
+             "Chefsgrupp för samverkan", "Styrgruppen", "Styrgrupp", "Överenskommelse om samverkan",
+             "Överenskommelse om samverkan kring unga", "Handlingsplan mot hemlöshet", "Ledningsgruppen"]
+    for a in names:
+        for b in names:
+            for th in (0.75, 0.8, 0.9):
+                assert entities._similar_reach(a, b, th) == (entities._similar(a, b) >= th), (a, b, th)

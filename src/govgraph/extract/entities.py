@@ -291,6 +291,15 @@ def _muni_folded() -> dict[str, object]:
 
 
 @lru_cache(maxsize=1)
+def _munis_by_code() -> dict[str, list]:
+    """Municipality code -> the municipalities with that code, in reference order."""
+    out: dict[str, list] = {}
+    for mu in reference.municipalities():
+        out.setdefault(mu.code, []).append(mu)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _muni_deaccented() -> dict[str, object]:
     """De-accented municipality name ("Angelholm") -> Municipality."""
     out = {}
@@ -302,16 +311,17 @@ def _muni_deaccented() -> dict[str, object]:
     return out
 
 
-def _alternation(forms, fold_case: bool = False) -> str:
+def _alternation(forms, fold_case: bool = False, after_first: str = "") -> str:
     """A regex alternation grouped by first letter, so a position that cannot start any form
-    fails at once (a flat alternation of hundreds of names is slow in ``re``)."""
+    fails at once (a flat alternation of hundreds of names is slow in ``re``); ``after_first``
+    goes right after each first letter."""
     groups: dict[str, list[str]] = {}
     for f in sorted(set(forms), key=len, reverse=True):
         groups.setdefault(f[0].lower() if fold_case else f[0], []).append(f)
     parts = []
     for first, fs in groups.items():
         rests = [re.escape(f[1:]) for f in fs]
-        parts.append(re.escape(first) + "(?:" + "|".join(rests) + ")")
+        parts.append(re.escape(first) + after_first + "(?:" + "|".join(rests) + ")")
     return "|".join(parts)
 
 
@@ -323,7 +333,17 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:hus|huset|stadshuset|radhuset|kommunhuset|\
 
 @lru_cache(maxsize=1)
 def _muni_rx() -> re.Pattern:
-    return re.compile(r"(?=[A-Z])(?<![\w-])(" + _alternation(_muni_deaccented()) + r")"
+    r"""A municipality name (de-accented, from an upper-case letter A-Z) that starts a word,
+    optionally with "kommun"/"stad" after it.
+
+    Written as r"(?=[A-Z])(?<![\w-])(names)(s?\s+(?:kommun|stad)\b)?(?![\w-])". Here the
+    look-behind comes right after each name's first letter and looks one character further
+    back (at the start of a text it finds no character there and passes, as before): the
+    same matches, but every branch now starts with a letter, so ``re`` skips the positions
+    that hold none of the names' first letters without trying the pattern there.
+    """
+    names = [n for n in _muni_deaccented() if "A" <= n[:1] <= "Z"]
+    return re.compile(r"(" + _alternation(names, after_first=r"(?<![\w-].)") + r")"
                       r"(s?\s+(?:kommun|stad)\b)?(?![\w-])")
 
 
@@ -489,7 +509,7 @@ _ORG_WORDS = ("Region", "regionen", " län", "REGION ", "KOMMUN", "STAD")
 
 
 def _org_hits(passes: _Passes, abbrev: dict[str, tuple[str, str]]) -> list[_OrgHits | None]:
-    """:class:`_OrgHits` of every unit, None for a unit in which
+    r""":class:`_OrgHits` of every unit, None for a unit in which
     :meth:`EntityFinder._scan_orgs` can find nothing, from one pass of each pattern over the
     whole document.
 
@@ -866,10 +886,10 @@ class EntityFinder:
             r = reference.find_region("Region " + m.group(1))
             if r:
                 counts[r.county] = counts.get(r.county, 0) + 3
+        by_code = _munis_by_code()
         for code in self._participant_munis:
-            for mu in reference.municipalities():
-                if mu.code == code:
-                    counts[mu.county] = counts.get(mu.county, 0) + 1
+            for mu in by_code.get(code, ()):
+                counts[mu.county] = counts.get(mu.county, 0) + 1
         return max(counts, key=counts.get) if counts else None
 
     def _participant_org(self, org: str) -> None:
