@@ -454,3 +454,11 @@ def test_similarity_at_a_threshold_is_the_ratio_test():
         for b in names:
             for th in (0.75, 0.8, 0.9):
                 assert entities._similar_reach(a, b, th) == (entities._similar(a, b) >= th), (a, b, th)
+
+
+def test_county_lan_matches_are_the_full_scan(seed_unit_texts):
+    texts = _random_texts(["Örebro", "Örebros", " ", "  ", "\t", "län", "länet", "x", "Ab", ",", "-", "Västra",
+                           "\n", "ÅS", "i"], size=9)
+    for t in [*texts, *(u for us in seed_unit_texts for u in us)]:
+        assert [(m.span(), m.groups()) for m in entities._county_lan_matches(t)] == \
+            [(m.span(), m.groups()) for m in entities._COUNTY_LAN.finditer(t)], t

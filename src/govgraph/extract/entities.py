@@ -386,6 +386,33 @@ _ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ":
 _ORG_CUE_FORM = tuple((cue, form) for form, cues in _ORG_FORM_CUES.items() for cue in cues)
 _REGION_NAMED = re.compile(r"\bRegion(?:en)?\s+((?:[A-ZÅÄÖ][\wåäö]+\s*){1,2}(?:län)?)")
 _COUNTY_LAN = re.compile(r"\b([A-ZÅÄÖ][\wåäö]+s?)\s+län\b")
+_WORD_BEFORE_REV = re.compile(r"\s+\w+")       # white space and a word before a position, read backwards
+
+
+def _county_lan_matches(text: str) -> list[re.Match]:
+    """``list(_COUNTY_LAN.finditer(text))``, tried only where "län" follows white space.
+
+    A match of _COUNTY_LAN is a whole word (it starts at a word boundary and white space
+    follows it), white space and "län": the word right before the white space before that
+    "län". So the match that starts at that word's first letter is the only one that can
+    end there, and matches that end at different occurrences of "län" cannot overlap.
+    """
+    out = []
+    rev = None
+    i = text.find("län")
+    while i >= 0:
+        if i > 0 and text[i - 1].isspace():
+            if rev is None:
+                rev = text[::-1]
+            back = _WORD_BEFORE_REV.match(rev, len(text) - i)
+            if back is not None:
+                m = _COUNTY_LAN.match(text, i - (back.end() - back.start()))
+                if m is not None and m.end() == i + 3:
+                    out.append(m)
+        i = text.find("län", i + 3)
+    return out
+
+
 _COUNTY_LAN_PRE = re.compile(r"(?:Länsstyrelsen(?:\s+i)?|RF-SISU|ABF|Region)\s*$")
 _COUNTY_WORDS = ("Västernorrland", "Värmland", "Jämtland Härjedalen", "Dalarna", "Gävleborg", "Norrbotten",
                  "Västerbotten", "Blekinge", "Kronoberg", "Halland", "Skåne", "Sörmland", "Östergötland",
@@ -723,7 +750,8 @@ class EntityFinder:
         passes = _Passes([u.text for u in all_units])
         org_hits = _org_hits(passes, self.abbrev)
         body_units = passes.units_matching(_BODY_END) | passes.units_with(("AU", *self.abbrev))
-        agr_units = passes.units_matching(_AGR_END) | passes.units_with(AGREEMENT_ABBREVIATIONS)
+        agr_heads = passes.units_matching(_AGR_END)
+        agr_units = agr_heads | passes.units_with(AGREEMENT_ABBREVIATIONS)
         owned_units = passes.units_with(("evisorerna", " egen ", " eget "))
         for k, (u, hits) in enumerate(zip(all_units, org_hits)):
             if u.start < first_item:
@@ -733,12 +761,12 @@ class EntityFinder:
             if hits is not None:
                 self._scan_orgs(u.text, u, hits)
             if k in body_units or (self.own_aliases and self._abbr_any(u.text)):
-                for ref in self.find_bodies(u.text, heading=self._heading_like(u)):
+                for ref in self.find_bodies(u.text, heading=self._heading_like(u), gated=True):
                     if ref.name and not ref.own and not ref.generic:
                         self._add("body", ref.name, ref.kind, ref.written, u.line_at(ref.start), ref.written)
             if k in agr_units:
                 self._scan_agreements(u.text, u, self._heading_like(u),
-                                      u.kind == "heading" or self._is_item_heading(u.start))
+                                      u.kind == "heading" or self._is_item_heading(u.start), k in agr_heads)
             if k in owned_units:
                 self._scan_owned_bodies(u.text, u)
 
@@ -989,7 +1017,7 @@ class EntityFinder:
                 if i >= 0 and free(i, i + len(r.name)):
                     self._add("org", r.name, "region", r.name, u.line_at(i), r.name, r.org_number or r.county_code)
                     mask(i, i + len(r.name))
-        for m in (_COUNTY_LAN.finditer(text) if " län" in text else ()):
+        for m in (_county_lan_matches(text) if " län" in text else ()):
             if not free(m.start(), m.end()):
                 continue
             r = reference.find_region(m.group(0))
@@ -1171,12 +1199,13 @@ class EntityFinder:
     # ----------------------------------------------------------------- bodies
     _body_head = staticmethod(_body_head_of)
 
-    def find_bodies(self, text: str, heading: bool = False) -> list[BodyRef]:
-        """Body mentions in ``text`` with their canonical names (cached per text)."""
+    def find_bodies(self, text: str, heading: bool = False, gated: bool = False) -> list[BodyRef]:
+        """Body mentions in ``text`` with their canonical names (cached per text). ``gated``:
+        the caller has found that ``text`` passes the gate (see :meth:`scan`)."""
         key = (text, heading, len(self._ents["body"]))
         hit = self._body_cache.get(key)
         if hit is None:
-            hit = self._find_bodies(text, heading) if _BODY_END.search(text) or self._abbr_any(text) else []
+            hit = self._find_bodies(text, heading) if gated or _BODY_END.search(text) or self._abbr_any(text) else []
             if len(self._body_cache) > 5000:
                 self._body_cache.clear()
             self._body_cache[key] = hit
@@ -1463,14 +1492,16 @@ class EntityFinder:
             return True
         return True
 
-    def _scan_agreements(self, text: str, u, heading: bool, title: bool = False) -> None:
+    def _scan_agreements(self, text: str, u, heading: bool, title: bool = False,
+                         has_head: bool | None = None) -> None:
+        """Agreements in ``text``; ``has_head``: whether _AGR_END matches in it (None: ask)."""
         for abbr, (name, kind) in AGREEMENT_ABBREVIATIONS.items():
             if abbr not in text:
                 continue
             for m in re.finditer(r"(?<![\w-])" + abbr + r"(?![\w])", text):
                 if not (abbr in self.abbrev and self.abbrev[abbr][1] != name):
                     self._add("agreement", name, kind, abbr, u.line_at(m.start()), abbr)
-        if not _AGR_END.search(text):
+        if not (_AGR_END.search(text) if has_head is None else has_head):
             return
         toks = self.tokens(text)
         self._gap_text = text
