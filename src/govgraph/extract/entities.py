@@ -189,6 +189,15 @@ def _paren_matches(text: str) -> list[re.Match]:
     return out
 
 
+# compiled once: the token loops below ask these of every token they step over
+_WORD_CHAR = re.compile(r"[\wÅÄÖåäö]")          # (å, ä, ö are word characters: any word character)
+_GENITIVE_COLON = re.compile(r"[\wÅÄÖåäö/\-]+:s")
+_CAMEL_GENITIVE = re.compile(r"[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][\wåäö]*s|[A-ZÅÄÖ]{2,6}s")
+_PROPER_GENITIVE = re.compile(r"[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|s)")
+_OWNER_GENITIVE = re.compile(r"[A-ZÅÄÖ][\wåäö\-]*s")
+_ACRONYM = re.compile(r"[A-ZÅÄÖ]{2,6}")
+
+
 @dataclass
 class BodyRef:
     start: int
@@ -1294,7 +1303,7 @@ class EntityFinder:
                     break
                 if pt.lower() in _PRE_STOP or pt.lower() in _STOP:
                     break
-                if re.fullmatch(r"[\wÅÄÖåäö/\-]+:s", pt) or (_ADJ.match(pt) and not _VERBISH.match(pt.lower())):
+                if _GENITIVE_COLON.fullmatch(pt) or (_ADJ.match(pt) and not _VERBISH.match(pt.lower())):
                     j -= 1
                     continue
                 if pt.endswith("s") and len(pt) > 6 and _BODY_HEAD.match(pt[:-1].lower()) \
@@ -1302,8 +1311,8 @@ class EntityFinder:
                     j -= 1                                 # "socialnämndens arbetsutskott"
                     owner_gen = True
                     break
-                if re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]*[A-ZÅÄÖ][\wåäö]*s|[A-ZÅÄÖ]{2,6}s", pt) or (
-                        re.fullmatch(r"[A-ZÅÄÖ][a-zåäö]+(?:ens|ets|s)", pt) and toks[j - 1][1] > 0
+                if _CAMEL_GENITIVE.fullmatch(pt) or (
+                        _PROPER_GENITIVE.fullmatch(pt) and toks[j - 1][1] > 0
                         and text[max(0, toks[j - 1][1] - 2):toks[j - 1][1]] not in (". ", ": ")
                         and not reference.is_given_name(pt[:-1])):
                     j -= 1                                 # "SocSams ledningsgrupp", "Regionens samverkansråd"
@@ -1404,7 +1413,7 @@ class EntityFinder:
         while k < len(toks) and n < 10:
             t = toks[k][0]
             tl = t.lower()
-            if not re.match(r"[\wÅÄÖåäö]", t):
+            if not _WORD_CHAR.match(t):
                 if t in ("-", "–") and n > 0 and k + 1 < len(toks) and toks[k + 1][0] == "och":
                     k += 1
                     continue
@@ -1422,7 +1431,7 @@ class EntityFinder:
                     or tl in _COMP_STOP) and tl not in ("för", "i", "med", "om", "mot", "av"):
                 break
             if tl in ("för", "i", "med", "om", "mot", "av"):
-                if k + 1 >= len(toks) or toks[k + 1][0].lower() in _STOP or not re.match(r"\w", toks[k + 1][0]) \
+                if k + 1 >= len(toks) or toks[k + 1][0].lower() in _STOP or not _WORD_CHAR.match(toks[k + 1][0]) \
                         or toks[k + 1][0].lower() in _COMP_STOP:
                     break                    # "till kommunstyrelsen för yttrande"
                 k += 1
@@ -1542,13 +1551,13 @@ class EntityFinder:
                 if pt in ('"', "”", "“", "'"):
                     q -= 1
                     continue
-                if re.fullmatch(r"[A-ZÅÄÖ][\wåäö\-]*s", pt) and not pt.isupper():
+                if _OWNER_GENITIVE.fullmatch(pt) and not pt.isupper():
                     owner.insert(0, pt[:-1])
                     q -= 1
                     continue
                 break
             acronym_before = i > 0 and j == i and not owner and \
-                re.fullmatch(r"[A-ZÅÄÖ]{2,6}", toks[i - 1][0]) is not None
+                _ACRONYM.fullmatch(toks[i - 1][0]) is not None
             k = i + 1
             comp = ""
             if k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP and not (
@@ -1569,7 +1578,7 @@ class EntityFinder:
                                 comp = "om " + text[toks[k3][1]:toks[k4 - 1][2]]
                                 k2 = k4
                     k = k2
-            elif title and j == i and k < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k][0]) \
+            elif title and j == i and k < len(toks) and _WORD_CHAR.match(toks[k][0]) \
                     and toks[k][0].lower() not in _STOP and toks[k][1] not in person_starts:
                 k2 = self._agr_complement_end(toks, k, person_starts, proper_ok=True)
                 if k2 > k:
@@ -1586,7 +1595,7 @@ class EntityFinder:
                     comp = "med " + counter
                     k = k2
             elif k < len(toks) and head in ("riktlinje", "överenskommelse") \
-                    and re.fullmatch(r"[A-ZÅÄÖ]{2,6}", toks[k][0]):
+                    and _ACRONYM.fullmatch(toks[k][0]):
                 comp = "för " + toks[k][0]
                 k += 1
             adjs = [t for t, _, _ in toks[j:i]]
@@ -1641,7 +1650,7 @@ class EntityFinder:
             tl = t.lower()
             if ts in person_starts or (k > 0 and "\t" in self._gap(toks, k)):
                 break
-            if not re.match(r"[\wÅÄÖåäö]", t):
+            if not _WORD_CHAR.match(t):
                 if t == "," and k + 1 < len(toks) and toks[k + 1][0][:1].islower() and n > 0 \
                         and toks[k + 1][0].lower() not in _STOP and toks[k + 1][0].lower() not in _COMP_STOP:
                     k += 1
@@ -1651,7 +1660,7 @@ class EntityFinder:
                     continue
                 break
             if tl in ("och", "samt", "eller"):
-                if k + 1 < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k + 1][0]) \
+                if k + 1 < len(toks) and _WORD_CHAR.match(toks[k + 1][0]) \
                         and toks[k + 1][0].lower() not in _STOP and not _VERBISH.match(toks[k + 1][0]) \
                         and toks[k + 1][0].lower() not in _ACT_VERBS \
                         and toks[k + 1][1] not in person_starts:
@@ -1662,7 +1671,7 @@ class EntityFinder:
                 if tl == "i" and k + 2 < len(toks) and toks[k + 2][0] == "med" and \
                         toks[k + 1][0].lower() in _MANNER_NOUNS:
                     break                    # "en riktlinje i samverkan med X": how it was made, not its name
-                if k + 1 < len(toks) and re.match(r"[\wÅÄÖåäö]", toks[k + 1][0]) and (
+                if k + 1 < len(toks) and _WORD_CHAR.match(toks[k + 1][0]) and (
                         toks[k + 1][0].lower() not in _STOP or (
                             k + 3 < len(toks) and toks[k + 2][0] in ("-", "–") and toks[k + 3][0] in ("och", "eller"))):
                     k += 1                   # also "vid in- och utskrivning"
