@@ -600,6 +600,14 @@ def _body_head_of(token: str):
     return m
 
 
+@lru_cache(maxsize=4096)
+def _first_word_stem(name: str) -> str | None:
+    """Modifier and head of the first word of a body's name, if it has a body head
+    ("Chefsgrupp för samverkan" → "chefsgrupp")."""
+    fm = _BODY_HEAD.match(name.split()[0].lower())
+    return (fm.group("mod") + fm.group("head")).lower() if fm else None
+
+
 class _ProbeUnit:
     """A stand-in unit for text that is not a unit of the document (a participant's organisation)."""
 
@@ -1476,12 +1484,7 @@ class EntityFinder:
         stem = (m.group("mod") + m.group("head")).lower()
         if not m.group("mod"):
             return None
-        cands = []
-        for e in self._ents["body"]:
-            first = e.name.split()[0].lower()
-            fm = _BODY_HEAD.match(first)
-            if fm and (fm.group("mod") + fm.group("head")).lower() == stem:
-                cands.append(e.name)
+        cands = [e.name for e in self._ents["body"] if _first_word_stem(e.name) == stem]
         return cands[0] if len(set(cands)) == 1 else None
 
     # ----------------------------------------------------------------- agreements
