@@ -482,9 +482,9 @@ class _Passes:
     """One document's units joined by newlines, for passes over the whole document that tell
     which units a scanner can find something in (see :func:`_org_hits`)."""
 
-    def __init__(self, texts: list[str]):
+    def __init__(self, texts: list[str], joined: str | None = None):
         self.texts = texts
-        self.joined = "\n".join(texts)
+        self.joined = "\n".join(texts) if joined is None else joined
         self.starts: list[int] = []
         at = 0
         for t in texts:
@@ -762,9 +762,11 @@ class EntityFinder:
         first_item = min((it.start for it in self.protocol.items if it.start), default=1)
         self._scan_lists(all_units, first_item)
         self._scan_member_groups(all_units)
-        # which units each scanner can find something in (whole-document passes; each scanner
-        # asks the same of a unit's own text first, see _Passes and _org_hits)
-        passes = _Passes([u.text for u in all_units])
+        # Which units each scanner can find something in, from passes over the whole document:
+        # a unit left out is one the scanner would read without finding anything (each gate
+        # is implied by what the scanner looks for: see _Passes, _org_hits, _BODY_END/_AGR_END,
+        # _abbr_any, _scan_owned_bodies).
+        passes = _Passes([u.text for u in all_units], full_text)
         org_hits = _org_hits(passes, self.abbrev)
         body_units = passes.units_matching(_BODY_END) | passes.units_with(("AU", *self.abbrev))
         agr_heads = passes.units_matching(_AGR_END)
