@@ -300,6 +300,15 @@ def _muni_folded() -> dict[str, object]:
 
 
 @lru_cache(maxsize=1)
+def _munis_by_initial() -> dict[str, list]:
+    """First letter of the folded name -> the municipalities, in reference order."""
+    out: dict[str, list] = {}
+    for mu in reference.municipalities():
+        out.setdefault(fold(mu.name)[:1], []).append(mu)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _munis_by_code() -> dict[str, list]:
     """Municipality code -> the municipalities with that code, in reference order."""
     out: dict[str, list] = {}
@@ -1052,7 +1061,7 @@ class EntityFinder:
         for m in _COUNTY_NAMES.finditer(text) if hits.county else ():
             if not free(m.start(), m.end()):
                 continue
-            if _COUNTY_COMPANY_AFTER.match(text[m.end():]) or \
+            if _COUNTY_COMPANY_AFTER.match(text, m.end()) or \
                     _COUNTY_NAME_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
                 continue                          # "Visit Dalarna AB": part of another name
             r = next((x for x in reference.regions() if fold(m.group(1)) in fold(x.name)), None)
@@ -1135,7 +1144,7 @@ class EntityFinder:
             if not suffix and mu.code not in self._participant_munis and _place_before(dtext[max(0, m.start() - 40):m.start()]):
                 continue                  # "Folkets hus, Ludvika", "i Stadshuset, sal Ejdern, Piteå": a place
             if not suffix and mu.code not in self._participant_munis and (
-                    _BODY_AFTER_MUNI.match(text[m.end():])
+                    _BODY_AFTER_MUNI.match(text, m.end())
                     or _event_before(text[max(0, m.start() - 30):m.start()])):
                 continue                  # "Piteå skolråd" (a body), "nätverksträff i Kalmar" (a place)
             if mu.code in self._participant_munis:
@@ -1183,8 +1192,8 @@ class EntityFinder:
                 if reference.find_municipality(w):
                     continue
                 fw = fold(w)
-                cands = [x for x in reference.municipalities()
-                         if fold(x.name)[:1] == fw[:1] and abs(len(x.name) - len(w)) <= 2]
+                cands = [x for x in _munis_by_initial().get(fw[:1], ())
+                         if abs(len(x.name) - len(w)) <= 2]
                 if not cands:
                     continue
                 best = max(cands, key=lambda x: SequenceMatcher(None, fw, fold(x.name)).ratio())
