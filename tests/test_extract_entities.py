@@ -462,3 +462,10 @@ def test_county_lan_matches_are_the_full_scan(seed_unit_texts):
     for t in [*texts, *(u for us in seed_unit_texts for u in us)]:
         assert [(m.span(), m.groups()) for m in entities._county_lan_matches(t)] == \
             [(m.span(), m.groups()) for m in entities._COUNTY_LAN.finditer(t)], t
+
+
+def test_a_bodys_verb_is_not_part_of_its_name():
+    p = run("§ 4 Information\n\nElin Ring informerar om att FOU-rådet anser att personal ska tillsättas. "
+            "Regionala utvecklingsrådet menar att frågan är viktig. Frågan är om Pensionärsrådet ser behov "
+            "av mer stöd.\n")
+    assert sorted(names(p.bodies)) == ["FOU-rådet", "Pensionärsrådet", "Regionala utvecklingsrådet"]

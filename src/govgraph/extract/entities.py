@@ -59,6 +59,23 @@ _PRE_STOP = {"sina", "sin", "sitt", "våra", "vår", "vårt", "deras", "hela", "
 _ADJ = re.compile(r"^[A-ZÅÄÖa-zåäöé\-]{2,}(?:iska|ala|ella|ande|ende|iga|liga|isk|ig|ska|ika|ikt|ära|ativa|iva|nska|rska|ala|al|ell|gemensamma|gemensam|lla|alt|ellt|iskt|igt)$")
 _VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^[a-zåäö]{2,}(?:ogs|ågs|öts|ndes|lldes|ptes|ktes)$|^[a-zåäö]{1,}(?:slår|går|står)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
 
+# Present-tense verbs in -er/-r that _VERBISH (which must leave plural nouns in -er alone)
+# cannot tell from a noun: after a body's name they are its predicate, not part of the name
+# ("FoU-rådet anser att …", "Länsrådet ser behov av …").
+_ER_VERBS = frozenset({
+    "anser", "ser", "tycker", "lyfter", "ställer", "behöver", "vill", "ger", "tar", "gör",
+    "föreslår", "antar", "utser", "fastställer", "understryker", "stödjer", "upplever", "bedömer",
+    "framhåller", "tillstyrker", "avstyrker", "godkänner", "välkomnar", "beslutar", "delar",
+})
+
+
+def _predicate_at(toks: list[tuple[str, int, int]], k: int) -> bool:
+    """Whether the lower-case word at ``k`` after a body's name is the body's verb, not a name
+    part: a known present-tense verb, or any word that takes an att-clause ("X menar att …")."""
+    word = toks[k][0].lower()
+    return word in _ER_VERBS or (k + 1 < len(toks) and toks[k + 1][0].lower() == "att")
+
+
 _BODY_HEAD = re.compile(
     r"^(?P<mod>[\w/\-–]*?)(?P<head>grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|beredning|"
     r"fullmäktige|forum|kansli|kommission|kommitté|partnerskap|plattform|delegation)"
@@ -1356,6 +1373,7 @@ class EntityFinder:
                     k, has_comp = k2, True
             elif k < len(toks) and (capital_head or heading) and toks[k][0][:1].islower() \
                     and toks[k][0].lower() not in _STOP and not _VERBISH.match(toks[k][0]) \
+                    and not _predicate_at(toks, k) \
                     and hm.group("mod").lower() not in ("",):
                 k2 = self._complement_end(toks, k)
                 if k2 > k:
