@@ -98,6 +98,8 @@ class Attendance:
     secretaries: list[tuple[str, Provenance]] = field(default_factory=list)
     adjusters: list[tuple[str, Provenance]] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
+    # the first entry of ``found`` for each name key (_name_key): who is listed again
+    first_by_name: dict[str, Found] = field(default_factory=dict)
 
 
 _LABEL_FIRST = frozenset("""närvarande ej icke inte frånvarande anmält anmäl anmälda förhinder frånvaro
@@ -767,7 +769,8 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         if (p.serves_for or flags.get("substitute")) and p.role == "member":
             p.role = "substitute"
         p.prov = Provenance(doc, None, ln.no, ln.no, ln.text)
-        old = next((f for f in att.found if _same(f.person.name, p.name)), None)
+        key = _name_key(p.name)
+        old = att.first_by_name.get(key)          # the first f in att.found with _same(name)
         if old is not None:
             if not p.present:
                 old.person.present = False      # listed again under "Frånvarande"
@@ -782,12 +785,13 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         f = Found(p, section, ln.no, block, flags["chair"], flags["secretary"],
                   flags["adjuster"], flags["name_only"])
         att.found.append(f)
+        att.first_by_name.setdefault(key, f)
         touched.append(f)
     return touched
 
 
-def _same(a: str, b: str) -> bool:
-    return a.casefold().replace("-", " ") == b.casefold().replace("-", " ")
+def _name_key(name: str) -> str:
+    return name.casefold().replace("-", " ")
 
 
 def _finish(att: Attendance) -> None:

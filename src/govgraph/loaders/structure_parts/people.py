@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 from ... import reference
@@ -53,13 +54,20 @@ def _folded_places() -> frozenset[str]:
     return frozenset(fold(n) for n in names)
 
 
+# the combining marks of the Combining Diacritical Marks block (what NFKD splits off å, ä, ö, é …)
+_DIACRITICS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
+                         + "]")
+
+
 def known_place(text: str) -> bool:
     """A municipality or region by reference data, also when OCR lost the diacritics."""
-    import unicodedata
-    t = " ".join(text.split())
-    if reference.find_municipality(t) or reference.find_region(t):
+    k = " ".join(text.split()).casefold()     # the key find_municipality / find_region look up
+    if reference.municipality_index().get(k) or reference.region_index().get(k):
         return True
-    f = "".join(c for c in unicodedata.normalize("NFKD", t.casefold()) if not unicodedata.combining(c))
+    n = unicodedata.normalize("NFKD", k)
+    f = _DIACRITICS.sub("", n) if not n.isascii() else n
+    if not f.isascii():           # other combining marks may be left: drop every one of them
+        f = "".join(c for c in n if not unicodedata.combining(c))
     return f in _folded_places()
 
 
