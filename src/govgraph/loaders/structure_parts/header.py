@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ...model import Provenance
 from .dates import find_dates, strip_dates_and_times
+from .people import known_place
 from .text import Line, squeeze
 
 _TITLE_WORD = re.compile(
@@ -80,7 +81,6 @@ def _cap(s: str) -> str:
 def _from_upper(s: str) -> str:
     """"BARN- OCH UTBILDNINGSNÄMNDEN I PITEÅ" -> "barn- och utbildningsnämnden i Piteå": an
     uppercase letterhead in sentence case, place names capitalised again."""
-    from .people import known_place
     out = []
     for w in s.lower().split(" "):
         core = w.strip(",.:;()")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Provenance
-from .people import PARTY, split_names
+from .people import PARTY, _given_count, _is_surname, split_names
 from .text import Line, leading_name, squeeze
 
 _ROLE_WORDS = [
@@ -114,7 +114,6 @@ def _names_in(text: str) -> list[str] | None:
 
 def _clear_given(word: str) -> bool:
     """A common given name that is not also a surname (a safe place to split two names)."""
-    from .people import _given_count, _is_surname
     c = _given_count(word)
     return c >= 1000 and (c >= 10000 or not _is_surname(word))
 

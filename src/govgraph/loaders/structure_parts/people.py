@@ -13,9 +13,10 @@ import unicodedata
 from functools import lru_cache
 
 from ... import reference
-from .text import STOP, _CAMEL, _given, is_name_token, squeeze
+from .text import STOP, _CAMEL, _given, is_name_token, leading_name, squeeze
 
 PARTY = re.compile(r"\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)")
+_CAPS_1_4 = re.compile(r"[A-ZÅÄÖ]{1,4}")
 _ORG_START = re.compile(
     r"^(?:Region(?:en)?|Länsstyrelsen|Landstinget|Kommunförbundet|Samordningsförbundet|"
     r"Försäkringskassan|Arbetsförmedlingen|Polisen|Polismyndigheten|Socialstyrelsen|SKR|"
@@ -230,7 +231,6 @@ def names_with_parties(cell: str) -> list[tuple[str, str, str | None]] | None:
     """"Anna Ek (S) Per Holm (M)" -> [("Anna Ek", "S", None), ("Per Holm", "M", None)];
     "Anna Ek (S), Mora kommun Per Holm (M), Orsa kommun" gives the organisations too.
     None unless the whole cell reads that way."""
-    from .text import leading_name
     parts = list(PARTY.finditer(cell))
     if not parts:
         return None
@@ -238,7 +238,7 @@ def names_with_parties(cell: str) -> list[tuple[str, str, str | None]] | None:
     pos = 0
     for m in parts:
         abbr = m.group(1)
-        if not (abbr.upper() in reference.parties() or re.fullmatch(r"[A-ZÅÄÖ]{1,4}", abbr)):
+        if not (abbr.upper() in reference.parties() or _CAPS_1_4.fullmatch(abbr)):
             return None
         words = cell[pos:m.start()].strip(" ,;").split()
         best = None

@@ -152,6 +152,7 @@ konstaterar godkänner beslutar tackar noterar länsstyrelsen utdragsbestyrkande
 
 _NAME_TOKEN = re.compile(r"^[A-ZÅÄÖÉÈÜØÆ][a-zåäöéèüøæáíóúñçëïô'’]+(?:-[A-ZÅÄÖÉÈÜØÆa-zåäöéèüøæ][a-zåäöéèüøæáíóúñçëïô'’]+)*$")
 _CAMEL = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+[A-ZÅÄÖ][a-zåäöé]+$")   # "AnnaMaj"
+_INITIAL = re.compile(r"[A-ZÅÄÖ]\.?")
 _PARTICLES = frozenset({"af", "von", "van", "de", "der", "den", "da", "di", "la", "le", "el", "al", "bin", "ten"})
 
 
@@ -219,7 +220,7 @@ def leading_name(words: list[str], max_tokens: int = 4, min_count: int = 20) -> 
         if w.casefold() in _PARTICLES and n + 1 < len(words) and is_name_token(words[n + 1]):
             n += 1
             continue
-        if re.fullmatch(r"[A-ZÅÄÖ]\.?", w) and n + 1 < len(words) and is_surname_like(
+        if _INITIAL.fullmatch(w) and n + 1 < len(words) and is_surname_like(
                 words[n + 1].rstrip(",;:")):
             n += 1          # a middle initial: "Anna K. Berg"
             continue
