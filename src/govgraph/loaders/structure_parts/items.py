@@ -24,6 +24,18 @@ _TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\t+| {3,})\s*\d{1,3}\s*$")
 _PRESENTER_CUT = re.compile(
     r"\s*(?:\*+\s*)?(?:[-–,]\s*)?\b(?:(?:föredragande|presentatör|dragande|ansvarig|inledare)\s*:"
     r"|(?:ärendet\s+)?föredras\s+av\b|\*+\s*föredragande\b).*$", re.I)
+# a word every alternative of _PRESENTER_CUT holds ("föredragande" holds "dragande")
+_PRESENTER_WORD = re.compile(r"dragande|presentatör|ansvarig|inledare|föredras", re.I)
+_GLUED_PRESENTER = re.compile(r"(?<=[a-zåäö])(?=(?:Föredragande|Föredras)\b)")
+_EMPHASIS_MARKS = re.compile(r"[*_]+")
+_DNR_TAIL = re.compile(r"\s*[(,]?\s*\b(?:dnr|diarienr|diarienummer)\.?\s*:?\s*[\w/\-.]+(?:\s+\d[\w/\-.]*)?\)?$",
+                       re.I)
+_DNR_WORD = re.compile(r"dnr|diarienr|diarienummer", re.I)     # what _DNR_TAIL needs
+_COMMA_TAIL = re.compile(r"^(.*\S),\s+(.+)$")
+_DASH_TAIL = re.compile(r"^(.*\S)\s+[–—-]\s+(.+)$")
+_PEOPLE_SEP = re.compile(r"\s*(?:,|\boch\b|&)\s*")
+_ENDS_WITH_DOT = re.compile(r"[^.]\.$")
+_ABBREVIATION_END = re.compile(r"\b(?:m\.m|bl\.a|t\.ex|etc|mm)\.$")
 _BODY_WORDS = frozenset({"beslut", "beslut:", "förslag till beslut", "bakgrund", "ärendet",
                          "sammanfattning", "diskussion", "protokoll"})
 
@@ -52,6 +64,9 @@ def _candidate(ln: Line) -> Candidate | None:
     head = ln.plain.lstrip(" \t")[:1]
     word_marker = False
     if not (head.isdigit() or head in "§-–•*·e"):
+        # _WORD_MARKER's words start with p, ä or d (IGNORECASE matches only their capitals)
+        if head not in "pPäÄdD":
+            return None
         mw = _WORD_MARKER.match(ln.plain.lstrip(" \t"))
         if not mw:
             return None
@@ -68,7 +83,9 @@ def _candidate(ln: Line) -> Candidate | None:
         text = text[m.end():]
     if not (text[0].isdigit() or text[0] == "§"):
         return None
-    if not ln.heading and _TOC_TAIL.search(ln.plain.rstrip()):
+    toc_text = ln.plain.rstrip()
+    # (_TOC_TAIL ends in a digit and optional space: the stripped text must end in a digit)
+    if not ln.heading and toc_text[-1:].isdigit() and _TOC_TAIL.search(toc_text):
         return None
     mp = _PARA.match(text)
     if mp:
@@ -156,7 +173,7 @@ def _base_score(c: Candidate, nxt: Line | None, prev: Line | None,
     if prev is not None and not prev.blank and c.style == "num" and not (c.heading or c.bold) \
             and _NUM.match(_LIST_PREFIX.sub("", prev.plain.strip())):
         s -= 0.3
-    if re.search(r"[^.]\.$", t) and not re.search(r"\b(?:m\.m|bl\.a|t\.ex|etc|mm)\.$", t):
+    if "." in t[-2:] and _ENDS_WITH_DOT.search(t) and not _ABBREVIATION_END.search(t):
         s -= 0.25
     if c.marker == "bare":
         s -= 0.5
@@ -334,17 +351,20 @@ def _without_name_cell(c: Candidate) -> str:
 def clean_title(title: str) -> str:
     """Heading text without number markup, emphasis, presenter tail or trailing colon."""
     t = strip_markup(title).replace("\t", " ")
-    t = re.sub(r"(?<=[a-zåäö])(?=(?:Föredragande|Föredras)\b)", " ", t)   # "barnFöredragande:" (emphasis lost)
-    t = _PRESENTER_CUT.sub("", t)
-    t = re.sub(r"[*_]+", "", t)
-    t = re.sub(r"\s*[(,]?\s*\b(?:dnr|diarienr|diarienummer)\.?\s*:?\s*[\w/\-.]+(?:\s+\d[\w/\-.]*)?\)?$",
-               "", t, flags=re.I)
+    if "Föredra" in t:
+        t = _GLUED_PRESENTER.sub(" ", t)   # "barnFöredragande:" (emphasis lost)
+    if _PRESENTER_WORD.search(t):
+        t = _PRESENTER_CUT.sub("", t)
+    if "*" in t or "_" in t:
+        t = _EMPHASIS_MARKS.sub("", t)
+    if _DNR_WORD.search(t):
+        t = _DNR_TAIL.sub("", t)
     t = squeeze(t).strip(" .:;-–—")
     # "Psykisk hälsa – SPOT, Maria Gunnarsson och Karin Haster" -> cut the presenters
-    m = re.match(r"^(.*\S),\s+(.+)$", t) or re.match(r"^(.*\S)\s+[–—-]\s+(.+)$", t)
+    m = _COMMA_TAIL.match(t) or _DASH_TAIL.match(t)
     if m:
         tail = m.group(2)
-        people = re.split(r"\s*(?:,|\boch\b|&)\s*", tail)
+        people = _PEOPLE_SEP.split(tail)
         if people and all(leading_name(p.split()) == len(p.split()) and len(p.split()) >= 2
                           for p in people if p):
             t = m.group(1).strip(" .:;-–—")

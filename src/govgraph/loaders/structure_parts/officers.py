@@ -28,6 +28,7 @@ _LABEL_TOKEN = re.compile(r"(?:mötes)?ordf\S{0,2}rande|sekreterare|protokollfö
 _SIG_SKIP = re.compile(r"^(?:paragrafer|sign\.?|namnförtydligande|underskrift(?:er)?)?\s*:?\s*"
                        r"(?:§§?\s*\d+(?:\s*[-–]\s*§?\s*\d+)?)?\s*$|^\d{4}-\d\d-\d\d$", re.I)
 _LABEL_HINTS = ("ordf", "sekr", "juster", "protokoll", "anteckn", "sign")
+_LABEL_HINT = re.compile("|".join(_LABEL_HINTS))      # any of _LABEL_HINTS in a text
 _SIG_NOISE = re.compile(r"^[\s_.…\-–]*$")
 _APPOINT = re.compile(
     r"(?P<names>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3}(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?"
@@ -141,7 +142,7 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
             continue
         plain = ln.plain.strip()
         low = plain[:60].casefold()
-        if not any(k in low for k in _LABEL_HINTS):
+        if not _LABEL_HINT.search(low):
             continue
         cells = [c.strip() for c in plain.split("\t") if c.strip()]
         if len(cells) >= 4:
@@ -215,9 +216,9 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
             t = ln.plain.replace("\t", " ")
             low = t.casefold()
             appoint = ("juster" in low or "ordförande" in low or "sekreterare" in low) and \
-                any(w in low for w in ("utses", "utsågs", "valdes", "väljs"))
-            opens = any(w in low for w in ("öppnar", "öppnade", "hälsar", "hälsade", "förklarar",
-                                           "förklarade"))
+                ("utses" in low or "utsågs" in low or "valdes" in low or "väljs" in low)
+            opens = "öppnar" in low or "öppnade" in low or "hälsar" in low or "hälsade" in low or \
+                "förklarar" in low or "förklarade" in low
             if not (appoint or opens):
                 continue
             for m in (_APPOINT.finditer(t) if appoint else ()):
