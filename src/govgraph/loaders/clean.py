@@ -275,7 +275,11 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
     edges = tops | bottoms
     # furniture recurs on most pages; repeated content touches a page edge only by chance
     need = max(2, (pages + 1) // 2)
-    prev_line = {i: (lines[idx[n - 1]].text.strip() if n else "") for n, i in enumerate(idx)}
+
+    def prev_line(i: int) -> str:
+        """The text of the non-blank line before line ``i``."""
+        n = order[i]
+        return lines[idx[n - 1]].text.strip() if n else ""
 
     def plausible(r: list[int]) -> bool:
         """Could this occurrence be furniture? With page breaks known it must sit at the top
@@ -284,7 +288,7 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
             # running headers/footers are short lines; full-width lines are body text
             prose = sum(len(lines[i].text) for i in r) / len(r) > 75
             return not prose and (r[0] in tops or r[-1] in bottoms)
-        return not prev_line[r[0]].endswith(":")
+        return not prev_line(r[0]).endswith(":")
 
     def enough(found: list[list[int]]) -> bool:
         if not paged:

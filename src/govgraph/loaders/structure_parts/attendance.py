@@ -213,6 +213,28 @@ def _name_shaped(words: list[str]) -> bool:
         section_of(" ".join(words)) is None
 
 
+# Cheap prefilters for the three patterns every attendance row is searched with. Each checks
+# for text that every alternative of its (IGNORECASE) pattern holds, in the casefolded text
+# (for these letters IGNORECASE matches only what casefolds to them, e.g. "ſ" for "s").
+def _search_tjg(t: str) -> re.Match | None:
+    """_TJG.search(t): both alternatives hold "tjg" or "tjänstgörande"."""
+    low = t.casefold()
+    return _TJG.search(t) if "tjg" in low or "tjänstgörande" in low else None
+
+
+def _search_serves(t: str) -> re.Match | None:
+    """_SERVES.search(t): every alternative holds "tjg", "tjänstgörande", "ersätt" (ersättare,
+    ersätter) or "stället" (i stället, istället)."""
+    low = t.casefold()
+    return _SERVES.search(t) if "tjg" in low or "tjänstgörande" in low or "ersätt" in low or \
+        "stället" in low else None
+
+
+def _search_partial(t: str) -> re.Match | None:
+    """_PARTIAL.search(t): its alternatives need "(", "§" or "del" (del av mötet)."""
+    return _PARTIAL.search(t) if "(" in t or "§" in t or "del" in t.casefold() else None
+
+
 def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dict] | None:
     """One person from "Name (S), title, Org" / "Name Org" / "Name tjg för X" text. ``strong``:
     the text is the name cell of a table row, so an unknown given name is accepted."""
@@ -235,17 +257,17 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
             flags["substitute"] = True
         else:
             lead_title = mrole.group(1)
-    mt = _TJG.search(t)
+    mt = _search_tjg(t)
     if mt and mt.start() > 0:
         flags["substitute"] = True
         t = squeeze(t[:mt.start()] + " " + t[mt.end():]).strip(" ,")
     items = None
-    pm = _PARTIAL.search(t)
+    pm = _search_partial(t)
     if pm:
         items = squeeze(next(g for g in pm.groups() if g))
         t = squeeze(t[:pm.start()] + " " + t[pm.end():]).strip(" ,")
     serves = None
-    sm = _SERVES.search(t)
+    sm = _search_serves(t)
     if sm and sm.start() > 0:
         serves = sm.group(1)
         t = squeeze(t[:sm.start()] + " " + t[sm.end():]).strip(" ,")
@@ -416,7 +438,7 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     if not cells_plain:
         return None
     first = cells_plain[0]
-    multi = None if _SERVES.search(first) else names_with_parties(first)
+    multi = None if _search_serves(first) else names_with_parties(first)
     names: list[tuple[str, str | None]] | None = None
     inline_orgs: list[str | None] = []
     if multi and len(multi) >= 2:
@@ -486,13 +508,13 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
         c = c.strip()
         if not c or _PRESENCE_MARK.fullmatch(c):
             continue            # presence marks in a närvarolista table
-        mt = _TJG.search(c)
+        mt = _search_tjg(c)
         if mt:
             flags["substitute"] = True
             c = squeeze(c[:mt.start()] + " " + c[mt.end():]).strip(" ,")
             if not c:
                 continue
-        pm = _PARTIAL.search(c)
+        pm = _search_partial(c)
         if pm and p.items is None:
             p.items = squeeze(next(g for g in pm.groups() if g))
             c = squeeze(c[:pm.start()] + " " + c[pm.end():]).strip(" ,")
