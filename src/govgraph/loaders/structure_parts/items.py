@@ -36,6 +36,8 @@ _DASH_TAIL = re.compile(r"^(.*\S)\s+[–—-]\s+(.+)$")
 _PEOPLE_SEP = re.compile(r"\s*(?:,|\boch\b|&)\s*")
 _ENDS_WITH_DOT = re.compile(r"[^.]\.$")
 _ABBREVIATION_END = re.compile(r"\b(?:m\.m|bl\.a|t\.ex|etc|mm)\.$")
+_TABS = re.compile(r"\t+")
+_RANGE_WORD = re.compile(r"^(?:och|samt|till|t\.?o\.?m\.?)\s+§")
 _BODY_WORDS = frozenset({"beslut", "beslut:", "förslag till beslut", "bakgrund", "ärendet",
                          "sammanfattning", "diskussion", "protokoll"})
 
@@ -92,7 +94,7 @@ def _candidate(ln: Line) -> Candidate | None:
         title = mp.group(3).strip()
         if title[:1].isdigit() and not re.match(r"^\d{4}[/-]\d+\b", title):
             return None              # "§ 5 2021-…" is a reference, not a heading
-        if (title and title[0] in "-–—§,;") or re.match(r"^(?:och|samt|till|t\.?o\.?m\.?)\s+§", title):
+        if (title and title[0] in "-–—§,;") or _RANGE_WORD.match(title):
             return None              # a range "§ 30-§ 45", "§ 3 och § 4"
         return Candidate(ln, int(mp.group(1)), (mp.group(2) or "").lower(), "para", "§",
                          title, ln.heading, ln.bold, dash)
@@ -283,13 +285,14 @@ _TAIL_BLOCK = re.compile(r"^(?:vid\s+protokollet|justeras|justerat|justerat\s+de
                          r"bilagor|bilaga\s*:?|protokollet\s+justeras\b.*|justerandes\s+sign(?:atur)?)\s*:?$",
                          re.I)
 _DNR = re.compile(r"^(?:dnr|diarienr|diarienummer|dokumentnr|ärendenr)\.?\s*:?\s*\S+.*$|^\d{4}[/-]\d+\S*$", re.I)
+_DNR_LEAD = re.compile(r"^(?:dnr|diarienr|diarienummer)?\.?\s*:?\s*\b[A-ZÅÄÖ]{0,4}\s*\d{4}[/-]\d+\S*\s*", re.I)
+_YEAR_NUMBER = re.compile(r"^\d{4}[/-]")
 
 
 def _title_below(c: Candidate, lines: list[Line]) -> str:
     """"§ 45" alone on its line (or with only a case number): the title is the next line."""
     title = c.title
-    title = re.sub(r"^(?:dnr|diarienr|diarienummer)?\.?\s*:?\s*\b[A-ZÅÄÖ]{0,4}\s*\d{4}[/-]\d+\S*\s*", "",
-                   title, flags=re.I).strip() if _DNR.match(title) or re.match(r"^\d{4}[/-]", title) else title
+    title = _DNR_LEAD.sub("", title).strip() if _DNR.match(title) or _YEAR_NUMBER.match(title) else title
     if title:
         return title
     for k, ln in enumerate(lines[c.line.no:c.line.no + 4], c.line.no):
@@ -337,7 +340,7 @@ def _continued_title(title: str, c: Candidate, lines: list[Line], end: int) -> s
 
 def _without_name_cell(c: Candidate) -> str:
     """"6.<TAB>Budget<TAB>Anna Ek": a last TAB cell of presenter names is not title."""
-    cells = [x.strip() for x in re.split(r"\t+", c.line.plain) if x.strip()]
+    cells = [x.strip() for x in _TABS.split(c.line.plain) if x.strip()]
     title = c.title
     if len(cells) >= 2:
         last = cells[-1]
