@@ -187,7 +187,8 @@ def section_of(text: str, loose: bool = True) -> tuple[str, bool, bool] | None:
 
 def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
     """"Närvarande ledamöter: Anna Ek, …" -> (section, rest); also "Beslutande Anna Ek (C)"."""
-    first = squeeze(strip_markup(text[:40])).split(" ", 1)[0].strip(" :;.").casefold()
+    words = strip_markup(text[:40]).split(None, 1)       # (the first word of it squeezed)
+    first = (words[0] if words else "").strip(" :;.").casefold()
     if first not in _LABEL_FIRST and _fold(first) not in _FOLDED_FIRST:
         return None
     m = _LABEL_COLON.match(text)

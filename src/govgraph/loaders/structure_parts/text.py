@@ -125,11 +125,14 @@ def _unbox(plain: str) -> str:
 def lines_of(doc: CleanDocument) -> list[Line]:
     out = []
     for i, ln in enumerate(doc.lines):
-        plain = strip_markup(ln.text)
+        text = ln.text
+        plain = strip_markup(text)
         if not plain.isascii() and _BOX_ANY.search(plain):
             plain = _unbox(plain)
-        out.append(Line(i + 1, ln, plain, heading_level(ln), is_bold(ln),
-                        not plain.strip(" \t-–—_|")))
+        # heading_level and is_bold, their early answers inlined
+        heading = ln.heading or (heading_level(ln) if "#" in text[:8] else 0)
+        bold = ln.bold or (("*" in text or "<" in text) and is_bold(ln))
+        out.append(Line(i + 1, ln, plain, heading, bold, not plain.strip(" \t-–—_|")))
     return out
 
 
