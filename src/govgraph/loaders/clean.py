@@ -164,11 +164,11 @@ def _prepare(raw: RawDocument) -> list[_Line]:
 
 
 _SETEXT = re.compile(r"^\s{0,3}(={3,}|-{3,}|(?:\* ?){3,})\s*$")
-# Prefilter of _prepare: a line in which none of these characters (nor "===", "---", four
-# spaces) occurs is left unchanged by every step
-# but the outer-space strip (when it is also NFC): _SPECIAL_CHAR covers normalize_chars, four
-# spaces _columns (_GAP), "===" / "---" / "*" the Setext rule (_SETEXT needs three of one), and
-# the markup characters split_br (its <br> needs "<") and strip_line_markup (_MARKUP_CHARS).
+# Prefilter of _prepare: an NFC line without any of these characters, "===", "---" or four
+# spaces is left as it is by every step but the strip of outer spaces: _SPECIAL_CHAR covers
+# normalize_chars, four spaces _columns (_GAP), "===" / "---" / "*" the Setext rule (_SETEXT
+# needs three of one), and the markup characters split_br (its <br> needs "<") and
+# strip_line_markup (which returns the line stripped when _MARKUP_CHARS finds nothing).
 _PLAIN_SLOW_CHAR = re.compile("[" + _SPECIAL_CHAR.pattern[1:-1] + _MARKUP_CHARS.pattern[1:-1] + "]")
 
 
