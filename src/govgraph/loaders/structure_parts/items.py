@@ -60,6 +60,10 @@ class Candidate:
         return f"{self.number}{self.letter}"
 
 
+# the first characters a candidate heading can start with (see _candidate)
+_CANDIDATE_HEADS = "§-–•*·e" + "pPäÄdD"
+
+
 def _candidate(ln: Line) -> Candidate | None:
     if ln.blank:
         return None
@@ -378,8 +382,11 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
     """The protocol's agenda items with inclusive line spans and provenance."""
     cands: list[Candidate] = []
     for ln in lines:
-        if ln.no <= start_after:
+        if ln.no <= start_after or ln.blank:
             continue
+        head = ln.plain.lstrip(" \t")[:1]
+        if head and not (head.isdigit() or head in _CANDIDATE_HEADS):
+            continue                 # _candidate's first test: it returns None for this line
         c = _candidate(ln)
         if c is not None:
             cands.append(c)
@@ -434,7 +441,8 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
     else:
         chain = _add_unnumbered(chain, lines)
     items: list[Item] = []
-    last_text = max((ln.no for ln in lines if not ln.blank), default=len(lines))
+    # (line numbers ascend: the last non-blank line has the largest)
+    last_text = next((ln.no for ln in reversed(lines) if not ln.blank), len(lines))
     for k, c in enumerate(chain):
         start = c.line.no
         end = (chain[k + 1].line.no - 1) if k + 1 < len(chain) else last_text
