@@ -193,18 +193,20 @@ def split_names(tokens: list[str], count: int | None = None) -> list[list[str]] 
     best = [[NEG] * (maxk + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[-1] * (maxk + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    starts = [_start_score(t) for t in tokens]          # per token once, not per (i, k, length)
+    penalties = [_inner_penalty(t) for t in tokens]
     for i in range(n):
+        s0 = starts[i]
+        if s0 is None:
+            continue
         for k in range(maxk):
             if best[i][k] == NEG:
-                continue
-            s0 = _start_score(tokens[i])
-            if s0 is None:
                 continue
             for ln in (2, 3, 4):
                 j = i + ln
                 if j > n:
                     break
-                v = best[i][k] + s0 - sum(_inner_penalty(t) for t in tokens[i + 1:j]) - 0.6 * (ln - 2)
+                v = best[i][k] + s0 - sum(penalties[i + 1:j]) - 0.6 * (ln - 2)
                 if v > best[j][k + 1]:
                     best[j][k + 1] = v
                     back[j][k + 1] = i
@@ -266,6 +268,15 @@ def names_with_parties(cell: str) -> list[tuple[str, str, str | None]] | None:
     return [(n, p, o) for n, p, o in out]
 
 
+@lru_cache(maxsize=1)
+def _regions_by_first_word() -> dict[str, list[str]]:
+    """Region names (longest first) by their first word."""
+    out: dict[str, list[str]] = {}
+    for name in sorted((r.name for r in reference.regions()), key=len, reverse=True):
+        out.setdefault(name.split(" ")[0], []).append(name)
+    return out
+
+
 def split_orgs(cell: str, count: int | None = None) -> list[str] | None:
     """"Bergs kommun Bräcke kommun Region Jämtland Härjedalen Regional utveckling" ->
     ["Bergs kommun", "Bräcke kommun", "Region Jämtland Härjedalen", "Regional utveckling"]."""
@@ -273,11 +284,14 @@ def split_orgs(cell: str, count: int | None = None) -> list[str] | None:
     out: list[str] = []
     cur: list[str] = []
     i = 0
-    regions = sorted((r.name for r in reference.regions()), key=len, reverse=True)
+    regions = _regions_by_first_word()
     while i < len(words):
         w = words[i]
-        rest = " ".join(words[i:])
-        hit = next((r for r in regions if rest.startswith(r + " ") or rest == r), None)
+        # (a region name that starts the rest of the cell starts with its word ``w``)
+        hit = None
+        if w in regions:
+            rest = " ".join(words[i:])
+            hit = next((r for r in regions[w] if rest.startswith(r + " ") or rest == r), None)
         if hit:
             if cur:
                 out.append(" ".join(cur))
