@@ -164,17 +164,19 @@ def section_of(text: str, loose: bool = True) -> tuple[str, bool, bool] | None:
     t = squeeze(_PARENS.sub(" ", strip_markup(text))).strip(" :;.").casefold()
     if not t or len(t) > 45:
         return None
-    if t.split(" ", 1)[0] in _LABEL_FIRST:
+    first = t.split(" ", 1)[0]
+    if first in _LABEL_FIRST:
         for pat, role, present, generic in _SECTIONS:
             if pat.match(t):
                 return role, present, generic
-    # OCR-damaged labels: "Narvarande ledaméter", "Ovriga narvarande"
-    f = _fold(t)
-    if f.split(" ", 1)[0] in _FOLDED_FIRST:
+    # OCR-damaged labels: "Narvarande ledaméter", "Ovriga narvarande" (_fold maps letters one
+    # to one and keeps spaces: the folded first word is the first word of the folded text)
+    if _fold(first) in _FOLDED_FIRST:
+        f = _fold(t)
         for pat, role, present, generic in _FOLDED_SECTIONS:
             if pat.match(f):
                 return role, present, generic
-    if t.split(" ", 1)[0] not in _LABEL_FIRST:
+    if first not in _LABEL_FIRST:
         return None
     # "Beslutande ledamöter och tjänstgörande ersättare", "Ersättare (ej tjänstgörande)"
     if loose:
