@@ -445,8 +445,9 @@ _KEEP_AFTER = {"och", "eller", "samt", "respektive", "resp", "resp.", "till", "s
 
 def _dehyphenate(lines: list[_Line]) -> None:
     """Step 4: join words broken across lines; the fragment moves up to the first line."""
-    kept = [(pos, ln) for pos, ln in enumerate(lines) if not ln.dropped]
-    for pos, ln in kept:
+    for pos, ln in enumerate(lines):
+        if ln.dropped:
+            continue    # (a continuation dropped below has no text left: skipping it is moot)
         text = ln.text.rstrip()
         # (_HYPHEN_END ends in "-$" and the text is stripped: it can only match a final "-")
         if not text.endswith("-") or not _HYPHEN_END.search(text) or ln.heading:
