@@ -31,7 +31,8 @@ _ABSENT_SENTENCE = re.compile(
 
 _PUNCT = re.compile(r"[^\w\s-]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_ABSENT_LABEL = re.compile(r"^\s*(?:frånvarande|förhinder|anmält förhinder|anmäld frånvaro|utevaro)\s*:\s*", re.I)
+_ABSENT_LABEL = re.compile(r"^\s*(?:frånvarande|förhinder|anmält förhinder|anmäld frånvaro|utevaro)\s*:\s*",
+                           re.I)
 
 
 def parse_structure(doc: CleanDocument) -> Protocol:

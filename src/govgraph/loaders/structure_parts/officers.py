@@ -31,8 +31,8 @@ _LABEL_HINTS = ("ordf", "sekr", "juster", "protokoll", "anteckn", "sign")
 _LABEL_HINT = re.compile("|".join(_LABEL_HINTS))      # any of _LABEL_HINTS in a text
 _SIG_NOISE = re.compile(r"^[\s_.…\-–]*$")
 _RULES = re.compile(r"_+|[.…]{2,}")
-_SIGNATURE_WORDS = re.compile(r"\b(?:underskrift(?:er)?|namnförtydligande|sign\.?)\b|(?:\bparagrafer\b\s*:?\s*|§§?\s*)"
-                              r"(?:§§?\s*)?(?:\d+(?:\s*[-–]\s*§?\s*\d+)?)?", re.I)
+_SIGNATURE_WORDS = re.compile(r"\b(?:underskrift(?:er)?|namnförtydligande|sign\.?)\b"
+                              r"|(?:\bparagrafer\b\s*:?\s*|§§?\s*)(?:§§?\s*)?(?:\d+(?:\s*[-–]\s*§?\s*\d+)?)?", re.I)
 _LEADERS = re.compile(r"[_…]{2,}|\.{3,}")
 _UNDERSCORES = re.compile(r"[_…]{2,}")
 _ADJUSTER_ITEM = re.compile(r"\bval\s+av\s+justerare|\bjustering\b|\bjusterare\b", re.I)
