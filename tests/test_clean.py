@@ -348,3 +348,20 @@ def test_ocr_fold_key_keeps_different_lines_apart():
     assert _key("Kommunstyrelsen", ocr=True) != _key("Kommunfullmäktige", ocr=True)
     assert _key("§ 12 Val av justerare", True, True) != _key("§ 13 Godkännande av dagordning", True, True)
     assert _key("Sammantradesprotokoll") != _key("Sammanträdesprotokoll")      # one page: as written
+
+
+def test_page_number_key_prefilter_keeps_every_pattern_case():
+    from govgraph.loaders.clean import _key
+    assert _key("Sida 3 av 9") == _key("SIDA 4 AV 9") == "#"
+    assert _key("sıda 3") == "#"                   # IGNORECASE "i" also matches the dotless ı
+    assert _key("Protokoll 12 (14)") == "protokoll #"
+    assert _key("Page 2/7 Kommunstyrelsen") == "# kommunstyrelsen"
+    assert _key("Kommunstyrelsen 2024-04-09") == "kommunstyrelsen 2024-04-09"
+
+
+def test_plain_lines_pass_through_and_marked_lines_are_still_cleaned():
+    # the fast path for plain lines must not skip markup, rules, columns or odd characters
+    doc = clean_text("Vanlig rad utan markering\n**Fet rubrik**\n\n---\nA    B\nNBSP\u00a0här\nO\u2019Brien")
+    assert [(ln.text, ln.bold) for ln in doc.lines] == [
+        ("Vanlig rad utan markering", False), ("Fet rubrik", True), ("", False), ("A\tB", False),
+        ("NBSP här", False), ("O'Brien", False)]

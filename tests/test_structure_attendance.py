@@ -632,3 +632,14 @@ def test_a_single_paragraph_extract_is_one_item():
     p = parse("Protokollsutdrag\nKommunfullmäktige\nSammanträdesdatum 2024-02-26\n\nJusterare: Fredrik Hall\n\n"
               "§ 10 Val av justerare\nFredrik Hall utses att justera protokollet.\n")
     assert [(i.number, i.title) for i in p.items] == [("10", "Val av justerare")]
+
+
+def test_known_place_with_and_without_diacritics():
+    from govgraph.loaders.structure_parts.people import known_place
+    assert known_place("Örebro") and known_place("Orebro") and known_place("Region  Örebro län")
+    assert known_place("Hallsberg") and known_place("Laxa") and not known_place("Styrgruppen")
+
+
+def test_split_orgs_finds_regions_among_municipalities():
+    assert split_orgs("Region Örebro län Kumla kommun Region Stockholm") == [
+        "Region Örebro län", "Kumla kommun", "Region Stockholm"]

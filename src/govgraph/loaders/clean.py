@@ -26,7 +26,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import CleanDocument, CleanLine, RawDocument
-from .formats.markup import split_br, strip_line_markup
+from .formats.markup import _MARKUP_CHARS, split_br, strip_line_markup
 
 __all__ = ["clean_document", "normalize_chars", "MARKUP_MEDIA_TYPES"]
 
@@ -57,6 +57,8 @@ def normalize_chars(text: str) -> str:
     """Normalise the characters of one line (see the module docstring, step 1)."""
     if text.isascii() and not _ASCII_CTRL.search(text):
         return text
+    if not _SPECIAL_CHAR.search(text) and unicodedata.is_normalized("NFC", text):
+        return text                      # nothing below would change it (see _SPECIAL_CHAR)
     if "\u00ad" in text:                 # a soft hyphen ending a line marks a word break
         stripped = text.rstrip()
         if stripped.endswith("\u00ad") and stripped[-2:-1].isalpha():
@@ -70,6 +72,10 @@ def normalize_chars(text: str) -> str:
 
 
 _BOX = re.compile(r"[\u2500-\u257f]")
+# every character that normalize_chars acts on: mapped (incl. the soft hyphen), box drawing,
+# apostrophes. A line without one that is already NFC comes out of normalize_chars unchanged.
+# (one character class: the regex engine scans a class much faster than an alternation)
+_SPECIAL_CHAR = re.compile("[" + "".join(p.pattern[1:-1] for p in (_MAPPED, _BOX, _APOSTROPHE_CHARS)) + "]")
 _BOX_RULE = re.compile(r"^[\s\u2500-\u257f+=|-]*$")
 _BOX_CELL = re.compile(r"\s*[\u2502\u2503\u2506\u2507\u250a\u250b\u2551]\s*")
 
@@ -109,7 +115,7 @@ def _normalize_with_spans(text: str, spans: tuple[tuple[int, int], ...]) -> tupl
 
 
 # --------------------------------------------------------------------------- working line
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     page: int
@@ -129,7 +135,14 @@ def _prepare(raw: RawDocument) -> list[_Line]:
     markup = raw.media_type in MARKUP_MEDIA_TYPES
     out: list[_Line] = []
     for i, r in enumerate(raw.lines):
-        text, spans = _normalize_with_spans(r.text, tuple(r.struck))
+        text = r.text
+        if not r.struck and _plain_line(text):
+            # a plain line: normalize_chars, _columns, the Setext check, split_br and
+            # strip_line_markup all leave it as it is (see _PLAIN_SLOW_CHAR)
+            out.append(_Line(text.strip(" ") if markup else text.rstrip(" "), r.page, i, [], r.heading,
+                             r.bold or False))
+            continue
+        text, spans = _normalize_with_spans(text, tuple(r.struck))
         if not markup:
             out.append(_Line(text.rstrip(" "), r.page, i, list(spans), r.heading, r.bold))
             continue
@@ -151,6 +164,18 @@ def _prepare(raw: RawDocument) -> list[_Line]:
 
 
 _SETEXT = re.compile(r"^\s{0,3}(={3,}|-{3,}|(?:\* ?){3,})\s*$")
+# Prefilter of _prepare: an NFC line without any of these characters, "===", "---" or four
+# spaces is left as it is by every step but the strip of outer spaces: _SPECIAL_CHAR covers
+# normalize_chars, four spaces _columns (_GAP), "===" / "---" / "*" the Setext rule (_SETEXT
+# needs three of one), and the markup characters split_br (its <br> needs "<") and
+# strip_line_markup (which returns the line stripped when _MARKUP_CHARS finds nothing).
+_PLAIN_SLOW_CHAR = re.compile("[" + _SPECIAL_CHAR.pattern[1:-1] + _MARKUP_CHARS.pattern[1:-1] + "]")
+
+
+def _plain_line(text: str) -> bool:
+    """True when _prepare may take ``text`` as it is (see _PLAIN_SLOW_CHAR)."""
+    return not _PLAIN_SLOW_CHAR.search(text) and "    " not in text and "---" not in text \
+        and "===" not in text and unicodedata.is_normalized("NFC", text)
 
 
 # --------------------------------------------------------------------------- furniture
@@ -198,7 +223,10 @@ def _key(text: str, digits: bool = False, ocr: bool = False) -> str:
         t = _ocr_fold(t)
     if not _DIGIT.search(t):
         return t                      # page numbers and masked numbers all need a digit
-    t = _PAGE_NO_INLINE.sub("#", t)
+    if "(" in t or "sid" in t or "page" in t or "sıd" in t:
+        # what _PAGE_NO_INLINE needs besides digits: "(" or, in casefolded text, "sid"/"page"
+        # (the only other letter its IGNORECASE literals match here is the dotless "ı" for "i")
+        t = _PAGE_NO_INLINE.sub("#", t)
     return _DIGITS.sub("#", t) if digits else t
 
 
@@ -247,7 +275,11 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
     edges = tops | bottoms
     # furniture recurs on most pages; repeated content touches a page edge only by chance
     need = max(2, (pages + 1) // 2)
-    prev_line = {i: (lines[idx[n - 1]].text.strip() if n else "") for n, i in enumerate(idx)}
+
+    def prev_line(i: int) -> str:
+        """The text of the non-blank line before line ``i``."""
+        n = order[i]
+        return lines[idx[n - 1]].text.strip() if n else ""
 
     def plausible(r: list[int]) -> bool:
         """Could this occurrence be furniture? With page breaks known it must sit at the top
@@ -256,7 +288,7 @@ def _mark_furniture(lines: list[_Line], pages: int) -> None:
             # running headers/footers are short lines; full-width lines are body text
             prose = sum(len(lines[i].text) for i in r) / len(r) > 75
             return not prose and (r[0] in tops or r[-1] in bottoms)
-        return not prev_line[r[0]].endswith(":")
+        return not prev_line(r[0]).endswith(":")
 
     def enough(found: list[list[int]]) -> bool:
         if not paged:
@@ -413,13 +445,14 @@ _KEEP_AFTER = {"och", "eller", "samt", "respektive", "resp", "resp.", "till", "s
 
 def _dehyphenate(lines: list[_Line]) -> None:
     """Step 4: join words broken across lines; the fragment moves up to the first line."""
-    kept = [ln for ln in lines if not ln.dropped]
-    positions = {id(ln): n for n, ln in enumerate(lines)}
-    for n, ln in enumerate(kept):
+    for pos, ln in enumerate(lines):
+        if ln.dropped:
+            continue    # (a continuation dropped below has no text left: skipping it is moot)
         text = ln.text.rstrip()
-        if not _HYPHEN_END.search(text) or ln.heading:
+        # (_HYPHEN_END ends in "-$" and the text is stripped: it can only match a final "-")
+        if not text.endswith("-") or not _HYPHEN_END.search(text) or ln.heading:
             continue
-        nxt = _next_continuation(lines, positions[id(ln)])
+        nxt = _next_continuation(lines, pos)
         if nxt is None:
             continue
         body = nxt.text.lstrip(" ")
@@ -497,7 +530,7 @@ def _collapse_blanks(lines: list[_Line]) -> list[CleanLine]:
                 continue
             out.append(CleanLine("", ln.page, ln.raw_index))
             continue
-        spans = _merge_spans(ln.struck, len(ln.text))
+        spans = _merge_spans(ln.struck, len(ln.text)) if ln.struck else ()
         out.append(CleanLine(ln.text, ln.page, ln.raw_index, spans, ln.heading, ln.bold))
     while out and not out[-1].text:
         out.pop()

@@ -30,6 +30,9 @@ _ABSENT_SENTENCE = re.compile(
 
 
 _PUNCT = re.compile(r"[^\w\s-]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ABSENT_LABEL = re.compile(r"^\s*(?:frånvarande|förhinder|anmält förhinder|anmäld frånvaro|utevaro)\s*:\s*",
+                           re.I)
 
 
 def parse_structure(doc: CleanDocument) -> Protocol:
@@ -148,9 +151,8 @@ def _absent_from_first_item(proto: Protocol, lines: list[Line], doc: str) -> Non
         return
     it = proto.items[0]
     for ln in lines[it.start - 1:it.end]:
-        for sentence in re.split(r"(?<=[.!?])\s+", ln.plain):
-            lead = re.match(r"^\s*(?:frånvarande|förhinder|anmält förhinder|anmäld frånvaro|utevaro)\s*:\s*",
-                            sentence, re.I)
+        for sentence in _SENTENCE_END.split(ln.plain):
+            lead = _ABSENT_LABEL.match(sentence)
             if lead:
                 scope = sentence[lead.end():]
             else:

@@ -64,6 +64,11 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+# every byte but the control bytes looks_binary counts (bytes.translate deletes them in C)
+_NOT_CTRL = bytes(b for b in range(256) if not (b < 32 and b not in (9, 10, 12, 13)))
+_HIGH = bytes(range(0x80, 0x100))
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or more than 2 % control bytes (other than tab, newlines, form feed)."""
     sample = data[:65536]
@@ -71,7 +76,7 @@ def looks_binary(data: bytes) -> bool:
         return True
     if not sample:
         return False
-    ctrl = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    ctrl = len(sample.translate(None, _NOT_CTRL))      # the control bytes that are left
     return ctrl > 0.02 * len(sample)
 
 
@@ -109,7 +114,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
         pass
     # mostly UTF-8 with a few stray single-byte characters (files pasted together)
     valid = len(_UTF8_SEQ.findall(data))
-    high = sum(1 for b in data if b >= 0x80)
+    high = len(data) - len(data.translate(None, _HIGH))     # bytes >= 0x80
     if valid and valid * 2 >= high - valid * 2:
         return data.decode("utf-8", errors=_CP1252_FALLBACK), "utf-8 (with cp1252 bytes)"
     return _single_byte(data)
@@ -119,12 +124,12 @@ def text_lines(text: str) -> tuple[list[RawLine], int]:
     """Split decoded text into RawLines; a form feed (\\f) starts a new page."""
     lines: list[RawLine] = []
     page = 1
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     for n, chunk in enumerate(text.split("\f")):
         if n:
             page += 1
-        for t in chunk.split("\n"):
-            lines.append(RawLine(t, page))
+        lines += [RawLine(t, page) for t in chunk.split("\n")]
     # a trailing newline does not make an extra empty line
     if lines and lines[-1].text == "" and len(lines) > 1:
         lines.pop()

@@ -13,10 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ... import reference
 from ...model import Participant, Provenance
-from .people import (PARTY, is_org, names_with_parties, normalise_org, split_names,
+from .people import (_ACRONYM, _ORG_START, _TITLE_ACRONYMS, PARTY, is_org, known_place,
+                     names_with_parties, normalise_org, split_names,
                      split_orgs, split_titles, split_trailing_org)
-from .text import Line, leading_name, span_struck, squeeze, strip_markup, struck_fraction
+from .text import (STOP, Line, is_name_token, leading_name, span_struck, squeeze, strip_markup,
+                   struck_fraction)
 
 # label -> (role, present, generic)
 _SECTIONS: list[tuple[re.Pattern, str, bool, bool]] = [
@@ -68,6 +71,26 @@ _REPLACED_BY = re.compile(r"^(?:nej|frånvarande)\s*[,;:–-]?\s*(?:ersatt|ersä
 _ATTR_COLUMN = re.compile(r"^(?:parti|partibeteckning|organisation|kommun|funktion|roll|titel|befattning|"
                           r"anmärkning|närvaro|närv\.?|§§?|paragraf(?:er)?|ja|nej|avstår|n|r|x)$", re.I)
 _SEPARATORS = re.compile(r"\t+|\s*[—–―-]{2,}\s*| {3,}")
+_PARENS = re.compile(r"\([^()]*\)")
+_BRACKETED = re.compile(r"\(([^()]{2,60})\)")
+_BEFORE_BRACKET = re.compile(r"^([^()]+?)\s*\(")
+_QUALIFIER_OR_NAME = re.compile(r"\b(?:för|ersätter)\b|[A-ZÅÄÖ]")
+_LABEL_COLON = re.compile(r"^([^:\t]{3,45}):\s*(.*)$")
+_NUMBER_PREFIX = re.compile(r"^\d+[.)]\s+")
+_NAME_PARTY_REST = re.compile(r"^([^(),]+?)\s*\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)\s*(.*)$")
+_DASH_PAIR = re.compile(r"^(.+?)\s+[–—-]\s+(.+)$")
+_LEAD_DASH = re.compile(r"^[–—-]\s*")
+_DOTTED_WORD = re.compile(r"\b\w+\.\w")
+_SERVES_REST = re.compile(r"^(?:för|ersätter)\s+([A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})"
+                          r"(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\))?\s*,?\s*(.*)$")
+_COMMA_OR_SEMI = re.compile(r",|;")
+_PARTY_PART = re.compile(r"\(?\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)?")
+_PRESENCE_MARK = re.compile(r"[xX✓✔•*–-]|närv\.?|ja|nej", re.I)
+_TABS = re.compile(r"\t+")
+_SPACES2 = re.compile(r" {2,}")
+_FROM_ORG = re.compile(r"^(?:från|för)\s+(.{3,60}?)\s*:?$", re.I)
+_LIST_WORD = re.compile(r",|;|\b(?:och|samt)\b")
+_CHIEF = re.compile(r"chef|ordf", re.I)
 
 
 @dataclass
@@ -98,6 +121,8 @@ class Attendance:
     secretaries: list[tuple[str, Provenance]] = field(default_factory=list)
     adjusters: list[tuple[str, Provenance]] = field(default_factory=list)
     found: list[Found] = field(default_factory=list)
+    # the first entry of ``found`` for each name key (_name_key): who is listed again
+    first_by_name: dict[str, Found] = field(default_factory=dict)
 
 
 _LABEL_FIRST = frozenset("""närvarande ej icke inte frånvarande anmält anmäl anmälda förhinder frånvaro
@@ -136,25 +161,27 @@ def section_of(text: str, loose: bool = True) -> tuple[str, bool, bool] | None:
     ersättare")."""
     if len(text) > 60:
         return None
-    t = squeeze(re.sub(r"\([^()]*\)", " ", strip_markup(text))).strip(" :;.").casefold()
+    t = squeeze(_PARENS.sub(" ", strip_markup(text))).strip(" :;.").casefold()
     if not t or len(t) > 45:
         return None
-    if t.split(" ", 1)[0] in _LABEL_FIRST:
+    first = t.split(" ", 1)[0]
+    if first in _LABEL_FIRST:
         for pat, role, present, generic in _SECTIONS:
             if pat.match(t):
                 return role, present, generic
-    # OCR-damaged labels: "Narvarande ledaméter", "Ovriga narvarande"
-    f = _fold(t)
-    if f.split(" ", 1)[0] in _FOLDED_FIRST:
+    # OCR-damaged labels: "Narvarande ledaméter", "Ovriga narvarande" (_fold maps letters one
+    # to one and keeps spaces: the folded first word is the first word of the folded text)
+    if _fold(first) in _FOLDED_FIRST:
+        f = _fold(t)
         for pat, role, present, generic in _FOLDED_SECTIONS:
             if pat.match(f):
                 return role, present, generic
-    if t.split(" ", 1)[0] not in _LABEL_FIRST:
+    if first not in _LABEL_FIRST:
         return None
     # "Beslutande ledamöter och tjänstgörande ersättare", "Ersättare (ej tjänstgörande)"
     if loose:
         for prefix, (role, present, generic) in _LABEL_PREFIXES:
-            if t.startswith(prefix + " ") and not re.search(r"\b(?:för|ersätter)\b|[A-ZÅÄÖ]", text[len(prefix):]) \
+            if t.startswith(prefix + " ") and not _QUALIFIER_OR_NAME.search(text[len(prefix):]) \
                     and len(t.split()) <= len(prefix.split()) + 4:
                 return role, present, generic
     return None
@@ -162,10 +189,11 @@ def section_of(text: str, loose: bool = True) -> tuple[str, bool, bool] | None:
 
 def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
     """"Närvarande ledamöter: Anna Ek, …" -> (section, rest); also "Beslutande Anna Ek (C)"."""
-    first = squeeze(strip_markup(text[:40])).split(" ", 1)[0].strip(" :;.").casefold()
+    words = strip_markup(text[:40]).split(None, 1)       # (the first word of it squeezed)
+    first = (words[0] if words else "").strip(" :;.").casefold()
     if first not in _LABEL_FIRST and _fold(first) not in _FOLDED_FIRST:
         return None
-    m = re.match(r"^([^:\t]{3,45}):\s*(.*)$", text)
+    m = _LABEL_COLON.match(text)
     if m:
         sec = section_of(m.group(1), loose=False)
         if sec:
@@ -182,11 +210,32 @@ def _label_prefix(text: str) -> tuple[tuple[str, bool, bool], str] | None:
 def _name_shaped(words: list[str]) -> bool:
     """2–3 capitalised words that are not common words, labels or places (a name whose given
     name is not in the reference list)."""
-    from .text import STOP, is_name_token
     return 2 <= len(words) <= 3 and all(is_name_token(w) and w.casefold() not in STOP
                                         for w in words) and \
         not is_org(" ".join(words)) and not any(is_org(w) for w in words) and \
         section_of(" ".join(words)) is None
+
+
+# Cheap prefilters for the three patterns every attendance row is searched with. Each checks
+# for text that every alternative of its (IGNORECASE) pattern holds, in the casefolded text
+# (for these letters IGNORECASE matches only what casefolds to them, e.g. "ſ" for "s").
+def _search_tjg(t: str) -> re.Match | None:
+    """_TJG.search(t): both alternatives hold "tjg" or "tjänstgörande"."""
+    low = t.casefold()
+    return _TJG.search(t) if "tjg" in low or "tjänstgörande" in low else None
+
+
+def _search_serves(t: str) -> re.Match | None:
+    """_SERVES.search(t): every alternative holds "tjg", "tjänstgörande", "ersätt" (ersättare,
+    ersätter) or "stället" (i stället, istället)."""
+    low = t.casefold()
+    return _SERVES.search(t) if "tjg" in low or "tjänstgörande" in low or "ersätt" in low or \
+        "stället" in low else None
+
+
+def _search_partial(t: str) -> re.Match | None:
+    """_PARTIAL.search(t): its alternatives need "(", "§" or "del" (del av mötet)."""
+    return _PARTIAL.search(t) if "(" in t or "§" in t or "del" in t.casefold() else None
 
 
 def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dict] | None:
@@ -195,7 +244,7 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
     flags = {"chair": False, "secretary": False, "adjuster": False, "name_only": False,
              "substitute": False}
     t = squeeze(text.replace("\t", " ")).strip(" -–•*·")
-    t = re.sub(r"^\d+[.)]\s+", "", t)
+    t = _NUMBER_PREFIX.sub("", t)
     if not t:
         return None
     lead_title = None
@@ -211,27 +260,27 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
             flags["substitute"] = True
         else:
             lead_title = mrole.group(1)
-    mt = _TJG.search(t)
+    mt = _search_tjg(t)
     if mt and mt.start() > 0:
         flags["substitute"] = True
         t = squeeze(t[:mt.start()] + " " + t[mt.end():]).strip(" ,")
     items = None
-    pm = _PARTIAL.search(t)
+    pm = _search_partial(t)
     if pm:
         items = squeeze(next(g for g in pm.groups() if g))
         t = squeeze(t[:pm.start()] + " " + t[pm.end():]).strip(" ,")
     serves = None
-    sm = _SERVES.search(t)
+    sm = _search_serves(t)
     if sm and sm.start() > 0:
         serves = sm.group(1)
         t = squeeze(t[:sm.start()] + " " + t[sm.end():]).strip(" ,")
     org_paren = None
-    mo = re.search(r"\(([^()]{2,60})\)", t)
+    mo = _BRACKETED.search(t)
     if mo and is_org(mo.group(1)) and not _party(mo.group(1)):
         org_paren = normalise_org(mo.group(1))
         t = squeeze(t[:mo.start()] + " " + t[mo.end():]).strip(" ,")
     paren_titles: list[str] = []
-    for mp_ in reversed(list(re.finditer(r"\(([^()]{2,60})\)", t))):
+    for mp_ in reversed(list(_BRACKETED.finditer(t))):
         inner = squeeze(mp_.group(1)).strip(" .,")
         if _party(inner) and len(inner) <= 4:
             continue
@@ -243,17 +292,17 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
             paren_titles.insert(0, inner)          # "Sten Berg (kassör)": a bracketed post
         t = squeeze(t[:mp_.start()] + " " + t[mp_.end():]).strip(" ,")
     party = None
-    m = re.match(r"^([^(),]+?)\s*\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)\s*(.*)$", t)
+    m = _NAME_PARTY_REST.match(t)
     if m and _party(m.group(2)):
         head, party, rest = m.group(1), _party(m.group(2)), m.group(3).strip(" ,")
     else:
         parts = t.split(",", 1)
         head, rest = parts[0], (parts[1].strip() if len(parts) > 1 else "")
-        md = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", head)
+        md = _DASH_PAIR.match(head)
         if md and leading_name(md.group(1).split(), min_count=3) == len(md.group(1).split()):
             # "Anna Ek – Falu kommun, rektor"
             head, rest = md.group(1), ", ".join(x for x in (md.group(2), rest) if x)
-    rest = re.sub(r"^[–—-]\s*", "", rest)
+    rest = _LEAD_DASH.sub("", rest)
     words = head.split()
     org = org_paren
     n = leading_name(words, min_count=3)
@@ -281,17 +330,16 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
         if name is None:
             tail = " ".join(words[n:])
             if n >= 2 and not rest and not (tail.endswith(".") and tail[:1].islower()
-                                            and not re.search(r"\b\w+\.\w", tail)):
+                                            and not _DOTTED_WORD.search(tail)):
                 # "Name title words" without a comma (but not a sentence: "Anna Ek informerade.")
                 name, rest = " ".join(words[:n]), tail
             else:
                 return None
-    mfor = re.match(r"^(?:för|ersätter)\s+([A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})"
-                    r"(?:\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\))?\s*,?\s*(.*)$", rest)
+    mfor = _SERVES_REST.match(rest)
     if mfor and serves is None:
         serves, rest = mfor.group(1), mfor.group(2)      # "Anna Ek (S) för Per Holm (M)"
     titles: list[str] = []
-    for seg in [s.strip() for s in re.split(r",|;", rest) if s.strip()]:
+    for seg in [s.strip() for s in _COMMA_OR_SEMI.split(rest) if s.strip()]:
         seg = seg.strip(" .")
         if _CHAIR.match(seg):
             flags["chair"] = True
@@ -304,7 +352,7 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
         if _ADJUSTER.match(seg):
             flags["adjuster"] = True
             continue
-        mp = re.fullmatch(r"\(?\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)?", seg)
+        mp = _PARTY_PART.fullmatch(seg)
         if party is None and mp and _party(mp.group(1)) and (
                 seg.startswith("(") or mp.group(1).upper() in _known_parties()):
             party = _party(mp.group(1))          # "Anna Ek, S, Mora" / "Anna Ek, (S)"
@@ -363,25 +411,26 @@ def _status_word(text: str, flags: dict) -> bool:
 
 
 def _known_parties() -> dict:
-    from ... import reference
     return reference.parties()
 
 
 def _party(abbr: str) -> str | None:
     """A party abbreviation: a known one (any case: "(s)", "Kd") or 1–4 capitals ("VV")."""
-    from ... import reference
     a = abbr.strip()
-    if a.upper() in reference.parties():
-        return reference.parties()[a.upper()].abbr
-    if re.fullmatch(r"[A-ZÅÄÖ]{1,4}", a):
+    known = reference.parties().get(a.upper())
+    if known is not None:
+        return known.abbr
+    if _CAPS_1_4.fullmatch(a):
         return a
     return None
+
+
+_CAPS_1_4 = re.compile(r"[A-ZÅÄÖ]{1,4}")
 
 
 def _strict_org(text: str) -> bool:
     """An organisation by reference data or a clear prefix (for names and organisations written
     without a separator)."""
-    from .people import _ACRONYM, _ORG_START, _TITLE_ACRONYMS, known_place
     t = text.strip(" ,.;:")
     return bool(known_place(t) or _ORG_START.match(t) or (_ACRONYM.match(t) and len(t) <= 10
                                                           and t.upper() not in _TITLE_ACRONYMS))
@@ -392,7 +441,7 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
     if not cells_plain:
         return None
     first = cells_plain[0]
-    multi = None if _SERVES.search(first) else names_with_parties(first)
+    multi = None if _search_serves(first) else names_with_parties(first)
     names: list[tuple[str, str | None]] | None = None
     inline_orgs: list[str | None] = []
     if multi and len(multi) >= 2:
@@ -460,15 +509,15 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
             flags["absent"] = True  # a "Närvarande" column answered "Nej"
     for c in cells_plain[1:]:
         c = c.strip()
-        if not c or re.fullmatch(r"[xX✓✔•*–-]|närv\.?|ja|nej", c, re.I):
+        if not c or _PRESENCE_MARK.fullmatch(c):
             continue            # presence marks in a närvarolista table
-        mt = _TJG.search(c)
+        mt = _search_tjg(c)
         if mt:
             flags["substitute"] = True
             c = squeeze(c[:mt.start()] + " " + c[mt.end():]).strip(" ,")
             if not c:
                 continue
-        pm = _PARTIAL.search(c)
+        pm = _search_partial(c)
         if pm and p.items is None:
             p.items = squeeze(next(g for g in pm.groups() if g))
             c = squeeze(c[:pm.start()] + " " + c[pm.end():]).strip(" ,")
@@ -519,11 +568,11 @@ def _row_people(cells_plain: list[str], cells_raw: list[str]) -> list[tuple[Part
 
 def _split_cells(ln: Line) -> tuple[list[str], list[str], int]:
     """Non-empty cells of a line (plain and raw), and how many leading cells were empty."""
-    raw_cells = re.split(r"\t+", ln.text.strip("\n"))
+    raw_cells = _TABS.split(ln.text.strip("\n"))
     if len(raw_cells) > 1 and "  " in ln.text:
         # a fixed-width table whose columns were only partly turned into TABs: two or more
         # spaces inside a cell also separate columns ("Hans-Åke Lindqvist   SD", "x  x  -")
-        raw_cells = [q for r in raw_cells for q in re.split(r" {2,}", r)]
+        raw_cells = [q for r in raw_cells for q in _SPACES2.split(r)]
     plain = [strip_markup(c) for c in raw_cells]
     lead = 0
     while lead < len(plain) and not plain[lead].strip():
@@ -630,7 +679,7 @@ def find_attendance(lines: list[Line], end: int, doc: str,
         if _looks_like_prose(ln.plain):
             section = None
             continue
-        mfrom = re.match(r"^(?:från|för)\s+(.{3,60}?)\s*:?$", first, re.I)
+        mfrom = _FROM_ORG.match(first)
         if mfrom and len(cells) == 1:
             default_org = normalise_org(mfrom.group(1)) if is_org(mfrom.group(1)) else None
             block += 1
@@ -693,12 +742,12 @@ def _starts_person(part: str) -> bool:
     """The part is a name, optionally with bracketed details: "Anna Ek", "Anna Ek (S)",
     "Amra Hodžić (Helsingborgs stad)", "Per Holm (M) tjg för …" is not."""
     words = _bare(part)
-    if not words or re.sub(r"\([^()]*\)", "", part).strip().endswith(("-", "–")):
+    if not words or _PARENS.sub("", part).strip().endswith(("-", "–")):
         return False
-    if leading_name(words) == len(words) or (re.search(r"\(", part) is not None and _name_shaped(words)):
+    if leading_name(words) == len(words) or ("(" in part and _name_shaped(words)):
         return True
     # a name right before a bracket, then more: "Anna Ek (S) ordförande", "Per Holm (M) tjg för …"
-    mb = re.match(r"^([^()]+?)\s*\(", part)
+    mb = _BEFORE_BRACKET.match(part)
     head = mb.group(1).split() if mb else []
     return bool(head) and (leading_name(head) == len(head) or _name_shaped(head))
 
@@ -729,7 +778,7 @@ def comma_people(text: str) -> list[str] | None:
 
 
 def _bare(p: str) -> list[str]:
-    return _PARTIAL.sub(" ", re.sub(r"\([^()]*\)", " ", p)).split()
+    return _PARTIAL.sub(" ", _PARENS.sub(" ", p)).split()
 
 
 def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
@@ -737,10 +786,10 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
     """Read one row into ``att.found``; returns the entries it added or updated (a person
     listed again only adds what the first listing lacked)."""
     # cells that start with a sub-label: "<i>Beslutande</i> Anders Ek (C), Kommun"
-    if any(_label_prefix(c) for c in cells):
+    prefixes = [_label_prefix(c) for c in cells]
+    if any(prefixes):
         touched: list[Found] = []
-        for c, r in zip(cells, raw_cells):
-            lp = _label_prefix(c)
+        for c, r, lp in zip(cells, raw_cells, prefixes):
             sub = section
             if lp:
                 (role, present, generic), c = lp
@@ -749,7 +798,7 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         return touched
     # "Närvarande: Anna Ek, Per Holm och Eva Lind" (several names after a label), also with
     # details between the names: "Anna Ek (S), ordförande, Per Holm (M)", "Eva Lind, rektor, …"
-    if len(cells) == 1 and re.search(r",|;|\b(?:och|samt)\b", cells[0]):
+    if len(cells) == 1 and _LIST_WORD.search(cells[0]):
         groups = comma_people(cells[0])
         if groups:
             touched = []
@@ -767,7 +816,8 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         if (p.serves_for or flags.get("substitute")) and p.role == "member":
             p.role = "substitute"
         p.prov = Provenance(doc, None, ln.no, ln.no, ln.text)
-        old = next((f for f in att.found if _same(f.person.name, p.name)), None)
+        key = _name_key(p.name)
+        old = att.first_by_name.get(key)          # the first f in att.found with _same(name)
         if old is not None:
             if not p.present:
                 old.person.present = False      # listed again under "Frånvarande"
@@ -782,12 +832,13 @@ def _take_row(att: Attendance, ln: Line, cells: list[str], raw_cells: list[str],
         f = Found(p, section, ln.no, block, flags["chair"], flags["secretary"],
                   flags["adjuster"], flags["name_only"])
         att.found.append(f)
+        att.first_by_name.setdefault(key, f)
         touched.append(f)
     return touched
 
 
-def _same(a: str, b: str) -> bool:
-    return a.casefold().replace("-", " ") == b.casefold().replace("-", " ")
+def _name_key(name: str) -> str:
+    return name.casefold().replace("-", " ")
 
 
 def _finish(att: Attendance) -> None:
@@ -830,7 +881,7 @@ def _add_replaced(att: Attendance, seen: dict[str, Found]) -> None:
 
 def _is_staff(f: Found) -> bool:
     t = f.person.title
-    return bool(t and _STAFF_TITLE.search(t) and not re.search(r"chef|ordf", t, re.I))
+    return bool(t and _STAFF_TITLE.search(t) and not _CHIEF.search(t))
 
 
 def _staff_minority(att: Attendance, section: Section) -> bool:

@@ -13,6 +13,7 @@ MONTHS = {
     "december": 12, "dec": 12,
 }
 WEEKDAYS = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?"
+_WEEKDAY_WORD = re.compile(rf"\b{WEEKDAYS}\b", re.I)
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 ISO = re.compile(r"(?<![\d-])((?:19|20)\d\d)[-‐–.](\d{1,2})[-‐–.](\d{1,2})(?![\d])")
@@ -86,5 +87,5 @@ def strip_dates_and_times(text: str) -> str:
     for a, b in sorted(spans, reverse=True):
         text = text[:a] + " " + text[b:]
     text = TIME.sub(" ", text)
-    text = re.sub(rf"\b{WEEKDAYS}\b", " ", text, flags=re.I)
+    text = _WEEKDAY_WORD.sub(" ", text)
     return " ".join(text.split())

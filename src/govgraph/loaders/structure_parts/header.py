@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ...model import Provenance
 from .dates import find_dates, strip_dates_and_times
+from .people import known_place
 from .text import Line, squeeze
 
 _TITLE_WORD = re.compile(
@@ -36,6 +37,7 @@ _ONLINE = re.compile(r"^(?:digitalt|digital|via|på distans|distans|teams|zoom|s
 _MET_VERB = re.compile(r"\b(?:sammanträdde|sammanträder|har\s+sammanträtt|möttes|träffades|hölls|"
                        r"höll\s+(?:sammanträde|möte)|ägde\s+rum|äger\s+rum|samlades)\b", re.I)
 _MET_PLACE = re.compile(r"\s(?:i|på)\s+([A-ZÅÄÖ][^.!?]{2,100}?)\s*(?:[.!?](?=\s|$)|$)")
+_ORGAN_LABEL = re.compile(r"^(?:organ|nämnd|beslutande organ|instans)\s*:\s*(.+)$", re.I)
 _BODY_ORG = re.compile(r"\b(?:kommun|stad|region|län)\b", re.I)
 
 
@@ -80,7 +82,6 @@ def _cap(s: str) -> str:
 def _from_upper(s: str) -> str:
     """"BARN- OCH UTBILDNINGSNÄMNDEN I PITEÅ" -> "barn- och utbildningsnämnden i Piteå": an
     uppercase letterhead in sentence case, place names capitalised again."""
-    from .people import known_place
     out = []
     for w in s.lower().split(" "):
         core = w.strip(",.:;()")
@@ -132,7 +133,7 @@ def find_body(lines: list[Line], header_end: int, doc: str,
                 return body, _prov(doc, ln)
     # 2. "Organ: X"
     for ln in region:
-        m = re.match(r"^(?:organ|nämnd|beslutande organ|instans)\s*:\s*(.+)$", ln.plain, re.I)
+        m = _ORGAN_LABEL.match(ln.plain)
         if m:
             return _clean_body(m.group(1)), _prov(doc, ln)
     # 3. first-page letterhead: the first line that names a body (joined with a wrapped line)

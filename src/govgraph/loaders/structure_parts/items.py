@@ -24,6 +24,20 @@ _TOC_TAIL = re.compile(r"(?:\.{3,}|…+|\t+| {3,})\s*\d{1,3}\s*$")
 _PRESENTER_CUT = re.compile(
     r"\s*(?:\*+\s*)?(?:[-–,]\s*)?\b(?:(?:föredragande|presentatör|dragande|ansvarig|inledare)\s*:"
     r"|(?:ärendet\s+)?föredras\s+av\b|\*+\s*föredragande\b).*$", re.I)
+# a word every alternative of _PRESENTER_CUT holds ("föredragande" holds "dragande")
+_PRESENTER_WORD = re.compile(r"dragande|presentatör|ansvarig|inledare|föredras", re.I)
+_GLUED_PRESENTER = re.compile(r"(?<=[a-zåäö])(?=(?:Föredragande|Föredras)\b)")
+_EMPHASIS_MARKS = re.compile(r"[*_]+")
+_DNR_TAIL = re.compile(r"\s*[(,]?\s*\b(?:dnr|diarienr|diarienummer)\.?\s*:?\s*[\w/\-.]+(?:\s+\d[\w/\-.]*)?\)?$",
+                       re.I)
+_DNR_WORD = re.compile(r"dnr|diarienr|diarienummer", re.I)     # what _DNR_TAIL needs
+_COMMA_TAIL = re.compile(r"^(.*\S),\s+(.+)$")
+_DASH_TAIL = re.compile(r"^(.*\S)\s+[–—-]\s+(.+)$")
+_PEOPLE_SEP = re.compile(r"\s*(?:,|\boch\b|&)\s*")
+_ENDS_WITH_DOT = re.compile(r"[^.]\.$")
+_ABBREVIATION_END = re.compile(r"\b(?:m\.m|bl\.a|t\.ex|etc|mm)\.$")
+_TABS = re.compile(r"\t+")
+_RANGE_WORD = re.compile(r"^(?:och|samt|till|t\.?o\.?m\.?)\s+§")
 _BODY_WORDS = frozenset({"beslut", "beslut:", "förslag till beslut", "bakgrund", "ärendet",
                          "sammanfattning", "diskussion", "protokoll"})
 
@@ -46,12 +60,19 @@ class Candidate:
         return f"{self.number}{self.letter}"
 
 
+# the first characters a candidate heading can start with (see _candidate)
+_CANDIDATE_HEADS = "§-–•*·e" + "pPäÄdD"
+
+
 def _candidate(ln: Line) -> Candidate | None:
     if ln.blank:
         return None
     head = ln.plain.lstrip(" \t")[:1]
     word_marker = False
     if not (head.isdigit() or head in "§-–•*·e"):
+        # _WORD_MARKER's words start with p, ä or d (IGNORECASE matches only their capitals)
+        if head not in "pPäÄdD":
+            return None
         mw = _WORD_MARKER.match(ln.plain.lstrip(" \t"))
         if not mw:
             return None
@@ -68,14 +89,16 @@ def _candidate(ln: Line) -> Candidate | None:
         text = text[m.end():]
     if not (text[0].isdigit() or text[0] == "§"):
         return None
-    if not ln.heading and _TOC_TAIL.search(ln.plain.rstrip()):
+    toc_text = ln.plain.rstrip()
+    # (_TOC_TAIL ends in a digit and optional space: the stripped text must end in a digit)
+    if not ln.heading and toc_text[-1:].isdigit() and _TOC_TAIL.search(toc_text):
         return None
     mp = _PARA.match(text)
     if mp:
         title = mp.group(3).strip()
         if title[:1].isdigit() and not re.match(r"^\d{4}[/-]\d+\b", title):
             return None              # "§ 5 2021-…" is a reference, not a heading
-        if (title and title[0] in "-–—§,;") or re.match(r"^(?:och|samt|till|t\.?o\.?m\.?)\s+§", title):
+        if (title and title[0] in "-–—§,;") or _RANGE_WORD.match(title):
             return None              # a range "§ 30-§ 45", "§ 3 och § 4"
         return Candidate(ln, int(mp.group(1)), (mp.group(2) or "").lower(), "para", "§",
                          title, ln.heading, ln.bold, dash)
@@ -156,7 +179,7 @@ def _base_score(c: Candidate, nxt: Line | None, prev: Line | None,
     if prev is not None and not prev.blank and c.style == "num" and not (c.heading or c.bold) \
             and _NUM.match(_LIST_PREFIX.sub("", prev.plain.strip())):
         s -= 0.3
-    if re.search(r"[^.]\.$", t) and not re.search(r"\b(?:m\.m|bl\.a|t\.ex|etc|mm)\.$", t):
+    if "." in t[-2:] and _ENDS_WITH_DOT.search(t) and not _ABBREVIATION_END.search(t):
         s -= 0.25
     if c.marker == "bare":
         s -= 0.5
@@ -266,13 +289,14 @@ _TAIL_BLOCK = re.compile(r"^(?:vid\s+protokollet|justeras|justerat|justerat\s+de
                          r"bilagor|bilaga\s*:?|protokollet\s+justeras\b.*|justerandes\s+sign(?:atur)?)\s*:?$",
                          re.I)
 _DNR = re.compile(r"^(?:dnr|diarienr|diarienummer|dokumentnr|ärendenr)\.?\s*:?\s*\S+.*$|^\d{4}[/-]\d+\S*$", re.I)
+_DNR_LEAD = re.compile(r"^(?:dnr|diarienr|diarienummer)?\.?\s*:?\s*\b[A-ZÅÄÖ]{0,4}\s*\d{4}[/-]\d+\S*\s*", re.I)
+_YEAR_NUMBER = re.compile(r"^\d{4}[/-]")
 
 
 def _title_below(c: Candidate, lines: list[Line]) -> str:
     """"§ 45" alone on its line (or with only a case number): the title is the next line."""
     title = c.title
-    title = re.sub(r"^(?:dnr|diarienr|diarienummer)?\.?\s*:?\s*\b[A-ZÅÄÖ]{0,4}\s*\d{4}[/-]\d+\S*\s*", "",
-                   title, flags=re.I).strip() if _DNR.match(title) or re.match(r"^\d{4}[/-]", title) else title
+    title = _DNR_LEAD.sub("", title).strip() if _DNR.match(title) or _YEAR_NUMBER.match(title) else title
     if title:
         return title
     for k, ln in enumerate(lines[c.line.no:c.line.no + 4], c.line.no):
@@ -320,7 +344,7 @@ def _continued_title(title: str, c: Candidate, lines: list[Line], end: int) -> s
 
 def _without_name_cell(c: Candidate) -> str:
     """"6.<TAB>Budget<TAB>Anna Ek": a last TAB cell of presenter names is not title."""
-    cells = [x.strip() for x in re.split(r"\t+", c.line.plain) if x.strip()]
+    cells = [x.strip() for x in _TABS.split(c.line.plain) if x.strip()]
     title = c.title
     if len(cells) >= 2:
         last = cells[-1]
@@ -334,17 +358,20 @@ def _without_name_cell(c: Candidate) -> str:
 def clean_title(title: str) -> str:
     """Heading text without number markup, emphasis, presenter tail or trailing colon."""
     t = strip_markup(title).replace("\t", " ")
-    t = re.sub(r"(?<=[a-zåäö])(?=(?:Föredragande|Föredras)\b)", " ", t)   # "barnFöredragande:" (emphasis lost)
-    t = _PRESENTER_CUT.sub("", t)
-    t = re.sub(r"[*_]+", "", t)
-    t = re.sub(r"\s*[(,]?\s*\b(?:dnr|diarienr|diarienummer)\.?\s*:?\s*[\w/\-.]+(?:\s+\d[\w/\-.]*)?\)?$",
-               "", t, flags=re.I)
+    if "Föredra" in t:
+        t = _GLUED_PRESENTER.sub(" ", t)   # "barnFöredragande:" (emphasis lost)
+    if _PRESENTER_WORD.search(t):
+        t = _PRESENTER_CUT.sub("", t)
+    if "*" in t or "_" in t:
+        t = _EMPHASIS_MARKS.sub("", t)
+    if _DNR_WORD.search(t):
+        t = _DNR_TAIL.sub("", t)
     t = squeeze(t).strip(" .:;-–—")
     # "Psykisk hälsa – SPOT, Maria Gunnarsson och Karin Haster" -> cut the presenters
-    m = re.match(r"^(.*\S),\s+(.+)$", t) or re.match(r"^(.*\S)\s+[–—-]\s+(.+)$", t)
+    m = _COMMA_TAIL.match(t) or _DASH_TAIL.match(t)
     if m:
         tail = m.group(2)
-        people = re.split(r"\s*(?:,|\boch\b|&)\s*", tail)
+        people = _PEOPLE_SEP.split(tail)
         if people and all(leading_name(p.split()) == len(p.split()) and len(p.split()) >= 2
                           for p in people if p):
             t = m.group(1).strip(" .:;-–—")
@@ -355,8 +382,11 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
     """The protocol's agenda items with inclusive line spans and provenance."""
     cands: list[Candidate] = []
     for ln in lines:
-        if ln.no <= start_after:
+        if ln.no <= start_after or ln.blank:
             continue
+        head = ln.plain.lstrip(" \t")[:1]
+        if head and not (head.isdigit() or head in _CANDIDATE_HEADS):
+            continue                 # _candidate's first test: it returns None for this line
         c = _candidate(ln)
         if c is not None:
             cands.append(c)
@@ -411,7 +441,8 @@ def find_items(lines: list[Line], doc_name: str, start_after: int = 0) -> list[I
     else:
         chain = _add_unnumbered(chain, lines)
     items: list[Item] = []
-    last_text = max((ln.no for ln in lines if not ln.blank), default=len(lines))
+    # (line numbers ascend: the last non-blank line has the largest)
+    last_text = next((ln.no for ln in reversed(lines) if not ln.blank), len(lines))
     for k, c in enumerate(chain):
         start = c.line.no
         end = (chain[k + 1].line.no - 1) if k + 1 < len(chain) else last_text

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import Provenance
-from .people import PARTY, split_names
+from .people import PARTY, _given_count, _is_surname, split_names
 from .text import Line, leading_name, squeeze
 
 _ROLE_WORDS = [
@@ -28,7 +28,15 @@ _LABEL_TOKEN = re.compile(r"(?:mötes)?ordf\S{0,2}rande|sekreterare|protokollfö
 _SIG_SKIP = re.compile(r"^(?:paragrafer|sign\.?|namnförtydligande|underskrift(?:er)?)?\s*:?\s*"
                        r"(?:§§?\s*\d+(?:\s*[-–]\s*§?\s*\d+)?)?\s*$|^\d{4}-\d\d-\d\d$", re.I)
 _LABEL_HINTS = ("ordf", "sekr", "juster", "protokoll", "anteckn", "sign")
+_LABEL_HINT = re.compile("|".join(_LABEL_HINTS))      # any of _LABEL_HINTS in a text
 _SIG_NOISE = re.compile(r"^[\s_.…\-–]*$")
+_RULES = re.compile(r"_+|[.…]{2,}")
+_SIGNATURE_WORDS = re.compile(r"\b(?:underskrift(?:er)?|namnförtydligande|sign\.?)\b"
+                              r"|(?:\bparagrafer\b\s*:?\s*|§§?\s*)(?:§§?\s*)?(?:\d+(?:\s*[-–]\s*§?\s*\d+)?)?", re.I)
+_LEADERS = re.compile(r"[_…]{2,}|\.{3,}")
+_UNDERSCORES = re.compile(r"[_…]{2,}")
+_ADJUSTER_ITEM = re.compile(r"\bval\s+av\s+justerare|\bjustering\b|\bjusterare\b", re.I)
+_HANDLER = re.compile(r"\bhandläggare\b", re.I)
 _APPOINT = re.compile(
     r"(?P<names>[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3}(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?"
     r"(?:\s*(?:,|och)\s*[A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3}(?:\s*\([A-Za-zÅÄÖåäö]{1,4}\))?)*)"
@@ -70,10 +78,8 @@ def _role_of(text: str) -> str | None:
 
 def _labels_in(text: str) -> list[str] | None:
     """"Ordförande Justerare" -> ["chair", "adjuster"]; None unless the line is only labels."""
-    t = re.sub(r"_+|[.…]{2,}", " ", text.replace("\t", " "))
-    t = re.sub(r"\b(?:underskrift(?:er)?|namnförtydligande|sign\.?)\b|(?:\bparagrafer\b\s*:?\s*|§§?\s*)"
-               r"(?:§§?\s*)?(?:\d+(?:\s*[-–]\s*§?\s*\d+)?)?",
-               " ", t, flags=re.I)
+    t = _RULES.sub(" ", text.replace("\t", " "))
+    t = _SIGNATURE_WORDS.sub(" ", t)
     t = squeeze(t).strip(" :")
     if not t:
         return None
@@ -86,12 +92,12 @@ def _labels_in(text: str) -> list[str] | None:
 
 def _names_in(text: str) -> list[str] | None:
     """Person names that make up the whole line ("Karin Sundin Tom Rymoen", "Anna Ek (S)")."""
-    cells = [c for c in (squeeze(re.sub(r"[_…]{2,}|\.{3,}", " ", PARTY.sub(" ", c))).strip(" ,")
+    cells = [c for c in (squeeze(_LEADERS.sub(" ", PARTY.sub(" ", c))).strip(" ,")
                          for c in text.split("\t")) if c]
     if len(cells) >= 2 and all(leading_name(c.split()) == len(c.split()) >= 2 for c in cells):
         return cells            # names side by side in TAB cells: one person per cell
     t = squeeze(PARTY.sub(" ", text.replace("\t", " ")))
-    t = re.sub(r"[_…]{2,}", " ", t).strip(" ,")
+    t = _UNDERSCORES.sub(" ", t).strip(" ,")
     if not t or len(t) > 80:
         return None
     words = t.split()
@@ -114,7 +120,6 @@ def _names_in(text: str) -> list[str] | None:
 
 def _clear_given(word: str) -> bool:
     """A common given name that is not also a surname (a safe place to split two names)."""
-    from .people import _given_count, _is_surname
     c = _given_count(word)
     return c >= 1000 and (c >= 10000 or not _is_surname(word))
 
@@ -142,7 +147,7 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
             continue
         plain = ln.plain.strip()
         low = plain[:60].casefold()
-        if not any(k in low for k in _LABEL_HINTS):
+        if not _LABEL_HINT.search(low):
             continue
         cells = [c.strip() for c in plain.split("\t") if c.strip()]
         if len(cells) >= 4:
@@ -206,7 +211,7 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
             off.add(role, nm, _prov(doc, lines, min(ln.no, src.no), max(ln.no, src.no)))
     # sentences in the first items; a "Val av justerare" item whose text is only names
     for number, start, end in first_items or []:
-        if re.search(r"\bval\s+av\s+justerare|\bjustering\b|\bjusterare\b", lines[start - 1].plain, re.I):
+        if _ADJUSTER_ITEM.search(lines[start - 1].plain):
             for ln in lines[start:end]:
                 names = None if ln.blank else _names_in(ln.plain)
                 if names:
@@ -216,9 +221,9 @@ def find_officers(lines: list[Line], header_end: int, doc: str,
             t = ln.plain.replace("\t", " ")
             low = t.casefold()
             appoint = ("juster" in low or "ordförande" in low or "sekreterare" in low) and \
-                any(w in low for w in ("utses", "utsågs", "valdes", "väljs"))
-            opens = any(w in low for w in ("öppnar", "öppnade", "hälsar", "hälsade", "förklarar",
-                                           "förklarade"))
+                ("utses" in low or "utsågs" in low or "valdes" in low or "väljs" in low)
+            opens = "öppnar" in low or "öppnade" in low or "hälsar" in low or "hälsade" in low or \
+                "förklarar" in low or "förklarade" in low
             if not (appoint or opens):
                 continue
             for m in (_APPOINT.finditer(t) if appoint else ()):
@@ -246,7 +251,7 @@ def find_letterhead_secretary(lines: list[Line], header_end: int, doc: str) -> l
     """"Tjänsteställe, handläggare\\nVälfärd och folkhälsa, Anna Ek" -> Anna Ek."""
     out = []
     for i, ln in enumerate(lines[:min(header_end, 40)]):
-        if not re.search(r"\bhandläggare\b", ln.plain, re.I):
+        if not _HANDLER.search(ln.plain):
             continue
         for nxt in lines[i + 1:i + 3]:
             if nxt.blank:

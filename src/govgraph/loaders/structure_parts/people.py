@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import lru_cache
 
 from ... import reference
-from .text import STOP, _CAMEL, _given, is_name_token, squeeze
+from .text import STOP, _CAMEL, _given, is_name_token, leading_name, squeeze
 
 PARTY = re.compile(r"\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)")
+_CAPS_1_4 = re.compile(r"[A-ZÅÄÖ]{1,4}")
 _ORG_START = re.compile(
     r"^(?:Region(?:en)?|Länsstyrelsen|Landstinget|Kommunförbundet|Samordningsförbundet|"
     r"Försäkringskassan|Arbetsförmedlingen|Polisen|Polismyndigheten|Socialstyrelsen|SKR|"
@@ -53,13 +55,20 @@ def _folded_places() -> frozenset[str]:
     return frozenset(fold(n) for n in names)
 
 
+# the combining marks of the Combining Diacritical Marks block (what NFKD splits off å, ä, ö, é …)
+_DIACRITICS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c)))
+                         + "]")
+
+
 def known_place(text: str) -> bool:
     """A municipality or region by reference data, also when OCR lost the diacritics."""
-    import unicodedata
-    t = " ".join(text.split())
-    if reference.find_municipality(t) or reference.find_region(t):
+    k = " ".join(text.split()).casefold()     # the key find_municipality / find_region look up
+    if reference.municipality_index().get(k) or reference.region_index().get(k):
         return True
-    f = "".join(c for c in unicodedata.normalize("NFKD", t.casefold()) if not unicodedata.combining(c))
+    n = unicodedata.normalize("NFKD", k)
+    f = _DIACRITICS.sub("", n) if not n.isascii() else n
+    if not f.isascii():           # other combining marks may be left: drop every one of them
+        f = "".join(c for c in n if not unicodedata.combining(c))
     return f in _folded_places()
 
 
@@ -184,18 +193,20 @@ def split_names(tokens: list[str], count: int | None = None) -> list[list[str]] 
     best = [[NEG] * (maxk + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[-1] * (maxk + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    starts = [_start_score(t) for t in tokens]          # per token once, not per (i, k, length)
+    penalties = [_inner_penalty(t) for t in tokens]
     for i in range(n):
+        s0 = starts[i]
+        if s0 is None:
+            continue
         for k in range(maxk):
             if best[i][k] == NEG:
-                continue
-            s0 = _start_score(tokens[i])
-            if s0 is None:
                 continue
             for ln in (2, 3, 4):
                 j = i + ln
                 if j > n:
                     break
-                v = best[i][k] + s0 - sum(_inner_penalty(t) for t in tokens[i + 1:j]) - 0.6 * (ln - 2)
+                v = best[i][k] + s0 - sum(penalties[i + 1:j]) - 0.6 * (ln - 2)
                 if v > best[j][k + 1]:
                     best[j][k + 1] = v
                     back[j][k + 1] = i
@@ -222,7 +233,6 @@ def names_with_parties(cell: str) -> list[tuple[str, str, str | None]] | None:
     """"Anna Ek (S) Per Holm (M)" -> [("Anna Ek", "S", None), ("Per Holm", "M", None)];
     "Anna Ek (S), Mora kommun Per Holm (M), Orsa kommun" gives the organisations too.
     None unless the whole cell reads that way."""
-    from .text import leading_name
     parts = list(PARTY.finditer(cell))
     if not parts:
         return None
@@ -230,7 +240,7 @@ def names_with_parties(cell: str) -> list[tuple[str, str, str | None]] | None:
     pos = 0
     for m in parts:
         abbr = m.group(1)
-        if not (abbr.upper() in reference.parties() or re.fullmatch(r"[A-ZÅÄÖ]{1,4}", abbr)):
+        if not (abbr.upper() in reference.parties() or _CAPS_1_4.fullmatch(abbr)):
             return None
         words = cell[pos:m.start()].strip(" ,;").split()
         best = None
@@ -258,6 +268,15 @@ def names_with_parties(cell: str) -> list[tuple[str, str, str | None]] | None:
     return [(n, p, o) for n, p, o in out]
 
 
+@lru_cache(maxsize=1)
+def _regions_by_first_word() -> dict[str, list[str]]:
+    """Region names (longest first) by their first word."""
+    out: dict[str, list[str]] = {}
+    for name in sorted((r.name for r in reference.regions()), key=len, reverse=True):
+        out.setdefault(name.split(" ")[0], []).append(name)
+    return out
+
+
 def split_orgs(cell: str, count: int | None = None) -> list[str] | None:
     """"Bergs kommun Bräcke kommun Region Jämtland Härjedalen Regional utveckling" ->
     ["Bergs kommun", "Bräcke kommun", "Region Jämtland Härjedalen", "Regional utveckling"]."""
@@ -265,11 +284,14 @@ def split_orgs(cell: str, count: int | None = None) -> list[str] | None:
     out: list[str] = []
     cur: list[str] = []
     i = 0
-    regions = sorted((r.name for r in reference.regions()), key=len, reverse=True)
+    regions = _regions_by_first_word()
     while i < len(words):
         w = words[i]
-        rest = " ".join(words[i:])
-        hit = next((r for r in regions if rest.startswith(r + " ") or rest == r), None)
+        # (a region name that starts the rest of the cell starts with its word ``w``)
+        hit = None
+        if w in regions:
+            rest = " ".join(words[i:])
+            hit = next((r for r in regions[w] if rest.startswith(r + " ") or rest == r), None)
         if hit:
             if cur:
                 out.append(" ".join(cur))
