@@ -124,3 +124,37 @@ def restoration_index() -> dict[str, str]:
 
 
 _MARKS = frozenset("åäöé")
+
+
+# coarse key: one symbol for every letter an OCR-damaged glyph may stand for (a/ä/å/o/ö/é and the
+# hard readings d → ä/å/ö, i → ä), "l" for the glyphs read as l ("1", "|")
+COARSE = str.maketrans({**dict.fromkeys("aäåoöédi&36", "*"), "1": "l", "|": "l"})
+
+
+@lru_cache(maxsize=1)
+def variant_buckets() -> tuple[list[str | None], int]:
+    """Every spelling a damaged word can be restored to, bucketed by its coarse key: (buckets, mask).
+
+    The spellings are those :func:`restoration_index` holds and the known words without å/ä/ö/é
+    (``SwedishLexicon.exists``). A spelling ``w`` sits in ``buckets[hash(w.translate(COARSE)) & mask]``
+    (several joined by "|"). Every letter a glyph may be read as has the same coarse symbol as the
+    glyph, so one lookup finds every restoration of a word, whatever letters it restores; a bucket
+    also holds unrelated spellings (other keys, hash collisions), which the caller's letter-by-letter
+    check drops. A hash table of plain lists (~16 MB) rather than a dict keyed by coarse strings
+    (~80 MB): the hash of a coarse key is enough, because the check is exact.
+    """
+    lex = swedish_lexicon()
+    plain = {w for w in lex.words if _MARKS.isdisjoint(w)}
+    plain.update(w for w, f in lex.freq.items() if f >= 250 and _MARKS.isdisjoint(w))
+    forms = [w for w in plain if w.islower() or not any(c.isalpha() for c in w)]
+    for found in restoration_index().values():
+        forms.extend(found.split("|"))
+    size = 1 << (2 * len(forms)).bit_length()
+    mask = size - 1
+    buckets: list[str | None] = [None] * size
+    for w in forms:
+        i = hash(w.translate(COARSE)) & mask
+        b = buckets[i]
+        buckets[i] = w if b is None else b + "|" + w
+    return buckets, mask
+

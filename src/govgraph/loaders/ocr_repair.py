@@ -61,13 +61,14 @@ measures the stage.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
 from ..model import CleanDocument, CleanLine, Repair
-from .lexicon import name_lexicon, restoration_index, swedish_lexicon
+from .lexicon import COARSE, name_lexicon, restoration_index, swedish_lexicon, variant_buckets
 
 FLAG_OCR = "ocr-damage-repaired"
 FLAG_ENCODING = "encoding-damage-repaired"
@@ -247,6 +248,7 @@ class _Context:
     restorable: dict[str, bool] = field(default_factory=dict)     # damage confirmation per token
     doc_forms_by_len: dict[int, list[str]] | None = None           # doc_forms' spellings by length
     glyph_fixed: set[str] = field(default_factory=set)            # tokens made by glyph mapping
+    decisions: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)   # _decide memo
 
 
 def fold(word: str) -> str:
@@ -254,48 +256,57 @@ def fold(word: str) -> str:
     return word.lower().replace("å", "a").replace("ä", "a").replace("ö", "o").replace("é", "e")
 
 
-def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
+def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
     """Known lower-case restorations of ``token`` (dictionary words, names, places, and plain words
     for glyph damage like "1an" → "lan") with the number of hard substitutions used.
 
     Each position allows a set of letters (``a`` → a/ä/å, ``é`` → é/ö/ä/å, ``&`` → ä/å, hard:
-    ``d`` → ä/å/ö ...); the allowed letters are folded to keys looked up in the restoration index,
-    and the known spellings found there are checked position by position.
+    ``d`` → ä/å/ö ...). All letters allowed at a position share one coarse symbol
+    (:data:`~govgraph.loaders.lexicon.COARSE`), so every known spelling that fits lies in the
+    bucket of the token's coarse key (:func:`~govgraph.loaders.lexicon.variant_buckets`): one lookup
+    per base instead of one per combination of folded letters; the spellings found there are
+    checked position by position.
     """
-    index, lex = restoration_index(), swedish_lexicon()
-    words, freq = lex.words, lex.freq
-    bases = {token: 0}
-    pre = _PRE + _PRE_HARD if hard else _PRE
-    for a, b in pre:
-        # every base derives from ``token`` by these replacements, and no replacement creates a
-        # new occurrence of a pattern (each yields å/ä/ö or "Lä"/"lä"), so ``a in token`` is
-        # the same as "some base contains ``a``"
-        if a not in token:
-            continue
-        # "rn" → "m", "cl" → "d" count twice: never combined with another hard reading
-        cost = (2 if a in ("rn", "cl") else 1) if (a, b) in _PRE_HARD else 0
-        for base, c0 in list(bases.items()):
-            if a in base and base.replace(a, b) not in bases:
-                bases[base.replace(a, b)] = c0 + cost
+    if (_PRE_ALL_RE if hard else _PRE_SOFT_RE).search(token) is None:
+        bases: dict[str, int] = {token: 0}     # no pattern of ``pre`` occurs: the common case
+    else:
+        bases = {token: 0}
+        for a, b in _PRE + _PRE_HARD if hard else _PRE:
+            # every base derives from ``token`` by these replacements, and no replacement creates a
+            # new occurrence of a pattern (each yields å/ä/ö or "Lä"/"lä"), so ``a in token`` is
+            # the same as "some base contains ``a``"
+            if a not in token:
+                continue
+            # "rn" → "m", "cl" → "d" count twice: never combined with another hard reading
+            cost = (2 if a in ("rn", "cl") else 1) if (a, b) in _PRE_HARD else 0
+            for base, c0 in list(bases.items()):
+                if a in base and base.replace(a, b) not in bases:
+                    bases[base.replace(a, b)] = c0 + cost
+    first, inner = _OPTION_TABLES[hard]     # a capital I is a hard "l" only as the first letter
+    buckets, mask = variant_buckets()
+    out: list[tuple[str, int]] = []
     seen: set[str] = set()
     for base, c0 in bases.items():
         if c0 > 2:
             continue
-        opts = [_char_options(ch, hard and not (ch == "I" and i > 0)) for i, ch in enumerate(base)]
-        key_opts = [o[2] for o in opts]
-        n_keys = 1
-        for k in key_opts:
-            n_keys *= len(k)
-        if n_keys > _MAX_COMBOS:
+        opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
+        # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most 3 per letter,
+        # so only a word of 6 letters or more can have that many)
+        if len(base) > 5 and math.prod([len(o[2]) for o in opts]) > _MAX_COMBOS:
             continue
-        keys = ("".join(key_opts),) if n_keys == 1 else map("".join, itertools.product(*key_opts))
+        coarse = base.lower().translate(COARSE)
+        if len(coarse) != len(base):
+            out.extend(_variants_by_keys(base, c0, opts, seen))      # a letter lower-cased to two
+            continue
+        # a first capital I may be read as i or l (different coarse symbols): both buckets
+        keys = (coarse, "l" + coarse[1:]) if hard and base[0] == "I" else (coarse,)
+        n = len(base)
         for key in keys:
-            found = index.get(key)
-            forms = found.split("|") if found else []
-            if key in words or freq.get(key, 0) >= 250:      # lex.exists(key)
-                forms.append(key)
-            for form in forms:
-                if form in seen or len(form) != len(base):
+            found = buckets[hash(key) & mask]
+            if found is None:
+                continue
+            for form in found.split("|"):
+                if len(form) != n or form in seen:
                     continue
                 n_hard = c0
                 for c, (sft, hrd, _) in zip(form, opts):
@@ -308,7 +319,57 @@ def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
                         break
                 if n_hard <= 2:
                     seen.add(form)
-                    yield form, n_hard
+                    out.append((form, n_hard))
+    return out
+
+
+def _variants_by_keys(base: str, c0: int, opts: list[tuple[str, str, str]],
+                      seen: set[str]) -> Iterable[tuple[str, int]]:
+    """:func:`_variants` of one base by enumerating its folded lookup keys (for the rare base the
+    coarse key does not fit: a letter whose lower case is two letters)."""
+    index, lex = restoration_index(), swedish_lexicon()
+    words, freq = lex.words, lex.freq
+    key_opts = [o[2] for o in opts]
+    for key in map("".join, itertools.product(*key_opts)):
+        found = index.get(key)
+        forms = found.split("|") if found else []
+        if key in words or freq.get(key, 0) >= 250:      # lex.exists(key)
+            forms.append(key)
+        for form in forms:
+            if form in seen or len(form) != len(base):
+                continue
+            n_hard = c0
+            for c, (sft, hrd, _) in zip(form, opts):
+                if c in sft:
+                    continue
+                if c in hrd:
+                    n_hard += 1
+                else:
+                    n_hard = 99
+                    break
+            if n_hard <= 2:
+                seen.add(form)
+                yield form, n_hard
+
+
+_PRE_SOFT_RE = re.compile("|".join(re.escape(a) for a, _ in _PRE))
+_PRE_ALL_RE = re.compile("|".join(re.escape(a) for a, _ in _PRE + _PRE_HARD))
+
+
+class _OptionTable(dict):
+    """glyph -> :func:`_char_options` (filled on first use: a constant fact about one character)."""
+
+    def __init__(self, hard: bool, inner: bool) -> None:
+        super().__init__()
+        self.hard, self.inner = hard, inner
+
+    def __missing__(self, ch: str) -> tuple[str, str, str]:
+        opts = self[ch] = _char_options(ch, self.hard and not (self.inner and ch == "I"))
+        return opts
+
+
+# hard -> (options of the first letter, options of the other letters)
+_OPTION_TABLES = {hard: (_OptionTable(hard, False), _OptionTable(hard, True)) for hard in (False, True)}
 
 
 @lru_cache(maxsize=4096)
@@ -629,7 +690,23 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
 
     ``before_name``: a capitalised word followed by another capitalised word (a first name?).
     ``lone``: a capitalised word between lower-case words (no name before or after it).
+
+    Memoised for the document run: the answer depends only on the arguments (``before_name`` only
+    for a capitalised word in the first pass, ``lone`` only with ``proper``), the pass
+    (``ctx.vote_text``) and whether the token came from glyph mapping (``ctx.glyph_fixed``).
     """
+    key = (token, damaged, proper, before_name and ctx.vote_text is None and _is_title(token),
+           lone and proper, ctx.vote_text, token in ctx.glyph_fixed)
+    try:
+        return ctx.decisions[key]
+    except KeyError:
+        decision = ctx.decisions[key] = _decide_uncached(token, damaged, ctx, proper, before_name, lone)
+        return decision
+
+
+def _decide_uncached(token: str, damaged: bool, ctx: _Context, proper: bool = False,
+                     before_name: bool = False, lone: bool = False) -> tuple[str, str] | None:
+    """:func:`_decide` without the memo."""
     if before_name and damaged and _is_title(token) and ctx.vote_text is None:
         named = _given_name_repair(token, ctx)
         if named:
