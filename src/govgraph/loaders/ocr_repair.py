@@ -248,7 +248,10 @@ class _Context:
     restorable: dict[str, bool] = field(default_factory=dict)     # damage confirmation per token
     doc_forms_by_len: dict[int, list[str]] | None = None           # doc_forms' spellings by length
     glyph_fixed: set[str] = field(default_factory=set)            # tokens made by glyph mapping
+    doc_forms_text: str | None = None       # the document text doc_forms was read from
+    stats: dict[str, DamageStats] = field(default_factory=dict)     # damage_stats by text
     decisions: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)   # _decide memo
+    token_info: dict[tuple[str, bool], tuple[str, str | None, int, bool]] = field(default_factory=dict)
 
 
 def fold(word: str) -> str:
@@ -380,6 +383,21 @@ def _char_options(ch: str, hard: bool) -> tuple[str, str, str]:
     return soft, extra, "".join(sorted({_fold_char(c) for c in soft + extra}))
 
 
+_SOFT_GLYPHS = frozenset(_SOFT)
+_HARD_GLYPHS = frozenset("di")
+
+
+def _only_itself(token: str, hard: bool) -> bool:
+    """Cheap: :func:`_variants` can find no spelling of ``token`` but the token itself, because no
+    letter of it has another reading (``_SOFT``; hard: ``_HARD``, the capital I only first) and no
+    pattern of ``_PRE``/``_PRE_HARD`` occurs (each contains such a letter, or is "rn"/"cl")."""
+    if not _SOFT_GLYPHS.isdisjoint(token):
+        return False
+    if hard and (not _HARD_GLYPHS.isdisjoint(token) or token[:1] == "I" or "rn" in token or "cl" in token):
+        return False
+    return len(token.lower()) == len(token)        # (a letter lower-cased to two has two readings)
+
+
 def _fold_char(c: str) -> str:
     return {"å": "a", "ä": "a", "ö": "o", "é": "e"}.get(c, c)
 
@@ -395,6 +413,9 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
     key = (token, hard, proper, orig_is_name)
     if key in ctx.cache:
         return ctx.cache[key]
+    if _only_itself(token, hard):
+        ctx.cache[key] = []
+        return []
     lex, names = swedish_lexicon(), name_lexicon()
     low = token.lower()
     title = token[:1].isupper() or token[:1] in "|1"
@@ -713,6 +734,8 @@ def _decide_uncached(token: str, damaged: bool, ctx: _Context, proper: bool = Fa
             return named
     s0, is_word, is_name = _orig_scored(token, ctx)
     garbage = s0 < 0
+    if ctx.vote_text is not None and not garbage and (is_word or is_name):
+        return None     # the second pass only votes on unknown words and builds compounds of them
     unknown = not garbage and not is_word and not is_name and s0 < 2.5
     cands = _candidates(token, hard=garbage or unknown, ctx=ctx, proper=proper,
                         orig_is_name=is_name and not is_word)
@@ -932,69 +955,104 @@ def _camel_edits(text: str) -> list[_Edit]:
     return edits
 
 
+# what _word_edits may do with a token, whatever its context (see _token_info)
+_KEEP, _WORD, _HEADING, _BAR = range(4)
+
+
+def _token_info(tok: str, damaged: bool, ctx: _Context) -> tuple[str, str | None, int, bool]:
+    """What :func:`_word_edits` reads from a token alone: (the token, with a capital I read as
+    "l" where that applies; that reading or None; the kind — ``_KEEP`` no repair whatever the
+    context, ``_WORD`` a word to decide, ``_HEADING`` an upper-case heading word, ``_BAR`` a lone
+    "|"; the token is title case). Memoised per document in ``ctx.token_info``."""
+    glyph_l = None
+    if damaged and "I" in tok[1:]:
+        # a capital I between lower-case letters or ending one is an OCR "l": "individuelI"
+        # ("individuelI", "protokoI|"); inside a word only when that gives a known word or name
+        # ("HalIefors" → "Hällefors"), never "McIntyre"
+        fixed = _INNER_I_RE.sub("l", tok)
+        if fixed != tok and not _INNER_CAPITAL_RE.search(fixed) and \
+                (_FINAL_I_RE.search(tok) or _known_or_restorable(fixed, ctx)):
+            tok = glyph_l = fixed
+    if tok.isalpha():
+        letters, digits = len(tok), []
+    else:
+        letters = sum(1 for c in tok if c.isalpha())
+        digits = [c for c in tok if c.isdigit()]
+    glyphs = letters + len(digits) + tok.count("|") + tok.count("&")
+    if damaged and tok == "|":
+        kind = _BAR
+    elif damaged and len(tok) >= 5 and tok.isalpha() and tok.isupper():
+        kind = _HEADING         # (never a _WORD: an upper-case word without digits or "|")
+    elif (letters >= 1 and glyphs >= 2
+          and all(c in "136" for c in digits) and (not digits or (glyphs >= 3 and letters >= 1))
+          and not (len(tok) >= 2 and tok.isupper() and not digits and "|" not in tok)
+          and not _INNER_CAPITAL_RE.search(tok)):
+        kind = _WORD
+    else:
+        kind = _KEEP
+    return tok, glyph_l, kind, _is_title(tok)
+
+
 def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
-    """Lost-letter repairs for one line."""
+    """Lost-letter repairs for one line.
+
+    What depends on a token alone is read once per document (:func:`_token_info`); the line
+    around it (addresses, the words before and after) is only looked at for tokens that may change.
+    """
     skip = _skip_spans(text)
+    infos = ctx.token_info
     edits: list[_Edit] = []
     prev: str | None = None
     for m in _TOKEN_RE.finditer(text):
-        tok = m.group()
-        glyph_l = None
-        if damaged and "I" in tok[1:]:
-            # a capital I between lower-case letters or ending one is an OCR "l": "individuelI"
-            # ("individuelI", "protokoI|"); inside a word only when that gives a known word or name
-            # ("HalIefors" → "Hällefors"), never "McIntyre"
-            fixed = _INNER_I_RE.sub("l", tok)
-            if fixed != tok and not _INNER_CAPITAL_RE.search(fixed) and \
-                    (_FINAL_I_RE.search(tok) or _known_or_restorable(fixed, ctx)):
-                tok = glyph_l = fixed
-        if tok.isalpha():
-            letters, digits = len(tok), []
-        else:
-            letters = sum(1 for c in tok if c.isalpha())
-            digits = [c for c in tok if c.isdigit()]
-        glyphs = letters + len(digits) + tok.count("|") + tok.count("&")
-        ok = (letters >= 1 and glyphs >= 2 and not _inside(skip, m.start(), m.end())
-              and all(c in "136" for c in digits) and (not digits or (glyphs >= 3 and letters >= 1))
-              and not (len(tok) >= 2 and tok.isupper() and not digits and "|" not in tok)
-              and not _INNER_CAPITAL_RE.search(tok))
-        # an abbreviation ("dr.", "pa.") is not a damaged word (a place context may still decide)
-        abbreviation = len(tok) <= 3 and text[m.end():m.end() + 1] == "." and tok.isalpha()
-        if damaged and tok == "|" and text.count("|") == 1 and \
-                (not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".:!?"):
-            if _SPACE_LETTER_RE.match(text[m.end():m.end() + 2]):
+        key = (m.group(), damaged)
+        info = infos.get(key)
+        if info is None:
+            info = infos[key] = _token_info(m.group(), damaged, ctx)
+        tok, glyph_l, kind, title = info
+        if kind == _KEEP or skip and kind != _BAR and _inside(skip, m.start(), m.end()):
+            prev = tok
+            continue
+        if kind == _BAR:
+            if text.count("|") == 1 and \
+                    (not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".:!?") and \
+                    _SPACE_LETTER_RE.match(text[m.end():m.end() + 2]):
                 edits.append(_Edit(m.start(), m.end(), "I", "ocr-glyph"))
                 prev = "I"
-                continue
-        shouting = (damaged and len(tok) >= 5 and tok.isalpha() and tok.isupper()
-                    and not _inside(skip, m.start(), m.end()))
-        if shouting:
+            else:
+                prev = tok
+            continue
+        if kind == _HEADING:
             # an upper-case heading word ("NARVARANDE") is repaired as a common word, never a name
             low_decision = _decide(tok.lower(), damaged, ctx)
             if low_decision:
                 edits.append(_Edit(m.start(), m.end(), low_decision[0].upper(), low_decision[1]))
             prev = tok
             continue
-        if not ok:
-            prev = tok
-            continue
-        before = text[:m.start()].rstrip()
-        initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(_LIST_MARK_RE.fullmatch(before))
-        before_name = bool(_NEXT_TITLE_RE.match(text, m.end()))
-        decision = None if abbreviation else _decide(tok, damaged, ctx, proper=_is_title(tok) and not initial,
-                                                     before_name=before_name,
-                                                     lone=not before_name and not (prev and prev[:1].isupper()))
+        # an abbreviation ("dr.", "pa.") is not a damaged word (a place context may still decide)
+        abbreviation = len(tok) <= 3 and text[m.end():m.end() + 1] == "." and tok.isalpha()
+        if abbreviation:
+            decision = None
+        elif title:
+            # only a capitalised word depends on its place in the sentence (see _decide)
+            before = text[:m.start()].rstrip()
+            initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(_LIST_MARK_RE.fullmatch(before))
+            before_name = bool(_NEXT_TITLE_RE.match(text, m.end()))
+            decision = _decide(tok, damaged, ctx, proper=not initial, before_name=before_name,
+                               lone=not before_name and not (prev and prev[:1].isupper()))
+        else:
+            decision = _decide(tok, damaged, ctx)
         if abbreviation and damaged and tok.lower() == "ar" and _year_context(prev, ""):
             decision = ("år", "context-year")     # "per ar." ends a sentence
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
             decision = (_case_like("år", tok), "context-year")
         if damaged and decision is None and tok.lower() in _CONTEXT_WORDS:
             decision = _context_word(tok, prev, text, m.end())
-        if damaged and decision is None and _is_title(tok):
+        if damaged and decision is None and title:
             decision = _place_before(tok, text, m.end(), ctx)
         if glyph_l and decision is None:
             decision = (glyph_l, "ocr-glyph")
-        if damaged and prev is not None and text[m.start() - 1:m.start()] == " ":
+        # (_place_context needs a capitalised place name before the word)
+        if damaged and prev is not None and prev[:1].isupper() and text[m.start() - 1:m.start()] == " ":
             place = _place_context(prev, tok, ctx)
             if place and (decision is None or decision[0] != place):
                 decision = (place, "context-place")
@@ -1090,19 +1148,34 @@ def _place_heads() -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------- document
-def _doc_forms(doc: CleanDocument) -> dict[str, set[str]]:
+def _doc_forms(doc: CleanDocument, ctx: _Context | None = None) -> dict[str, set[str]]:
+    """Folded word -> the document's spellings of it with å/ä/ö (lower case); with ``ctx``, kept
+    while the document's text stays the same."""
+    text = doc.text
+    if ctx is not None and ctx.doc_forms_text == text:
+        return ctx.doc_forms
     forms: dict[str, set[str]] = {}
-    for line in doc.lines:
-        for w in _WORD_RE.findall(line.text):
-            if _DIACRITIC_RE.search(w):
-                forms.setdefault(fold(w), set()).add(w.lower())
+    for w in _WORD_RE.findall(text):        # (no word spans a line break)
+        if not w.isascii() and not _DIACRITICS.isdisjoint(w):
+            forms.setdefault(fold(w), set()).add(w.lower())
+    if ctx is not None:
+        ctx.doc_forms_text = text
     return forms
+
+
+def _damage_stats_of(text: str, ctx: _Context) -> DamageStats:
+    """:func:`damage_stats` of ``text``, kept for the document run (asked again of the same text)."""
+    st = ctx.stats.get(text)
+    if st is None:
+        st = ctx.stats[text] = damage_stats([text])
+    return st
 
 
 def _confirm_damage(texts: list[str], ctx: _Context) -> bool:
     """Words unknown as written but known with å/ä/ö restored: at least 3 and 2 % of the words."""
     lex = swedish_lexicon()
-    words = [w for t in texts for w in _TOKEN_RE.findall(t) if any(c.isalpha() for c in w)]
+    words = [w for w in _TOKEN_RE.findall("\n".join(texts))      # (no token spans a line break)
+             if w.isalpha() or any(c.isalpha() for c in w)]
     need = max(3, 0.02 * min(len(words), 3000))
     hits = 0
     for w in words[:3000]:
@@ -1125,7 +1198,7 @@ def _restorable(w: str, lex) -> bool:
 
 def _damaged_pages(doc: CleanDocument, ctx: _Context) -> set[int]:
     """Pages (page numbers) whose text is OCR-damaged; empty for clean documents (cheap path)."""
-    whole = damage_stats(line.text for line in doc.lines)
+    whole = _damage_stats_of(doc.text, ctx)
     if whole.suspect_ocr() and _confirm_damage([line.text for line in doc.lines], ctx):
         return {line.page for line in doc.lines}
     pages: dict[int, list[str]] = {}
@@ -1161,7 +1234,7 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     if has_mojibake:
         has_encoding = _has_encoding_damage(doc.text)
     if has_encoding:
-        ctx.doc_forms = _doc_forms(doc)
+        ctx.doc_forms = _doc_forms(doc, ctx)
         for n, line in enumerate(doc.lines, 1):
             _apply_edits(doc, n, _encoding_edits(line.text, ctx), flags)
             _apply_edits(doc, n, _section_edits(line.text), flags)
@@ -1170,9 +1243,9 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
             if "?" in line.text or "\ufffd" in line.text:
                 _apply_edits(doc, n, _encoding_edits(line.text, ctx), flags)
         ctx.vote_text = None
-    scan = _needs_lexicon_scan(doc)      # after the encoding repair, which restores å/ä/ö itself
+    scan = _needs_lexicon_scan(doc, ctx)     # after the encoding repair, which restores å/ä/ö itself
     if has_encoding or scan:
-        ctx.doc_forms = _doc_forms(doc)
+        ctx.doc_forms = _doc_forms(doc, ctx)
     if not has_encoding and _SECTION_HINT_RE.search(text):
         for n, line in enumerate(doc.lines, 1):
             if _SECTION_HINT_RE.match(line.text):
@@ -1189,7 +1262,7 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     glyphs = _has_glyph_damage(text)
     if damaged or collisions or glyphs:
         if not ctx.doc_forms:
-            ctx.doc_forms = _doc_forms(doc)
+            ctx.doc_forms = _doc_forms(doc, ctx)
         for n, line in enumerate(doc.lines, 1):
             is_damaged = line.page in damaged
             if not is_damaged and not any(w in collisions for w in _WORD_RE.findall(line.text)) \
@@ -1295,7 +1368,7 @@ def doc_pages(doc: CleanDocument) -> int:
     return len({line.page for line in doc.lines})
 
 
-def _needs_lexicon_scan(doc: CleanDocument) -> bool:
+def _needs_lexicon_scan(doc: CleanDocument, ctx: _Context | None = None) -> bool:
     """Cheap test: is there any sign of OCR damage worth loading the lexicon for?"""
     pages: dict[int, list[str]] = {}
     for line in doc.lines:
@@ -1305,7 +1378,7 @@ def _needs_lexicon_scan(doc: CleanDocument) -> bool:
         # fast path: normal Swedish has an å/ä/ö in about every fourth word
         if sum(map(text.count, "åäöÅÄÖ")) >= 0.15 * max(len(text.split()), 1):
             continue
-        if damage_stats([text]).suspect_ocr():
+        if (damage_stats([text]) if ctx is None else _damage_stats_of(text, ctx)).suspect_ocr():
             return True
     return False
 
