@@ -292,18 +292,16 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
     for base, c0 in bases.items():
         if c0 > 2:
             continue
-        opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
-        # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most 3 per letter,
-        # so only a word of 6 letters or more can have that many)
-        if len(base) > 5 and math.prod([len(o[2]) for o in opts]) > _MAX_COMBOS:
-            continue
         coarse = base.lower().translate(COARSE)
-        if len(coarse) != len(base):
-            out.extend(_variants_by_keys(base, c0, opts, seen))      # a letter lower-cased to two
+        n = len(base)
+        if len(coarse) != n:        # a letter lower-cased to two: look up its folded keys
+            opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
+            if math.prod([len(o[2]) for o in opts]) <= _MAX_COMBOS:
+                out.extend(_variants_by_keys(base, c0, opts, seen))
             continue
         # a first capital I may be read as i or l (different coarse symbols): both buckets
         keys = (coarse, "l" + coarse[1:]) if hard and base[0] == "I" else (coarse,)
-        n = len(base)
+        opts = None         # the letters allowed at each position, once a bucket has a candidate
         for key in keys:
             found = buckets[hash(key) & mask]
             if found is None:
@@ -311,6 +309,12 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
             for form in found.split("|"):
                 if len(form) != n or form in seen:
                     continue
+                if opts is None:
+                    opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
+                    # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most
+                    # 3 per letter, so only a word of 6 letters or more can have that many)
+                    if n > 5 and math.prod([len(o[2]) for o in opts]) > _MAX_COMBOS:
+                        break
                 n_hard = c0
                 for c, (sft, hrd, _) in zip(form, opts):
                     if c in sft:
@@ -323,6 +327,9 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
                 if n_hard <= 2:
                     seen.add(form)
                     out.append((form, n_hard))
+            else:
+                continue
+            break           # too ambiguous: no restoration from this base
     return out
 
 
@@ -521,6 +528,7 @@ def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, 
     first = 3 if depth == 0 else 4
     best: tuple | None = None   # weakest, -hard parts, total, linking s, form, change
     best_plain = -9.0
+    plain_splits: list[tuple[str, str]] = []     # scored only when some split restores a part
     for i in range(first, len(low) - 3):
         left, right = low[:i], low[i:]
         lefts = [(f, sc, ch, 0) for f, sc, ch in _part_forms(left, ctx)]
@@ -548,8 +556,12 @@ def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, 
                 if best is None or key[:4] > best[:4]:
                     best = key
         if depth == 0:
-            best_plain = max(best_plain, _plain_split_score(left, right))
-    if best is None or best[0] < best_plain + (1.0 if best[5] == 2 else 0.0):
+            plain_splits.append((left, right))
+    if best is None:
+        return None
+    for left, right in plain_splits:
+        best_plain = max(best_plain, _plain_split_score(left, right))
+    if best[0] < best_plain + (1.0 if best[5] == 2 else 0.0):
         return None
     return best[4], best[0], best[5]
 
