@@ -132,7 +132,7 @@ COARSE = str.maketrans({**dict.fromkeys("aäåoöédi&36", "*"), "1": "l", "|": 
 
 
 @lru_cache(maxsize=1)
-def variant_buckets() -> tuple[list[str | None], int]:
+def variant_buckets() -> tuple[tuple[str | None, ...], int]:
     """Every spelling a damaged word can be restored to, bucketed by its coarse key: (buckets, mask).
 
     The spellings are those :func:`restoration_index` holds and the known words without å/ä/ö/é
@@ -140,7 +140,7 @@ def variant_buckets() -> tuple[list[str | None], int]:
     (several joined by "|"). Every letter a glyph may be read as has the same coarse symbol as the
     glyph, so one lookup finds every restoration of a word, whatever letters it restores; a bucket
     also holds unrelated spellings (other keys, hash collisions), which the caller's letter-by-letter
-    check drops. A hash table of plain lists (~16 MB) rather than a dict keyed by coarse strings
+    check drops. A hash table of plain slots (~16 MB) rather than a dict keyed by coarse strings
     (~80 MB): the hash of a coarse key is enough, because the check is exact.
     """
     lex = swedish_lexicon()
@@ -156,5 +156,5 @@ def variant_buckets() -> tuple[list[str | None], int]:
         i = hash(w.translate(COARSE)) & mask
         b = buckets[i]
         buckets[i] = w if b is None else b + "|" + w
-    return buckets, mask
+    return tuple(buckets), mask     # (a tuple of strings: the garbage collector stops tracking it)
 

@@ -78,7 +78,10 @@ _WORD_RE = re.compile(rf"{_LETTER}+")
 _DIACRITIC_RE = re.compile(r"[åäöÅÄÖ]")
 _DIACRITICS = frozenset("åäöÅÄÖ")
 # OCR glyph damage inside words: "Ordférande", "6ppnades", "l&n", "|3n", "1an"
-_OCR_MARK_RE = re.compile(rf"{_LETTER}[é6&3|1]{_LETTER}|(?<![\w&|])[6&|1][a-zåäö]{{1,}}|{_LETTER}[&|3]\b")
+# (the lookahead is implied by every alternative — a glyph first or second — and rejects most
+# positions before the letter classes are tried)
+_OCR_MARK_RE = re.compile(rf"(?=.?[é6&3|1])(?:{_LETTER}[é6&3|1]{_LETTER}|(?<![\w&|])[6&|1][a-zåäö]{{1,}}"
+                          rf"|{_LETTER}[&|3]\b)")
 _TOKEN_RE = re.compile(r"(?:[^\W_]|[&|])+")
 _SKIP_SPAN_RE = re.compile(
     r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w.-]+\.(?:se|nu|com|org|net|eu|io|info|gov)\b(?:/\S*)?",
@@ -251,7 +254,8 @@ class _Context:
     doc_forms_text: str | None = None       # the document text doc_forms was read from
     stats: dict[str, DamageStats] = field(default_factory=dict)     # damage_stats by text
     decisions: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)   # _decide memo
-    token_info: dict[tuple[str, bool], tuple[str, str | None, int, bool]] = field(default_factory=dict)
+    # _token_info by damaged (False/True) and token
+    token_info: tuple[dict, dict] = field(default_factory=lambda: ({}, {}))
 
 
 def fold(word: str) -> str:
@@ -423,11 +427,15 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
     if _only_itself(token, hard):
         ctx.cache[key] = []
         return []
-    lex, names = swedish_lexicon(), name_lexicon()
     low = token.lower()
+    variants = _variants(token, hard)
+    if not variants or len(variants) == 1 and variants[0][0] == low:
+        ctx.cache[key] = []     # no spelling but the token itself (the common case)
+        return []
+    lex, names = swedish_lexicon(), name_lexicon()
     title = token[:1].isupper() or token[:1] in "|1"
     found: dict[str, tuple[float, int, bool]] = {}
-    for cand, n_hard in _variants(token, hard):
+    for cand, n_hard in variants:
         if cand == low or cand in found:
             continue
         cased = cand[:1].upper() + cand[1:]
@@ -691,7 +699,7 @@ def _count_zipf(count: int) -> float:
 def _orig_score(token: str) -> tuple[float, bool, bool]:
     """(score, is a dictionary word, is a known name) of the word as written."""
     lex, names = swedish_lexicon(), name_lexicon()
-    if any(c in _GARBAGE_CHARS for c in token):
+    if not _GARBAGE_CHARS.isdisjoint(token):
         return -1.0, False, False
     low = token.lower()
     is_word = lex.is_word(low)
@@ -971,11 +979,12 @@ def _camel_edits(text: str) -> list[_Edit]:
 _KEEP, _WORD, _HEADING, _BAR = range(4)
 
 
-def _token_info(tok: str, damaged: bool, ctx: _Context) -> tuple[str, str | None, int, bool]:
+def _token_info(tok: str, damaged: bool, ctx: _Context) -> tuple[str, str | None, int, bool, bool]:
     """What :func:`_word_edits` reads from a token alone: (the token, with a capital I read as
     "l" where that applies; that reading or None; the kind — ``_KEEP`` no repair whatever the
     context, ``_WORD`` a word to decide, ``_HEADING`` an upper-case heading word, ``_BAR`` a lone
-    "|"; the token is title case). Memoised per document in ``ctx.token_info``."""
+    "|"; the token is title case; it is one of ``_CONTEXT_WORDS``). Memoised per document in
+    ``ctx.token_info``."""
     glyph_l = None
     if damaged and "I" in tok[1:]:
         # a capital I between lower-case letters or ending one is an OCR "l": "individuelI"
@@ -1002,7 +1011,7 @@ def _token_info(tok: str, damaged: bool, ctx: _Context) -> tuple[str, str | None
         kind = _WORD
     else:
         kind = _KEEP
-    return tok, glyph_l, kind, _is_title(tok)
+    return tok, glyph_l, kind, _is_title(tok), tok.lower() in _CONTEXT_WORDS
 
 
 def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
@@ -1012,15 +1021,14 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
     around it (addresses, the words before and after) is only looked at for tokens that may change.
     """
     skip = _skip_spans(text)
-    infos = ctx.token_info
+    infos = ctx.token_info[damaged]
     edits: list[_Edit] = []
     prev: str | None = None
     for m in _TOKEN_RE.finditer(text):
-        key = (m.group(), damaged)
-        info = infos.get(key)
+        info = infos.get(m.group())
         if info is None:
-            info = infos[key] = _token_info(m.group(), damaged, ctx)
-        tok, glyph_l, kind, title = info
+            info = infos[m.group()] = _token_info(m.group(), damaged, ctx)
+        tok, glyph_l, kind, title, context_word = info
         if kind == _KEEP or skip and kind != _BAR and _inside(skip, m.start(), m.end()):
             prev = tok
             continue
@@ -1057,7 +1065,7 @@ def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
             decision = ("år", "context-year")     # "per ar." ends a sentence
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
             decision = (_case_like("år", tok), "context-year")
-        if damaged and decision is None and tok.lower() in _CONTEXT_WORDS:
+        if damaged and decision is None and context_word:
             decision = _context_word(tok, prev, text, m.end())
         if damaged and decision is None and title:
             decision = _place_before(tok, text, m.end(), ctx)
