@@ -289,7 +289,6 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
             for base, c0 in list(bases.items()):
                 if a in base and base.replace(a, b) not in bases:
                     bases[base.replace(a, b)] = c0 + cost
-    first, inner = _OPTION_TABLES[hard]     # a capital I is a hard "l" only as the first letter
     buckets, mask = variant_buckets()
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
@@ -299,6 +298,7 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
         coarse = base.lower().translate(COARSE)
         n = len(base)
         if len(coarse) != n:        # a letter lower-cased to two: look up its folded keys
+            first, inner = _OPTION_TABLES[hard]
             opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
             if math.prod([len(o[2]) for o in opts]) <= _MAX_COMBOS:
                 out.extend(_variants_by_keys(base, c0, opts, seen))
@@ -314,6 +314,7 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
                 if len(form) != n or form in seen:
                     continue
                 if opts is None:
+                    first, inner = _OPTION_TABLES[hard]     # a capital I is a hard "l" only first
                     opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
                     # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most
                     # 3 per letter, so only a word of 6 letters or more can have that many)
@@ -422,8 +423,9 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
     ``orig_is_name``: the word as written is a name, so a candidate needs real frequency evidence.
     """
     key = (token, hard, proper, orig_is_name)
-    if key in ctx.cache:
-        return ctx.cache[key]
+    cached = ctx.cache.get(key)
+    if cached is not None:
+        return cached
     if _only_itself(token, hard):
         ctx.cache[key] = []
         return []
@@ -469,7 +471,7 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
 
 def _plain_word(part: str) -> bool:
     lex = swedish_lexicon()
-    return len(part) >= 3 and (lex.is_word(part) or lex.zipf(part) >= 3.0)
+    return len(part) >= 3 and (part in lex.words or lex.freq.get(part, 0) >= 300)     # zipf >= 3.0
 
 
 def _valid_compound(low: str, depth: int = 0) -> bool:
@@ -486,9 +488,10 @@ def _valid_compound(low: str, depth: int = 0) -> bool:
 def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
     """Spellings of one compound part (memoised per pass; see :func:`_part_forms_uncached`)."""
     key = (part, ctx.vote_text)              # the votes depend on the text of this pass
-    if key not in ctx.part_forms:
-        ctx.part_forms[key] = _part_forms_uncached(part, ctx)
-    return ctx.part_forms[key]
+    forms = ctx.part_forms.get(key)
+    if forms is None:
+        forms = ctx.part_forms[key] = _part_forms_uncached(part, ctx)
+    return forms
 
 
 def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
@@ -517,9 +520,11 @@ def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int
 def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
     """Part-by-part restoration of an unknown compound (memoised per pass; see below)."""
     key = (token, depth, ctx.vote_text)      # the votes depend on the text of this pass
-    if key not in ctx.compounds:
-        ctx.compounds[key] = _compound_uncached(token, ctx, depth)
-    return ctx.compounds[key]
+    try:
+        return ctx.compounds[key]
+    except KeyError:
+        found = ctx.compounds[key] = _compound_uncached(token, ctx, depth)
+        return found
 
 
 def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
