@@ -144,16 +144,19 @@ def variant_buckets() -> tuple[tuple[str | None, ...], int]:
     (~80 MB): the hash of a coarse key is enough, because the check is exact.
     """
     lex = swedish_lexicon()
-    plain = {w for w in lex.words if _MARKS.isdisjoint(w)}
-    plain.update(w for w, f in lex.freq.items() if f >= 250 and _MARKS.isdisjoint(w))
+    plain = lex.words.difference(lex.marked).union(    # (``marked``: the known forms with å/ä/ö/é)
+        w for w, f in lex.freq.items() if f >= 250 and _MARKS.isdisjoint(w))
     forms = [w for w in plain if w.islower() or not any(c.isalpha() for c in w)]
-    for found in restoration_index().values():
-        forms.extend(found.split("|"))
+    forms.extend("|".join(restoration_index().values()).split("|"))
+    keys = "\n".join(forms)           # coarse keys of all the spellings at once (as COARSE maps)
+    for c in "aäåoöédi&36":
+        keys = keys.replace(c, "*")
+    keys = keys.replace("1", "l").replace("|", "l").split("\n")
     size = 1 << (2 * len(forms)).bit_length()
     mask = size - 1
     buckets: list[str | None] = [None] * size
-    for w in forms:
-        i = hash(w.translate(COARSE)) & mask
+    for w, key in zip(forms, keys):
+        i = hash(key) & mask
         b = buckets[i]
         buckets[i] = w if b is None else b + "|" + w
     return tuple(buckets), mask     # (a tuple of strings: the garbage collector stops tracking it)
