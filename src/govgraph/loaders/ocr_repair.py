@@ -435,18 +435,20 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
         ctx.cache[key] = []     # no spelling but the token itself (the common case)
         return []
     lex, names = swedish_lexicon(), name_lexicon()
+    words, freq, given_names = lex.words, lex.freq, names.given
     title = token[:1].isupper() or token[:1] in "|1"
     found: dict[str, tuple[float, int, bool]] = {}
     for cand, n_hard in variants:
         if cand == low or cand in found:
             continue
         cased = cand[:1].upper() + cand[1:]
-        score = lex.zipf(cand)
-        known = lex.exists(cand)
-        is_proper = title and (names.is_name(cased) or names.is_place(cased))
+        f = freq.get(cand, 0)
+        score = f / 100.0                                   # lex.zipf(cand)
+        known = f >= 250 or cand in words                   # lex.exists(cand)
+        is_proper = title and (cased in given_names or cased in names.surnames or cased in names.places)
         if is_proper:
             known = True
-            given = names.given.get(cased, 0)
+            given = given_names.get(cased, 0)
             if given:
                 score = max(score, _count_zipf(given))
             elif score == 0 and not orig_is_name:
@@ -605,17 +607,21 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
         pos = m.start(2)            # the second piece may start the next pair
         if a[1:] != a[1:].lower() or a.lower() in _SWEDISH_FUNCTION_WORDS or b in _SWEDISH_FUNCTION_WORDS:
             continue
-        joined = a + b
-        low = joined.lower()
-        if not (lex.is_word(low) or fold(low) in index):       # cheap: no word could come of it
-            continue
-        # one piece is nothing: no word, name or restorable word as written (a lost letter is no split)
+        # one piece is nothing: no word, name or restorable word as written (a lost letter is no split);
+        # asked first: the pieces are tokens the word repair scores anyway (memoised), and most
+        # pairs are two known words
         unknown = []
         for w in (a, b):
             sc = _orig_scored(w, ctx)
             if not (sc[1] or sc[2] or sc[0] >= 2.5):
                 unknown.append(w)
-        if not unknown or all(_candidates(w, True, ctx) for w in unknown):
+        if not unknown:
+            continue
+        joined = a + b
+        low = joined.lower()
+        if not (lex.is_word(low) or fold(low) in index):       # cheap: no word could come of it
+            continue
+        if all(_candidates(w, True, ctx) for w in unknown):
             continue
         ok = lex.is_word(low) and lex.zipf(low) >= 2.5
         if not ok:
@@ -707,9 +713,9 @@ def _orig_score(token: str) -> tuple[float, bool, bool]:
     if not _GARBAGE_CHARS.isdisjoint(token):
         return -1.0, False, False
     low = token.lower()
-    is_word = lex.is_word(low)
-    score = lex.zipf(low)
-    is_name = _is_title(token) and (names.is_name(token) or names.is_place(token))
+    is_word = low in lex.words                              # lex.is_word(low)
+    score = lex.freq.get(low, 0) / 100.0                    # lex.zipf(low)
+    is_name = _is_title(token) and (token in names.given or token in names.surnames or token in names.places)
     if is_name and token in names.given:
         score = max(score, _count_zipf(names.given[token]))
     return score, is_word, is_name
