@@ -505,7 +505,7 @@ def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int
     plain = _plain_word(part)
     if plain:
         out.append((part, max(lex.zipf(part), 1.0), 0))
-    if len(part) < 4:
+    if len(part) < 4 or not plain and _no_hard_variant(part):
         return out
     cands = _candidates(part, not plain, ctx)
     if cands and len(cands) > 1 and cands[0][1] - cands[1][1] < 0.3 and ctx.vote_text is not None:
@@ -517,6 +517,16 @@ def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int
                 and not (out and score < out[0][1]):
             out.append((form, score, 2 if n_hard else 1))
     return out
+
+
+def _no_hard_variant(part: str) -> bool:
+    """Cheap, for a lower-case compound part (most are no word and have no restoration): True when
+    ``_variants(part, True)`` is empty because no pattern of ``_PRE``/``_PRE_HARD`` occurs (the part
+    is its only base) and the bucket of its coarse key is empty."""
+    if _PRE_ALL_RE.search(part):
+        return False
+    buckets, mask = variant_buckets()
+    return buckets[hash(part.translate(COARSE)) & mask] is None
 
 
 def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
