@@ -100,6 +100,7 @@ _DASH_GARBAGE_RE = re.compile(r"(?<=[^\W\d_])(?:[—–]{2,}|[—–-]{3,}|[_~]{
 _SWEDISH_FUNCTION_WORDS = frozenset((
     "och att som det av med till den har inte ett om vid samt ska kommer fran från för for "
     "är ar pa på eller även aven mellan under efter").split())
+assert max(map(len, _SWEDISH_FUNCTION_WORDS)) <= 6      # (damage_stats counts on it)
 
 # Character confusions: original glyph -> restorations (lower case). "hard" ones (a real letter read
 # for ä/å/l) are only tried on words that are unknown as written.
@@ -219,17 +220,21 @@ class DamageStats:
         return self.words >= 40 and self.swedish and self.diacritic_rate < 0.10
 
 
-def damage_stats(texts: Iterable[str], marks: bool = True) -> DamageStats:
+def damage_stats(texts: Iterable[str], marks: bool = True, words: list[str] | None = None) -> DamageStats:
     """Word, å/ä/ö-word, Swedish function-word and damage-mark counts of some text.
 
     ``marks=False`` skips the OCR-mark count when the å/ä/ö rate already looks normal (fast path).
+    ``words``: the text's words (``_WORD_RE``), when the caller has them.
     """
     text = "\n".join(texts)
     st = DamageStats()
-    words = _WORD_RE.findall(text)
+    if words is None:
+        words = _WORD_RE.findall(text)
     st.words = len(words)
-    st.diacritic_words = sum(1 for w in words if not w.isascii() and not _DIACRITICS.isdisjoint(w))
-    st.function_words = sum(1 for w in words if len(w) <= 6 and w.lower() in _SWEDISH_FUNCTION_WORDS)
+    # counted without a Python loop: a word with å/ä/ö is one not disjoint from them; a function
+    # word has at most 6 letters and lower case never shortens a word, so no length test is needed
+    st.diacritic_words = len(words) - sum(map(_DIACRITICS.isdisjoint, words))
+    st.function_words = sum(map(_SWEDISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))
     if marks or st.diacritic_rate < 0.12:
         st.ocr_marks = len(_OCR_MARK_RE.findall(text))
     return st
@@ -253,6 +258,8 @@ class _Context:
     glyph_fixed: set[str] = field(default_factory=set)            # tokens made by glyph mapping
     doc_forms_text: str | None = None       # the document text doc_forms was read from
     stats: dict[str, DamageStats] = field(default_factory=dict)     # damage_stats by text
+    words_text: str | None = None           # the text ``words`` was read from
+    words: list[str] = field(default_factory=list)
     decisions: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)   # _decide memo
     # _token_info by damaged (False/True) and token
     token_info: tuple[dict, dict] = field(default_factory=lambda: ({}, {}))
@@ -1196,19 +1203,26 @@ def _doc_forms(doc: CleanDocument, ctx: _Context | None = None) -> dict[str, set
     if ctx is not None and ctx.doc_forms_text == text:
         return ctx.doc_forms
     forms: dict[str, set[str]] = {}
-    for w in _WORD_RE.findall(text):        # (no word spans a line break)
-        if not w.isascii() and not _DIACRITICS.isdisjoint(w):
-            forms.setdefault(fold(w), set()).add(w.lower())
+    words = _WORD_RE.findall(text) if ctx is None else _words_of(text, ctx)
+    for w in itertools.filterfalse(_DIACRITICS.isdisjoint, words):     # the words with å/ä/ö
+        forms.setdefault(fold(w), set()).add(w.lower())
     if ctx is not None:
         ctx.doc_forms_text = text
     return forms
+
+
+def _words_of(text: str, ctx: _Context) -> list[str]:
+    """``_WORD_RE.findall(text)``, kept while the document's text stays the same."""
+    if ctx.words_text != text:
+        ctx.words_text, ctx.words = text, _WORD_RE.findall(text)
+    return ctx.words
 
 
 def _damage_stats_of(text: str, ctx: _Context) -> DamageStats:
     """:func:`damage_stats` of ``text``, kept for the document run (asked again of the same text)."""
     st = ctx.stats.get(text)
     if st is None:
-        st = ctx.stats[text] = damage_stats([text])
+        st = ctx.stats[text] = damage_stats([text], words=_words_of(text, ctx))
     return st
 
 
