@@ -111,11 +111,7 @@ def restoration_index() -> dict[str, str]:
     Covers dictionary forms, words seen often enough in running text (``SwedishLexicon.exists``),
     personal names and place names, so a damaged word is restored with one lookup per key.
     """
-    lex, names = swedish_lexicon(), name_lexicon()
-    words = set(lex.marked)
-    words.update(low for low in (n.lower() for n in (*names.given, *names.surnames, *names.places))
-                 if " " not in low and not _MARKS.isdisjoint(low))
-    forms = sorted(words)
+    forms = sorted(_marked_forms())
     keys = fold("\n".join(forms)).split("\n")
     index: dict[str, str] = {}
     for k, w in zip(keys, forms):
@@ -124,3 +120,53 @@ def restoration_index() -> dict[str, str]:
 
 
 _MARKS = frozenset("åäöé")
+
+
+def _marked_forms() -> set[str]:
+    """The known lower-case spellings with å/ä/ö/é: dictionary forms, words seen often enough in
+    running text (``SwedishLexicon.exists``), personal names and place names."""
+    lex, names = swedish_lexicon(), name_lexicon()
+    words = set(lex.marked)
+    words.update(low for low in (n.lower() for n in (*names.given, *names.surnames, *names.places))
+                 if " " not in low and not _MARKS.isdisjoint(low))
+    return words
+
+
+# coarse key: one symbol for every letter an OCR-damaged glyph may stand for (a/ä/å/o/ö/é and the
+# hard readings d → ä/å/ö, i → ä), "l" for the glyphs read as l ("1", "|")
+COARSE = str.maketrans({**dict.fromkeys("aäåoöédi&36", "*"), "1": "l", "|": "l"})
+
+
+@lru_cache(maxsize=1)
+def variant_buckets() -> tuple[tuple[str | None, ...], int]:
+    """Every spelling a damaged word can be restored to, bucketed by its coarse key: (buckets, mask).
+
+    The spellings are those :func:`restoration_index` holds and the known words without å/ä/ö/é
+    (``SwedishLexicon.exists``). A spelling ``w`` sits in ``buckets[hash(w.translate(COARSE)) & mask]``
+    (several joined by "|"). Every letter a glyph may be read as has the same coarse symbol as the
+    glyph, so one lookup finds every restoration of a word, whatever letters it restores; a bucket
+    also holds unrelated spellings (other keys, hash collisions), which the caller's letter-by-letter
+    check drops. A hash table of plain slots (~16 MB, ~30 MB in all: the spellings are the
+    lexicon's own string objects) rather than a dict keyed by coarse strings (~80 MB more): the hash
+    of a coarse key is enough, because the check is exact. Built once per process (~1-2 s).
+    """
+    lex = swedish_lexicon()
+    plain = lex.words.difference(lex.marked).union(    # (``marked``: the known forms with å/ä/ö/é)
+        w for w, f in lex.freq.items() if f >= 250 and _MARKS.isdisjoint(w))
+    forms = [w for w in plain if w.islower() or not any(c.isalpha() for c in w)]
+    del plain
+    forms.extend(_marked_forms())         # (the spellings of restoration_index, as the same objects)
+    size = 1 << (2 * len(forms)).bit_length()
+    mask = size - 1
+    buckets: list[str | None] = [None] * size
+    for start in range(0, len(forms), 1 << 12):        # in chunks: little memory beside the table
+        chunk = forms[start:start + (1 << 12)]
+        keys = "\n".join(chunk)      # the chunk's coarse keys at once (as COARSE maps)
+        for c in "aäåoöédi&36":
+            keys = keys.replace(c, "*")
+        for w, key in zip(chunk, keys.replace("1", "l").replace("|", "l").split("\n")):
+            i = hash(key) & mask
+            b = buckets[i]
+            buckets[i] = w if b is None else b + "|" + w
+    return tuple(buckets), mask     # (a tuple of strings: the garbage collector stops tracking it)
+

@@ -61,13 +61,14 @@ measures the stage.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
 
 from ..model import CleanDocument, CleanLine, Repair
-from .lexicon import name_lexicon, restoration_index, swedish_lexicon
+from .lexicon import COARSE, name_lexicon, restoration_index, swedish_lexicon, variant_buckets
 
 FLAG_OCR = "ocr-damage-repaired"
 FLAG_ENCODING = "encoding-damage-repaired"
@@ -77,7 +78,10 @@ _WORD_RE = re.compile(rf"{_LETTER}+")
 _DIACRITIC_RE = re.compile(r"[åäöÅÄÖ]")
 _DIACRITICS = frozenset("åäöÅÄÖ")
 # OCR glyph damage inside words: "Ordférande", "6ppnades", "l&n", "|3n", "1an"
-_OCR_MARK_RE = re.compile(rf"{_LETTER}[é6&3|1]{_LETTER}|(?<![\w&|])[6&|1][a-zåäö]{{1,}}|{_LETTER}[&|3]\b")
+# (the lookahead is implied by every alternative — a glyph first or second — and rejects most
+# positions before the letter classes are tried)
+_OCR_MARK_RE = re.compile(rf"(?=.?[é6&3|1])(?:{_LETTER}[é6&3|1]{_LETTER}|(?<![\w&|])[6&|1][a-zåäö]{{1,}}"
+                          rf"|{_LETTER}[&|3]\b)")
 _TOKEN_RE = re.compile(r"(?:[^\W_]|[&|])+")
 _SKIP_SPAN_RE = re.compile(
     r"\S+@\S+|(?:https?://|www\.)\S+|\b[\w.-]+\.(?:se|nu|com|org|net|eu|io|info|gov)\b(?:/\S*)?",
@@ -96,6 +100,7 @@ _DASH_GARBAGE_RE = re.compile(r"(?<=[^\W\d_])(?:[—–]{2,}|[—–-]{3,}|[_~]{
 _SWEDISH_FUNCTION_WORDS = frozenset((
     "och att som det av med till den har inte ett om vid samt ska kommer fran från för for "
     "är ar pa på eller även aven mellan under efter").split())
+assert max(map(len, _SWEDISH_FUNCTION_WORDS)) <= 6      # (damage_stats counts on it)
 
 # Character confusions: original glyph -> restorations (lower case). "hard" ones (a real letter read
 # for ä/å/l) are only tried on words that are unknown as written.
@@ -215,17 +220,21 @@ class DamageStats:
         return self.words >= 40 and self.swedish and self.diacritic_rate < 0.10
 
 
-def damage_stats(texts: Iterable[str], marks: bool = True) -> DamageStats:
+def damage_stats(texts: Iterable[str], marks: bool = True, words: list[str] | None = None) -> DamageStats:
     """Word, å/ä/ö-word, Swedish function-word and damage-mark counts of some text.
 
     ``marks=False`` skips the OCR-mark count when the å/ä/ö rate already looks normal (fast path).
+    ``words``: the text's words (``_WORD_RE``), when the caller has them.
     """
     text = "\n".join(texts)
     st = DamageStats()
-    words = _WORD_RE.findall(text)
+    if words is None:
+        words = _WORD_RE.findall(text)
     st.words = len(words)
-    st.diacritic_words = sum(1 for w in words if not w.isascii() and not _DIACRITICS.isdisjoint(w))
-    st.function_words = sum(1 for w in words if len(w) <= 6 and w.lower() in _SWEDISH_FUNCTION_WORDS)
+    # counted without a Python loop: a word with å/ä/ö is one not disjoint from them; a function
+    # word has at most 6 letters and lower case never shortens a word, so no length test is needed
+    st.diacritic_words = len(words) - sum(map(_DIACRITICS.isdisjoint, words))
+    st.function_words = sum(map(_SWEDISH_FUNCTION_WORDS.__contains__, map(str.lower, words)))
     if marks or st.diacritic_rate < 0.12:
         st.ocr_marks = len(_OCR_MARK_RE.findall(text))
     return st
@@ -247,6 +256,13 @@ class _Context:
     restorable: dict[str, bool] = field(default_factory=dict)     # damage confirmation per token
     doc_forms_by_len: dict[int, list[str]] | None = None           # doc_forms' spellings by length
     glyph_fixed: set[str] = field(default_factory=set)            # tokens made by glyph mapping
+    doc_forms_text: str | None = None       # the document text doc_forms was read from
+    stats: dict[str, DamageStats] = field(default_factory=dict)     # damage_stats by text
+    words_text: str | None = None           # the text ``words`` was read from
+    words: list[str] = field(default_factory=list)
+    decisions: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)   # _decide memo
+    # _token_info by damaged (False/True) and token
+    token_info: tuple[dict, dict] = field(default_factory=lambda: ({}, {}))
 
 
 def fold(word: str) -> str:
@@ -254,49 +270,63 @@ def fold(word: str) -> str:
     return word.lower().replace("å", "a").replace("ä", "a").replace("ö", "o").replace("é", "e")
 
 
-def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
+def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
     """Known lower-case restorations of ``token`` (dictionary words, names, places, and plain words
     for glyph damage like "1an" → "lan") with the number of hard substitutions used.
 
     Each position allows a set of letters (``a`` → a/ä/å, ``é`` → é/ö/ä/å, ``&`` → ä/å, hard:
-    ``d`` → ä/å/ö ...); the allowed letters are folded to keys looked up in the restoration index,
-    and the known spellings found there are checked position by position.
+    ``d`` → ä/å/ö ...). All letters allowed at a position share one coarse symbol
+    (:data:`~govgraph.loaders.lexicon.COARSE`), so every known spelling that fits lies in the
+    bucket of the token's coarse key (:func:`~govgraph.loaders.lexicon.variant_buckets`): one lookup
+    per base instead of one per combination of folded letters; the spellings found there are
+    checked position by position.
     """
-    index, lex = restoration_index(), swedish_lexicon()
-    words, freq = lex.words, lex.freq
-    bases = {token: 0}
-    pre = _PRE + _PRE_HARD if hard else _PRE
-    for a, b in pre:
-        # every base derives from ``token`` by these replacements, and no replacement creates a
-        # new occurrence of a pattern (each yields å/ä/ö or "Lä"/"lä"), so ``a in token`` is
-        # the same as "some base contains ``a``"
-        if a not in token:
-            continue
-        # "rn" → "m", "cl" → "d" count twice: never combined with another hard reading
-        cost = (2 if a in ("rn", "cl") else 1) if (a, b) in _PRE_HARD else 0
-        for base, c0 in list(bases.items()):
-            if a in base and base.replace(a, b) not in bases:
-                bases[base.replace(a, b)] = c0 + cost
+    if (_PRE_ALL_RE if hard else _PRE_SOFT_RE).search(token) is None:
+        bases: dict[str, int] = {token: 0}     # no pattern of ``pre`` occurs: the common case
+    else:
+        bases = {token: 0}
+        for a, b in _PRE + _PRE_HARD if hard else _PRE:
+            # every base derives from ``token`` by these replacements, and no replacement creates a
+            # new occurrence of a pattern (each yields å/ä/ö or "Lä"/"lä"), so ``a in token`` is
+            # the same as "some base contains ``a``"
+            if a not in token:
+                continue
+            # "rn" → "m", "cl" → "d" count twice: never combined with another hard reading
+            cost = (2 if a in ("rn", "cl") else 1) if (a, b) in _PRE_HARD else 0
+            for base, c0 in list(bases.items()):
+                if a in base and base.replace(a, b) not in bases:
+                    bases[base.replace(a, b)] = c0 + cost
+    buckets, mask = variant_buckets()
+    out: list[tuple[str, int]] = []
     seen: set[str] = set()
     for base, c0 in bases.items():
         if c0 > 2:
             continue
-        opts = [_char_options(ch, hard and not (ch == "I" and i > 0)) for i, ch in enumerate(base)]
-        key_opts = [o[2] for o in opts]
-        n_keys = 1
-        for k in key_opts:
-            n_keys *= len(k)
-        if n_keys > _MAX_COMBOS:
+        coarse = base.lower().translate(COARSE)
+        n = len(base)
+        if len(coarse) != n:        # a letter lower-cased to two: look up its folded keys
+            first, inner = _OPTION_TABLES[hard]
+            opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
+            if math.prod([len(o[2]) for o in opts]) <= _MAX_COMBOS:
+                out.extend(_variants_by_keys(base, c0, opts, seen))
             continue
-        keys = ("".join(key_opts),) if n_keys == 1 else map("".join, itertools.product(*key_opts))
+        # a first capital I may be read as i or l (different coarse symbols): both buckets
+        keys = (coarse, "l" + coarse[1:]) if hard and base[0] == "I" else (coarse,)
+        opts = None         # the letters allowed at each position, once a bucket has a candidate
         for key in keys:
-            found = index.get(key)
-            forms = found.split("|") if found else []
-            if key in words or freq.get(key, 0) >= 250:      # lex.exists(key)
-                forms.append(key)
-            for form in forms:
-                if form in seen or len(form) != len(base):
+            found = buckets[hash(key) & mask]
+            if found is None:
+                continue
+            for form in found.split("|"):
+                if len(form) != n or form in seen:
                     continue
+                if opts is None:
+                    first, inner = _OPTION_TABLES[hard]     # a capital I is a hard "l" only first
+                    opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
+                    # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most
+                    # 3 per letter, so only a word of 6 letters or more can have that many)
+                    if n > 5 and math.prod([len(o[2]) for o in opts]) > _MAX_COMBOS:
+                        break
                 n_hard = c0
                 for c, (sft, hrd, _) in zip(form, opts):
                     if c in sft:
@@ -308,7 +338,60 @@ def _variants(token: str, hard: bool) -> Iterable[tuple[str, int]]:
                         break
                 if n_hard <= 2:
                     seen.add(form)
-                    yield form, n_hard
+                    out.append((form, n_hard))
+            else:
+                continue
+            break           # too ambiguous: no restoration from this base
+    return out
+
+
+def _variants_by_keys(base: str, c0: int, opts: list[tuple[str, str, str]],
+                      seen: set[str]) -> Iterable[tuple[str, int]]:
+    """:func:`_variants` of one base by enumerating its folded lookup keys (for the rare base the
+    coarse key does not fit: a letter whose lower case is two letters)."""
+    index, lex = restoration_index(), swedish_lexicon()
+    words, freq = lex.words, lex.freq
+    key_opts = [o[2] for o in opts]
+    for key in map("".join, itertools.product(*key_opts)):
+        found = index.get(key)
+        forms = found.split("|") if found else []
+        if key in words or freq.get(key, 0) >= 250:      # lex.exists(key)
+            forms.append(key)
+        for form in forms:
+            if form in seen or len(form) != len(base):
+                continue
+            n_hard = c0
+            for c, (sft, hrd, _) in zip(form, opts):
+                if c in sft:
+                    continue
+                if c in hrd:
+                    n_hard += 1
+                else:
+                    n_hard = 99
+                    break
+            if n_hard <= 2:
+                seen.add(form)
+                yield form, n_hard
+
+
+_PRE_SOFT_RE = re.compile("|".join(re.escape(a) for a, _ in _PRE))
+_PRE_ALL_RE = re.compile("|".join(re.escape(a) for a, _ in _PRE + _PRE_HARD))
+
+
+class _OptionTable(dict):
+    """glyph -> :func:`_char_options` (filled on first use: a constant fact about one character)."""
+
+    def __init__(self, hard: bool, inner: bool) -> None:
+        super().__init__()
+        self.hard, self.inner = hard, inner
+
+    def __missing__(self, ch: str) -> tuple[str, str, str]:
+        opts = self[ch] = _char_options(ch, self.hard and not (self.inner and ch == "I"))
+        return opts
+
+
+# hard -> (options of the first letter, options of the other letters)
+_OPTION_TABLES = {hard: (_OptionTable(hard, False), _OptionTable(hard, True)) for hard in (False, True)}
 
 
 @lru_cache(maxsize=4096)
@@ -317,6 +400,21 @@ def _char_options(ch: str, hard: bool) -> tuple[str, str, str]:
     soft = _SOFT.get(ch) or ch.lower()
     extra = "".join(c for c in _HARD[ch] if c not in soft) if hard and ch in _HARD else ""
     return soft, extra, "".join(sorted({_fold_char(c) for c in soft + extra}))
+
+
+_SOFT_GLYPHS = frozenset(_SOFT)
+_HARD_GLYPHS = frozenset("di")
+
+
+def _only_itself(token: str, hard: bool) -> bool:
+    """Cheap: :func:`_variants` can find no spelling of ``token`` but the token itself, because no
+    letter of it has another reading (``_SOFT``; hard: ``_HARD``, the capital I only first) and no
+    pattern of ``_PRE``/``_PRE_HARD`` occurs (each contains such a letter, or is "rn"/"cl")."""
+    if not _SOFT_GLYPHS.isdisjoint(token):
+        return False
+    if hard and (not _HARD_GLYPHS.isdisjoint(token) or token[:1] == "I" or "rn" in token or "cl" in token):
+        return False
+    return len(token.lower()) == len(token)        # (a letter lower-cased to two has two readings)
 
 
 def _fold_char(c: str) -> str:
@@ -332,22 +430,32 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
     ``orig_is_name``: the word as written is a name, so a candidate needs real frequency evidence.
     """
     key = (token, hard, proper, orig_is_name)
-    if key in ctx.cache:
-        return ctx.cache[key]
-    lex, names = swedish_lexicon(), name_lexicon()
+    cached = ctx.cache.get(key)
+    if cached is not None:
+        return cached
+    if _only_itself(token, hard):
+        ctx.cache[key] = []
+        return []
     low = token.lower()
+    variants = _variants(token, hard)
+    if not variants or len(variants) == 1 and variants[0][0] == low:
+        ctx.cache[key] = []     # no spelling but the token itself (the common case)
+        return []
+    lex, names = swedish_lexicon(), name_lexicon()
+    words, freq, given_names = lex.words, lex.freq, names.given
     title = token[:1].isupper() or token[:1] in "|1"
     found: dict[str, tuple[float, int, bool]] = {}
-    for cand, n_hard in _variants(token, hard):
+    for cand, n_hard in variants:
         if cand == low or cand in found:
             continue
         cased = cand[:1].upper() + cand[1:]
-        score = lex.zipf(cand)
-        known = lex.exists(cand)
-        is_proper = title and (names.is_name(cased) or names.is_place(cased))
+        f = freq.get(cand, 0)
+        score = f / 100.0                                   # lex.zipf(cand)
+        known = f >= 250 or cand in words                   # lex.exists(cand)
+        is_proper = title and (cased in given_names or cased in names.surnames or cased in names.places)
         if is_proper:
             known = True
-            given = names.given.get(cased, 0)
+            given = given_names.get(cased, 0)
             if given:
                 score = max(score, _count_zipf(given))
             elif score == 0 and not orig_is_name:
@@ -372,7 +480,7 @@ def _candidates(token: str, hard: bool, ctx: _Context, proper: bool = False,
 
 def _plain_word(part: str) -> bool:
     lex = swedish_lexicon()
-    return len(part) >= 3 and (lex.is_word(part) or lex.zipf(part) >= 3.0)
+    return len(part) >= 3 and (part in lex.words or lex.freq.get(part, 0) >= 300)     # zipf >= 3.0
 
 
 def _valid_compound(low: str, depth: int = 0) -> bool:
@@ -389,9 +497,10 @@ def _valid_compound(low: str, depth: int = 0) -> bool:
 def _part_forms(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
     """Spellings of one compound part (memoised per pass; see :func:`_part_forms_uncached`)."""
     key = (part, ctx.vote_text)              # the votes depend on the text of this pass
-    if key not in ctx.part_forms:
-        ctx.part_forms[key] = _part_forms_uncached(part, ctx)
-    return ctx.part_forms[key]
+    forms = ctx.part_forms.get(key)
+    if forms is None:
+        forms = ctx.part_forms[key] = _part_forms_uncached(part, ctx)
+    return forms
 
 
 def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int]]:
@@ -403,7 +512,7 @@ def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int
     plain = _plain_word(part)
     if plain:
         out.append((part, max(lex.zipf(part), 1.0), 0))
-    if len(part) < 4:
+    if len(part) < 4 or not plain and _no_hard_variant(part):
         return out
     cands = _candidates(part, not plain, ctx)
     if cands and len(cands) > 1 and cands[0][1] - cands[1][1] < 0.3 and ctx.vote_text is not None:
@@ -417,12 +526,24 @@ def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int
     return out
 
 
+def _no_hard_variant(part: str) -> bool:
+    """Cheap, for a lower-case compound part (most are no word and have no restoration): True when
+    ``_variants(part, True)`` is empty because no pattern of ``_PRE``/``_PRE_HARD`` occurs (the part
+    is its only base) and the bucket of its coarse key is empty."""
+    if _PRE_ALL_RE.search(part):
+        return False
+    buckets, mask = variant_buckets()
+    return buckets[hash(part.translate(COARSE)) & mask] is None
+
+
 def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
     """Part-by-part restoration of an unknown compound (memoised per pass; see below)."""
     key = (token, depth, ctx.vote_text)      # the votes depend on the text of this pass
-    if key not in ctx.compounds:
-        ctx.compounds[key] = _compound_uncached(token, ctx, depth)
-    return ctx.compounds[key]
+    try:
+        return ctx.compounds[key]
+    except KeyError:
+        found = ctx.compounds[key] = _compound_uncached(token, ctx, depth)
+        return found
 
 
 def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
@@ -439,6 +560,7 @@ def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, 
     first = 3 if depth == 0 else 4
     best: tuple | None = None   # weakest, -hard parts, total, linking s, form, change
     best_plain = -9.0
+    plain_splits: list[tuple[str, str]] = []     # scored only when some split restores a part
     for i in range(first, len(low) - 3):
         left, right = low[:i], low[i:]
         lefts = [(f, sc, ch, 0) for f, sc, ch in _part_forms(left, ctx)]
@@ -466,8 +588,12 @@ def _compound_uncached(token: str, ctx: _Context, depth: int = 0) -> tuple[str, 
                 if best is None or key[:4] > best[:4]:
                     best = key
         if depth == 0:
-            best_plain = max(best_plain, _plain_split_score(left, right))
-    if best is None or best[0] < best_plain + (1.0 if best[5] == 2 else 0.0):
+            plain_splits.append((left, right))
+    if best is None:
+        return None
+    for left, right in plain_splits:
+        best_plain = max(best_plain, _plain_split_score(left, right))
+    if best[0] < best_plain + (1.0 if best[5] == 2 else 0.0):
         return None
     return best[4], best[0], best[5]
 
@@ -498,17 +624,21 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
         pos = m.start(2)            # the second piece may start the next pair
         if a[1:] != a[1:].lower() or a.lower() in _SWEDISH_FUNCTION_WORDS or b in _SWEDISH_FUNCTION_WORDS:
             continue
-        joined = a + b
-        low = joined.lower()
-        if not (lex.is_word(low) or fold(low) in index):       # cheap: no word could come of it
-            continue
-        # one piece is nothing: no word, name or restorable word as written (a lost letter is no split)
+        # one piece is nothing: no word, name or restorable word as written (a lost letter is no split);
+        # asked first: the pieces are tokens the word repair scores anyway (memoised), and most
+        # pairs are two known words
         unknown = []
         for w in (a, b):
             sc = _orig_scored(w, ctx)
             if not (sc[1] or sc[2] or sc[0] >= 2.5):
                 unknown.append(w)
-        if not unknown or all(_candidates(w, True, ctx) for w in unknown):
+        if not unknown:
+            continue
+        joined = a + b
+        low = joined.lower()
+        if not (lex.is_word(low) or fold(low) in index):       # cheap: no word could come of it
+            continue
+        if all(_candidates(w, True, ctx) for w in unknown):
             continue
         ok = lex.is_word(low) and lex.zipf(low) >= 2.5
         if not ok:
@@ -597,12 +727,12 @@ def _count_zipf(count: int) -> float:
 def _orig_score(token: str) -> tuple[float, bool, bool]:
     """(score, is a dictionary word, is a known name) of the word as written."""
     lex, names = swedish_lexicon(), name_lexicon()
-    if any(c in _GARBAGE_CHARS for c in token):
+    if not _GARBAGE_CHARS.isdisjoint(token):
         return -1.0, False, False
     low = token.lower()
-    is_word = lex.is_word(low)
-    score = lex.zipf(low)
-    is_name = _is_title(token) and (names.is_name(token) or names.is_place(token))
+    is_word = low in lex.words                              # lex.is_word(low)
+    score = lex.freq.get(low, 0) / 100.0                    # lex.zipf(low)
+    is_name = _is_title(token) and (token in names.given or token in names.surnames or token in names.places)
     if is_name and token in names.given:
         score = max(score, _count_zipf(names.given[token]))
     return score, is_word, is_name
@@ -629,13 +759,31 @@ def _decide(token: str, damaged: bool, ctx: _Context, proper: bool = False,
 
     ``before_name``: a capitalised word followed by another capitalised word (a first name?).
     ``lone``: a capitalised word between lower-case words (no name before or after it).
+
+    Memoised for the document run: the answer depends only on the arguments (``before_name`` only
+    for a capitalised word in the first pass, ``lone`` only with ``proper``), the pass
+    (``ctx.vote_text``) and whether the token came from glyph mapping (``ctx.glyph_fixed``).
     """
+    key = (token, damaged, proper, before_name and ctx.vote_text is None and _is_title(token),
+           lone and proper, ctx.vote_text, token in ctx.glyph_fixed)
+    try:
+        return ctx.decisions[key]
+    except KeyError:
+        decision = ctx.decisions[key] = _decide_uncached(token, damaged, ctx, proper, before_name, lone)
+        return decision
+
+
+def _decide_uncached(token: str, damaged: bool, ctx: _Context, proper: bool = False,
+                     before_name: bool = False, lone: bool = False) -> tuple[str, str] | None:
+    """:func:`_decide` without the memo."""
     if before_name and damaged and _is_title(token) and ctx.vote_text is None:
         named = _given_name_repair(token, ctx)
         if named:
             return named
     s0, is_word, is_name = _orig_scored(token, ctx)
     garbage = s0 < 0
+    if ctx.vote_text is not None and not garbage and (is_word or is_name):
+        return None     # the second pass only votes on unknown words and builds compounds of them
     unknown = not garbage and not is_word and not is_name and s0 < 2.5
     cands = _candidates(token, hard=garbage or unknown, ctx=ctx, proper=proper,
                         orig_is_name=is_name and not is_word)
@@ -855,69 +1003,104 @@ def _camel_edits(text: str) -> list[_Edit]:
     return edits
 
 
+# what _word_edits may do with a token, whatever its context (see _token_info)
+_KEEP, _WORD, _HEADING, _BAR = range(4)
+
+
+def _token_info(tok: str, damaged: bool, ctx: _Context) -> tuple[str, str | None, int, bool, bool]:
+    """What :func:`_word_edits` reads from a token alone: (the token, with a capital I read as
+    "l" where that applies; that reading or None; the kind — ``_KEEP`` no repair whatever the
+    context, ``_WORD`` a word to decide, ``_HEADING`` an upper-case heading word, ``_BAR`` a lone
+    "|"; the token is title case; it is one of ``_CONTEXT_WORDS``). Memoised per document in
+    ``ctx.token_info``."""
+    glyph_l = None
+    if damaged and "I" in tok[1:]:
+        # a capital I between lower-case letters or ending one is an OCR "l": "individuelI"
+        # ("individuelI", "protokoI|"); inside a word only when that gives a known word or name
+        # ("HalIefors" → "Hällefors"), never "McIntyre"
+        fixed = _INNER_I_RE.sub("l", tok)
+        if fixed != tok and not _INNER_CAPITAL_RE.search(fixed) and \
+                (_FINAL_I_RE.search(tok) or _known_or_restorable(fixed, ctx)):
+            tok = glyph_l = fixed
+    if tok.isalpha():
+        letters, digits = len(tok), []
+    else:
+        letters = sum(1 for c in tok if c.isalpha())
+        digits = [c for c in tok if c.isdigit()]
+    glyphs = letters + len(digits) + tok.count("|") + tok.count("&")
+    if damaged and tok == "|":
+        kind = _BAR
+    elif damaged and len(tok) >= 5 and tok.isalpha() and tok.isupper():
+        kind = _HEADING         # (never a _WORD: an upper-case word without digits or "|")
+    elif (letters >= 1 and glyphs >= 2
+          and all(c in "136" for c in digits) and (not digits or (glyphs >= 3 and letters >= 1))
+          and not (len(tok) >= 2 and tok.isupper() and not digits and "|" not in tok)
+          and not _INNER_CAPITAL_RE.search(tok)):
+        kind = _WORD
+    else:
+        kind = _KEEP
+    return tok, glyph_l, kind, _is_title(tok), tok.lower() in _CONTEXT_WORDS
+
+
 def _word_edits(text: str, damaged: bool, ctx: _Context) -> list[_Edit]:
-    """Lost-letter repairs for one line."""
+    """Lost-letter repairs for one line.
+
+    What depends on a token alone is read once per document (:func:`_token_info`); the line
+    around it (addresses, the words before and after) is only looked at for tokens that may change.
+    """
     skip = _skip_spans(text)
+    infos = ctx.token_info[damaged]
     edits: list[_Edit] = []
     prev: str | None = None
     for m in _TOKEN_RE.finditer(text):
-        tok = m.group()
-        glyph_l = None
-        if damaged and "I" in tok[1:]:
-            # a capital I between lower-case letters or ending one is an OCR "l": "individuelI"
-            # ("individuelI", "protokoI|"); inside a word only when that gives a known word or name
-            # ("HalIefors" → "Hällefors"), never "McIntyre"
-            fixed = _INNER_I_RE.sub("l", tok)
-            if fixed != tok and not _INNER_CAPITAL_RE.search(fixed) and \
-                    (_FINAL_I_RE.search(tok) or _known_or_restorable(fixed, ctx)):
-                tok = glyph_l = fixed
-        if tok.isalpha():
-            letters, digits = len(tok), []
-        else:
-            letters = sum(1 for c in tok if c.isalpha())
-            digits = [c for c in tok if c.isdigit()]
-        glyphs = letters + len(digits) + tok.count("|") + tok.count("&")
-        ok = (letters >= 1 and glyphs >= 2 and not _inside(skip, m.start(), m.end())
-              and all(c in "136" for c in digits) and (not digits or (glyphs >= 3 and letters >= 1))
-              and not (len(tok) >= 2 and tok.isupper() and not digits and "|" not in tok)
-              and not _INNER_CAPITAL_RE.search(tok))
-        # an abbreviation ("dr.", "pa.") is not a damaged word (a place context may still decide)
-        abbreviation = len(tok) <= 3 and text[m.end():m.end() + 1] == "." and tok.isalpha()
-        if damaged and tok == "|" and text.count("|") == 1 and \
-                (not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".:!?"):
-            if _SPACE_LETTER_RE.match(text[m.end():m.end() + 2]):
+        info = infos.get(m.group())
+        if info is None:
+            info = infos[m.group()] = _token_info(m.group(), damaged, ctx)
+        tok, glyph_l, kind, title, context_word = info
+        if kind == _KEEP or skip and kind != _BAR and _inside(skip, m.start(), m.end()):
+            prev = tok
+            continue
+        if kind == _BAR:
+            if text.count("|") == 1 and \
+                    (not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in ".:!?") and \
+                    _SPACE_LETTER_RE.match(text[m.end():m.end() + 2]):
                 edits.append(_Edit(m.start(), m.end(), "I", "ocr-glyph"))
                 prev = "I"
-                continue
-        shouting = (damaged and len(tok) >= 5 and tok.isalpha() and tok.isupper()
-                    and not _inside(skip, m.start(), m.end()))
-        if shouting:
+            else:
+                prev = tok
+            continue
+        if kind == _HEADING:
             # an upper-case heading word ("NARVARANDE") is repaired as a common word, never a name
             low_decision = _decide(tok.lower(), damaged, ctx)
             if low_decision:
                 edits.append(_Edit(m.start(), m.end(), low_decision[0].upper(), low_decision[1]))
             prev = tok
             continue
-        if not ok:
-            prev = tok
-            continue
-        before = text[:m.start()].rstrip()
-        initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(_LIST_MARK_RE.fullmatch(before))
-        before_name = bool(_NEXT_TITLE_RE.match(text, m.end()))
-        decision = None if abbreviation else _decide(tok, damaged, ctx, proper=_is_title(tok) and not initial,
-                                                     before_name=before_name,
-                                                     lone=not before_name and not (prev and prev[:1].isupper()))
+        # an abbreviation ("dr.", "pa.") is not a damaged word (a place context may still decide)
+        abbreviation = len(tok) <= 3 and text[m.end():m.end() + 1] == "." and tok.isalpha()
+        if abbreviation:
+            decision = None
+        elif title:
+            # only a capitalised word depends on its place in the sentence (see _decide)
+            before = text[:m.start()].rstrip()
+            initial = not before or before[-1] in ".!?:;\"”“'«»(–—-" or bool(_LIST_MARK_RE.fullmatch(before))
+            before_name = bool(_NEXT_TITLE_RE.match(text, m.end()))
+            decision = _decide(tok, damaged, ctx, proper=not initial, before_name=before_name,
+                               lone=not before_name and not (prev and prev[:1].isupper()))
+        else:
+            decision = _decide(tok, damaged, ctx)
         if abbreviation and damaged and tok.lower() == "ar" and _year_context(prev, ""):
             decision = ("år", "context-year")     # "per ar." ends a sentence
         if decision and decision[0].lower() == "är" and _year_context(prev, text[m.end():]):
             decision = (_case_like("år", tok), "context-year")
-        if damaged and decision is None and tok.lower() in _CONTEXT_WORDS:
+        if damaged and decision is None and context_word:
             decision = _context_word(tok, prev, text, m.end())
-        if damaged and decision is None and _is_title(tok):
+        if damaged and decision is None and title:
             decision = _place_before(tok, text, m.end(), ctx)
         if glyph_l and decision is None:
             decision = (glyph_l, "ocr-glyph")
-        if damaged and prev is not None and text[m.start() - 1:m.start()] == " ":
+        # (_place_context needs a capitalised place name before the word)
+        if damaged and prev is not None and prev[:1].isupper() and text[m.start() - 1:m.start()] == " ":
             place = _place_context(prev, tok, ctx)
             if place and (decision is None or decision[0] != place):
                 decision = (place, "context-place")
@@ -1013,19 +1196,41 @@ def _place_heads() -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------- document
-def _doc_forms(doc: CleanDocument) -> dict[str, set[str]]:
+def _doc_forms(doc: CleanDocument, ctx: _Context | None = None) -> dict[str, set[str]]:
+    """Folded word -> the document's spellings of it with å/ä/ö (lower case); with ``ctx``, kept
+    while the document's text stays the same."""
+    text = doc.text
+    if ctx is not None and ctx.doc_forms_text == text:
+        return ctx.doc_forms
     forms: dict[str, set[str]] = {}
-    for line in doc.lines:
-        for w in _WORD_RE.findall(line.text):
-            if _DIACRITIC_RE.search(w):
-                forms.setdefault(fold(w), set()).add(w.lower())
+    words = _WORD_RE.findall(text) if ctx is None else _words_of(text, ctx)
+    for w in itertools.filterfalse(_DIACRITICS.isdisjoint, words):     # the words with å/ä/ö
+        forms.setdefault(fold(w), set()).add(w.lower())
+    if ctx is not None:
+        ctx.doc_forms_text = text
     return forms
+
+
+def _words_of(text: str, ctx: _Context) -> list[str]:
+    """``_WORD_RE.findall(text)``, kept while the document's text stays the same."""
+    if ctx.words_text != text:
+        ctx.words_text, ctx.words = text, _WORD_RE.findall(text)
+    return ctx.words
+
+
+def _damage_stats_of(text: str, ctx: _Context) -> DamageStats:
+    """:func:`damage_stats` of ``text``, kept for the document run (asked again of the same text)."""
+    st = ctx.stats.get(text)
+    if st is None:
+        st = ctx.stats[text] = damage_stats([text], words=_words_of(text, ctx))
+    return st
 
 
 def _confirm_damage(texts: list[str], ctx: _Context) -> bool:
     """Words unknown as written but known with å/ä/ö restored: at least 3 and 2 % of the words."""
     lex = swedish_lexicon()
-    words = [w for t in texts for w in _TOKEN_RE.findall(t) if any(c.isalpha() for c in w)]
+    words = [w for w in _TOKEN_RE.findall("\n".join(texts))      # (no token spans a line break)
+             if w.isalpha() or any(c.isalpha() for c in w)]
     need = max(3, 0.02 * min(len(words), 3000))
     hits = 0
     for w in words[:3000]:
@@ -1048,7 +1253,7 @@ def _restorable(w: str, lex) -> bool:
 
 def _damaged_pages(doc: CleanDocument, ctx: _Context) -> set[int]:
     """Pages (page numbers) whose text is OCR-damaged; empty for clean documents (cheap path)."""
-    whole = damage_stats(line.text for line in doc.lines)
+    whole = _damage_stats_of(doc.text, ctx)
     if whole.suspect_ocr() and _confirm_damage([line.text for line in doc.lines], ctx):
         return {line.page for line in doc.lines}
     pages: dict[int, list[str]] = {}
@@ -1084,7 +1289,7 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     if has_mojibake:
         has_encoding = _has_encoding_damage(doc.text)
     if has_encoding:
-        ctx.doc_forms = _doc_forms(doc)
+        ctx.doc_forms = _doc_forms(doc, ctx)
         for n, line in enumerate(doc.lines, 1):
             _apply_edits(doc, n, _encoding_edits(line.text, ctx), flags)
             _apply_edits(doc, n, _section_edits(line.text), flags)
@@ -1093,9 +1298,9 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
             if "?" in line.text or "\ufffd" in line.text:
                 _apply_edits(doc, n, _encoding_edits(line.text, ctx), flags)
         ctx.vote_text = None
-    scan = _needs_lexicon_scan(doc)      # after the encoding repair, which restores å/ä/ö itself
+    scan = _needs_lexicon_scan(doc, ctx)     # after the encoding repair, which restores å/ä/ö itself
     if has_encoding or scan:
-        ctx.doc_forms = _doc_forms(doc)
+        ctx.doc_forms = _doc_forms(doc, ctx)
     if not has_encoding and _SECTION_HINT_RE.search(text):
         for n, line in enumerate(doc.lines, 1):
             if _SECTION_HINT_RE.match(line.text):
@@ -1112,7 +1317,7 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     glyphs = _has_glyph_damage(text)
     if damaged or collisions or glyphs:
         if not ctx.doc_forms:
-            ctx.doc_forms = _doc_forms(doc)
+            ctx.doc_forms = _doc_forms(doc, ctx)
         for n, line in enumerate(doc.lines, 1):
             is_damaged = line.page in damaged
             if not is_damaged and not any(w in collisions for w in _WORD_RE.findall(line.text)) \
@@ -1218,7 +1423,7 @@ def doc_pages(doc: CleanDocument) -> int:
     return len({line.page for line in doc.lines})
 
 
-def _needs_lexicon_scan(doc: CleanDocument) -> bool:
+def _needs_lexicon_scan(doc: CleanDocument, ctx: _Context | None = None) -> bool:
     """Cheap test: is there any sign of OCR damage worth loading the lexicon for?"""
     pages: dict[int, list[str]] = {}
     for line in doc.lines:
@@ -1228,7 +1433,7 @@ def _needs_lexicon_scan(doc: CleanDocument) -> bool:
         # fast path: normal Swedish has an å/ä/ö in about every fourth word
         if sum(map(text.count, "åäöÅÄÖ")) >= 0.15 * max(len(text.split()), 1):
             continue
-        if damage_stats([text]).suspect_ocr():
+        if (damage_stats([text]) if ctx is None else _damage_stats_of(text, ctx)).suspect_ocr():
             return True
     return False
 
