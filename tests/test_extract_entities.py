@@ -469,3 +469,31 @@ def test_a_bodys_verb_is_not_part_of_its_name():
             "Regionala utvecklingsrådet menar att frågan är viktig. Frågan är om Pensionärsrådet ser behov "
             "av mer stöd.\n")
     assert sorted(names(p.bodies)) == ["FOU-rådet", "Pensionärsrådet", "Regionala utvecklingsrådet"]
+
+
+def test_organisations_by_form_foundations_county_associations_and_clubs():
+    text = ("§ 1 Samverkan\n\nSamarbete med Smålands idrottsförbund, IFK Oskarshamn och Föreningen Friskis & Svettis "
+            "Kalmar. Stiftelsen Gotlands folkhögskola har visat intresse, liksom Stiftelsen Norrbottens "
+            "kompetenscentrum för räddningstjänst. Utvärderingen gjordes av Linnéuniversitetet. Även Enköpings "
+            "Hyresbostäder AB deltar. Föreningen Kvinnojouren i Enköping bidrar. Samordningsförbundet Uppsala län "
+            "finansierar. Avtal med Västmanlands Idrottsförbund och Örebro läns bildningsförbund.\n")
+    orgs = {o.name: o.kind for o in run(text).organizations}
+    for name, kind in [("Smålands idrottsförbund", "association"), ("IFK Oskarshamn", "association"),
+                       ("Föreningen Friskis & Svettis Kalmar", "association"),
+                       ("Stiftelsen Gotlands folkhögskola", "other"),
+                       ("Stiftelsen Norrbottens kompetenscentrum för räddningstjänst", "other"),
+                       ("Linnéuniversitetet", "other"), ("Enköpings Hyresbostäder AB", "company"),
+                       ("Föreningen Kvinnojouren i Enköping", "association"),
+                       ("Samordningsförbundet Uppsala län", "association"),
+                       ("Västmanlands Idrottsförbund", "association"),
+                       ("Örebro läns bildningsförbund", "association")]:
+        assert orgs.get(name) == kind, (name, orgs)
+    assert not {"Kvinnojouren", "Gotlands folkhögskola", "Region Västmanland", "Uppsala län"} & set(orgs)
+
+
+def test_participant_organisation_stops_at_a_dash_and_the_police_by_its_name():
+    p = run("§ 1 Ärende\n\nPolismyndigheten informerade.\n",
+            participants=[("Tim Gardell", "Region Gotland – ej närvarande"), ("Fredrik Gardell", "Försäkringskassan –")])
+    names = [o.name for o in p.organizations]
+    assert "Region Gotland" in names and "Försäkringskassan" in names and "Polismyndigheten" in names
+    assert not any("–" in n for n in names)

@@ -412,9 +412,9 @@ def _gazetteer_any() -> CiPattern:
 
 _ORG_FORM_CUES = {"lst": ("länsstyrelse",), "polis": ("polisområde",), "univ": ("universitet",),
                   "school": ("högskola",), "church": ("kyrkan",),
-                  "assoc": ("förbundet", "jouren", "missionen", "förening", " if", " ik", " bk", " ff", " sk", "goif", " aif",
+                  "assoc": ("förbund", "jouren", "ifk", "missionen", "förening", " if", " ik", " bk", " ff", " sk", "goif", " aif",
                             "klubb", "sällskap"),
-                  "company": ("företaget", " ab"), "court": ("rätten", "domstolen"), "unit": ("barnahus",)}
+                  "company": ("företaget", " ab"), "foundation": ("stiftelsen",), "court": ("rätten", "domstolen"), "unit": ("barnahus",)}
 
 
 # (cue, form) for every cue word of every fixed organisation form
@@ -448,7 +448,7 @@ def _county_lan_matches(text: str) -> list[re.Match]:
     return out
 
 
-_COUNTY_LAN_PRE = re.compile(r"(?:Länsstyrelsen(?:\s+i)?|RF-SISU|ABF|Region)\s*$")
+_COUNTY_LAN_PRE = re.compile(r"(?:Länsstyrelsen(?:\s+i)?|RF-SISU|ABF|Region|[A-ZÅÄÖ]\w+förbundet)\s*$")
 _COUNTY_WORDS = ("Västernorrland", "Värmland", "Jämtland Härjedalen", "Dalarna", "Gävleborg", "Norrbotten",
                  "Västerbotten", "Blekinge", "Kronoberg", "Halland", "Skåne", "Sörmland", "Östergötland",
                  "Västmanland", "Västra Götaland")
@@ -457,7 +457,7 @@ _COUNTY_NAMES = re.compile("(?=[" + "".join(sorted({w[0] for w in _COUNTY_WORDS}
                            + "|".join(_COUNTY_WORDS) + r")s?\b")
 # one search for "does any cue word of a fixed organisation form occur at all"
 _ORG_CUE_ANY = re.compile("|".join(re.escape(cue) for cue, _form in _ORG_CUE_FORM))
-_COUNTY_COMPANY_AFTER = re.compile(r"\s+(?:AB|HB|KB|ek\.\s*för\.?)(?![\w-])")
+_COUNTY_COMPANY_AFTER = re.compile(r"\s+(?:AB|HB|KB|ek\.\s*för\.?|[A-ZÅÄÖa-zåäö][a-zåäö]*förbund)(?![\w-])")
 _COUNTY_NAME_BEFORE = re.compile(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinget\b)[A-ZÅÄÖ][\wåäö]+\s+$"
                                  r"|\b[Ll]änsstyrelsen?s?\s+(?:i\s+)?$")
 _MUNI_LIST = re.compile(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+")
@@ -479,6 +479,37 @@ def _place_before(window: str) -> bool:
 
 def _event_before(window: str) -> bool:
     return " i" in window and any(w in window for w in _EVENT_WORDS) and _EVENT_BEFORE_MUNI.search(window) is not None
+
+
+# a dash between spaces (or at the end) and what follows it: not part of an organisation's name
+_DASH_TAIL = re.compile(r"\s[–—-](?:\s.*)?$", re.S)
+# words that end a foundation's name ("Stiftelsen Gotlands folkhögskola har …")
+_FOUNDATION_STOP = frozenset("""om och har är ska som med att i på till den det en ett samt kommer deltar bidrar
+finansierar driver eller men var vid av från inom under efter genom""".split())
+
+
+def _foundation_name(written: str) -> str:
+    """"Stiftelsen" and its name: capitalised words, then at most one lowercase noun and a
+    complement "för <noun>" ("Stiftelsen Norrbottens kompetenscentrum för räddningstjänst")."""
+    words = written.split()
+    out = words[:2]
+    k, lower = 2, 0
+    while k < len(words):
+        w = words[k]
+        if w[:1].isupper() and not lower:
+            out.append(w)
+        elif w == "för" and lower == 1 and k + 1 < len(words) and words[k + 1][:1].islower() \
+                and words[k + 1] not in _FOUNDATION_STOP and not _VERBISH.match(words[k + 1]):
+            out += [w, words[k + 1]]
+            break
+        elif w[:1].islower() and not lower and w not in _FOUNDATION_STOP and not _VERBISH.match(w) \
+                and out[-1].endswith("s"):
+            out.append(w)
+            lower = 1
+        else:
+            break
+        k += 1
+    return " ".join(out)
 
 
 class _OrgHits:
@@ -966,7 +997,8 @@ class EntityFinder:
         return max(counts, key=counts.get) if counts else None
 
     def _participant_org(self, org: str) -> None:
-        org = org.strip()
+        # "Region Gotland – ej närvarande", "Försäkringskassan –": a dash ends the organisation
+        org = _DASH_TAIL.sub("", org).strip()
         if not org:
             return
         mu = self._muni_of(org)
@@ -1000,27 +1032,40 @@ class EntityFinder:
     _ORG_FORMS = [
         (re.compile(r"\b[Ll]änsstyrelse(?:n|ns)(?:\s+i)?(?:\s+((?:Västra\s+)?[A-ZÅÄÖ][\wåäö]+s?\s+län))?"), "lst", ("änsstyrelse",)),
         (re.compile(r"\b([Pp]olisområde\s+[A-ZÅÄÖ][\wåäö]+)"), "polis", ("olisområde",)),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ]?[\wåäö]+)?\s+universitet)\b"), "univ", ("universitet",)),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:folkhögskola|högskola))\b"), "school", ("högskola",)),
+        # "Stiftelsen Uppsala Stadsmission", "Stiftelsen Norrbottens kompetenscentrum för räddningstjänst"
+        # (the words after the name are cut in _foundation_name)
+        (re.compile(r"\b(Stiftelsen[ \t]+[A-ZÅÄÖ][\wåäö\-]+(?:[ \t]+[\wåäö\-]+){0,4})"), "foundation", ("Stiftelsen",)),
+        # "Uppsala universitet", "Luleå tekniska universitet", "Linnéuniversitetet" (names do not run over a line end)
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ]?[\wåäö]+)?[ \t]+universitet|[A-ZÅÄÖ][\wåäö]{2,}universitetet)\b"), "univ", ("universitet",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+[ \t]+(?:folkhögskola|högskola))\b"), "school", ("högskola",)),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]*kyrkan)\b"), "church", ("kyrkan",)),
         # "Samordningsförbundet Västra Mälardalen", "Kommunförbundet Skåne": the proper name after it belongs to it
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet(?:\s+(?!Region\b|Kommun\b)[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)?)\b"), "assoc", ("förbundet",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet(?:[ \t]+(?!Region\b|Kommun\b)[A-ZÅÄÖ][\wåäö]+(?:[ \t]+län|[ \t]+[A-ZÅÄÖ][\wåäö]+)?)?)\b"), "assoc", ("förbundet",)),
+        # a county's or town's association: "Smålands idrottsförbund", "Örebro läns bildningsförbund"
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:s|[ \t]+läns)[ \t]+[A-ZÅÄÖa-zåäö][a-zåäö]*förbund)(?![\w-])"), "assoc", ("förbund",)),
+        # "Föreningen Karlstads Kvinnojour", "Föreningen Friskis & Svettis Kalmar", "Föreningen
+        # Kvinnojouren i Enköping": a capitalised name after "Föreningen" belongs to it, and so does
+        # "i" and a town after it (before the forms by a word's ending, which would take a part)
+        (re.compile(r"\b(Föreningen[ \t]+[A-ZÅÄÖ][\wåäö\-]+(?:[ \t]+(?:&[ \t]+)?[A-ZÅÄÖ][a-zåäöé][\wåäö\-]*){0,2}"
+                    r"(?:[ \t]+i[ \t]+[A-ZÅÄÖ][a-zåäö]+(?:[ \t]+län)?)?)"), "assoc", ("Föreningen",)),
         # associations by their form: "Brottsofferjouren", "Stadsmissionen", "Tuna hembygdsförening", "Tuna IF"
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}(?:jouren|missionen))\b"), "assoc", ("jouren", "missionen")),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?\s+[a-zåäö]*förening)\b"), "assoc", ("förening",)),
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+\s+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc", ("IF", "IK", "BK", "FF", "SK")),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ][\wåäö]+)?[ \t]+[a-zåäö]*förening)\b"), "assoc", ("förening",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+[ \t]+(?:IF|IK|BK|FF|SK|GoIF|AIF))(?![\w-])"), "assoc", ("IF", "IK", "BK", "FF", "SK")),
+        # "IFK Oskarshamn": the club's letters before the town
+        (re.compile(r"\b(IFK[ \t]+[A-ZÅÄÖ][a-zåäö]+)\b"), "assoc", ("IFK",)),
         # "Halmstads Bågskytteklubb", "Falu Konstsällskap"
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+[ ]+[A-ZÅÄÖ][\wåäö]*(?:klubb|sällskap))\b"), "assoc", ("klubb", "sällskap")),
-        # "Föreningen Karlstads Kvinnojour": a capitalised name after "Föreningen" belongs to it
-        (re.compile(r"\b(Föreningen[ ]+[A-ZÅÄÖ][\wåäö\-]+(?:[ ]+[A-ZÅÄÖ][\wåäö\-]+){0,2})"), "assoc", ("Föreningen",)),
         # the joint child-advocacy centre "Barnahus" (a named one, "Barnahus Kronoberg", is left
         # alone: held-out gold does not list it)
         (re.compile(r"\b(Barnahus(?:et)?)\b(?![ ]+[A-ZÅÄÖ])"), "unit", ("Barnahus",)),
         # courts: "Förvaltningsrätten i Härnösand", "Kammarrätten i Sundsvall", "Mark- och miljödomstolen"
         (re.compile(r"\b((?:Förvaltnings|Kammar|Tings|Hov)rätten|Migrationsdomstolen|Mark- och miljödomstolen)"
                     r"(?:\s+i\s+([A-ZÅÄÖ][\wåäö]+))?"), "court", ("rätten", "domstolen")),
-        (re.compile(r"\b[Ff]öretaget\s+([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+)?)"), "company", ("öretaget",)),
-        (re.compile(r"\b([A-ZÅÄÖ][\w&\-]+(?:\s+[A-ZÅÄÖ][\w&\-]+){0,2}\s+AB)\b"), "company", ("AB",)),
+        (re.compile(r"\b[Ff]öretaget[ \t]+([A-ZÅÄÖ][\w&\-]+(?:[ \t]+[A-ZÅÄÖ][\w&\-]+)?)"), "company", ("öretaget",)),
+        # "Lulebo AB" (not a sentence's first adverb or preposition: "Även Enköpings Hyresbostäder AB")
+        (re.compile(r"\b(?!(?:Även|Också|Både|Samt|Och|Med|Till|För|Från|Hos|Vid|Av|Om|Enligt|Via|Bland|Dessutom)[ \t])"
+                    r"([A-ZÅÄÖ][\w&\-]+(?:[ \t]+[A-ZÅÄÖ][\w&\-]+){0,2}[ \t]+AB)\b"), "company", ("AB",)),
     ]
 
     def _scan_orgs(self, text: str, u, hits: _OrgHits | None = None) -> None:
@@ -1106,12 +1151,18 @@ class EntityFinder:
                     self._add("org", name, "agency", m.group(0), line, m.group(0))
                 elif form == "polis":
                     e = self._add("org", cap(m.group(1)), "agency", m.group(1), line, m.group(1))
-                    if "Polisen" not in e.aliases:
-                        e.aliases.append("Polisen")
+                    for al in ("Polisen", "Polismyndigheten"):
+                        if al not in e.aliases:
+                            e.aliases.append(al)
                 elif form in ("univ", "school", "church"):
                     self._add("org", m.group(1), "other", m.group(1), line, m.group(1))
                 elif form == "assoc":
                     self._add("org", m.group(1), "association", m.group(1), line, m.group(1))
+                elif form == "foundation":
+                    name = _foundation_name(m.group(1))
+                    self._add("org", name, "other", name, line, name)
+                    mask(m.start(), m.start() + len(name))
+                    continue
                 elif form == "unit":
                     self._add("org", "Barnahus", "other", m.group(1), line, m.group(1))
                 elif form == "court":

@@ -35,7 +35,7 @@ ORGANISATIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Trafikverket", "agency", ()),
     ("Skatteverket", "agency", ()),
     ("Statistiska centralbyrån", "agency", ("SCB",)),
-    ("Polisen", "agency", ("Polismyndigheten",)),
+    ("Polismyndigheten", "agency", ("Polisen",)),
     ("Tillväxtverket", "agency", ()),
     ("Vinnova", "agency", ()),
     ("Forte", "agency", ()),
