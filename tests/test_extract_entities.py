@@ -497,3 +497,31 @@ def test_participant_organisation_stops_at_a_dash_and_the_police_by_its_name():
     names = [o.name for o in p.organizations]
     assert "Region Gotland" in names and "Försäkringskassan" in names and "Polismyndigheten" in names
     assert not any("–" in n for n in names)
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Programmet ersätter Miljöprogram 2018–2024 och har tagits fram i dialog med förvaltningarna.",
+     "Miljöprogram 2018–2024"),
+    ("Styrelsen beslutar att fastställa Verksamhetsplan och budget 2025.", "Verksamhetsplan och budget 2025"),
+    ("Kommunstyrelsen föreslås anta Program för hållbar utveckling 2025–2030.", "Program för hållbar utveckling 2025–2030"),
+    ("Gruppen fastställer Länsgemensam rutin för samordnad individuell plan.",
+     "Länsgemensam rutin för samordnad individuell plan"),
+    ('Den ersätter "Överenskommelse om samverkan för en god och nära vård i Västmanland" från 2021.',
+     "Överenskommelse om samverkan för en god och nära vård i Västmanland"),
+    ("Nämnden godkänner IOP-avtalet med Stiftelsen Uppsala Stadsmission.", "IOP-avtal med Stiftelsen Uppsala Stadsmission"),
+    ("Förbundschefen ska teckna ett samverkansavtal med Fontänhuset Gotland om arbetsträning.",
+     "Samverkansavtal med Fontänhuset Gotland"),
+    ("Hon informerar om den lokala överenskommelsen om samverkan kring personer som står långt från arbetsmarknaden.",
+     "Lokal överenskommelse om samverkan kring personer som står långt från arbetsmarknaden"),
+])
+def test_agreements_with_years_quotes_counterparties_and_new_heads(line, name):
+    got = [a.name for a in run(f"§ 1 Ärende\n\n{line}\n", body="Socialnämnden").agreements]
+    assert name in got, got
+
+
+def test_bare_or_generic_agreement_words_name_nothing():
+    text = ("§ 1 Ärende\n\nPolicyn har setts över. Ramavtalet från 2019 upphör. Rutinen för SIP följs upp. "
+            'Regeringens "Strategi för alkohol-, narkotika-, dopnings- och tobakspolitiken samt spel om pengar '
+            '2022–2025" (ANDTS-strategin) gäller.\n')
+    got = [a.name for a in run(text, body="Socialnämnden").agreements]
+    assert got == ["Strategi för alkohol-, narkotika-, dopnings- och tobakspolitiken samt spel om pengar 2022–2025"], got

@@ -116,7 +116,7 @@ _BODY_KIND = [("styrelse", "board"), ("chefs", "management_group"), ("lednings",
 
 _BODY_ANY = re.compile(r"grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|beredning|fullmäktige|forum|kansli|"
                        r"kommission|kommitté|partnerskap|plattform|delegation", re.I)
-_AGR_ANY = re.compile(r"överenskommelse|ÖK|avtal|strategi|plan|riktlinje|policy|rekommendation", re.I)
+_AGR_ANY = re.compile(r"överenskommelse|ÖK|avtal|strategi|plan|riktlinje|policy|rekommendation|program|rutin", re.I)
 # the same two, fast on long texts (see CiPattern)
 _BODY_ANY_FAST = CiPattern(_BODY_ANY.pattern)
 _AGR_ANY_FAST = CiPattern(_AGR_ANY.pattern)
@@ -129,15 +129,19 @@ _BODY_END = CiPattern(r"(?:grupp|råd|nämnd|styrelse|utskott|nätverk|presidi|b
                       r"kansli|kommission|kommitté|partnerskap|plattform|delegation)"
                       r"(?:en|et|er|erna|ens|ets|ernas|n|t|na|um|ar|arna|s|ns)?(?!\w)")
 _AGR_END = CiPattern(r"(?:överenskommelse|ök|avtal|strategi|handlingsplan|riktlinje|policy|färdplan|plan|"
-                     r"rekommendation)(?:n|r|rna|er|erna|en|et|na|ens|ets|s)?(?::s)?(?!\w)")
+                     r"rekommendation|program|rutin)(?:n|r|rna|er|erna|en|et|na|ens|ets|s)?(?::s)?(?!\w)")
 _AGR_HEAD = re.compile(
     r"^(?P<mod>[\w/\-–]*?)(?P<head>överenskommelse|ök|avtal|strategi|handlingsplan|riktlinje|policy|"
-    r"färdplan|plan|rekommendation)(?P<suf>n|r|rna|er|erna|en|et|na|ens|ets|s)?$", re.I)
+    r"färdplan|plan|rekommendation|program|rutin)(?P<suf>n|r|rna|er|erna|en|et|na|ens|ets|s)?$", re.I)
 _AGR_KIND = {"överenskommelse": "överenskommelse", "ök": "överenskommelse", "avtal": "avtal",
              "strategi": "strategi", "handlingsplan": "handlingsplan", "riktlinje": "riktlinje",
              "policy": "policy", "plan": "plan", "färdplan": "färdplan",
-             "rekommendation": "rekommendation"}
+             "rekommendation": "rekommendation", "program": "program", "rutin": "rutin"}
 _AGR_CANON = {"ök": "Överenskommelse", "överenskommelse": "Överenskommelse"}
+# an opening quotation mark and the mark that closes it
+_QUOTES = {'"': '"', "”": "”", "“": "”", "«": "»"}
+# a year or a span of years as one token: "2025", "2018–2024", "2024-2027"
+_YEAR_TOKEN = re.compile(r"(?:19|20)\d\d(?:[–-](?:19|20)?\d\d)?")
 _AGR_KEEP_ADJ = {"gemensam", "gemensamma", "regional", "regionala", "nationell", "nationella",
                  "lokal", "lokala", "länsgemensam", "länsgemensamma", "strategisk", "strategiska",
                  "långsiktig", "långsiktiga", "kommunala", "kommunal", "tillfälliga", "tillfällig",
@@ -148,7 +152,7 @@ _AGR_BAD_MODS = {"avtals", "projekt", "tids", "verksamhets", "kommunikations", "
                  "en", "sam", "av", "an", "bo", "grund", "kvarters", "fokus", "under", "mot", "til"}
 _COMPLEMENT_PREP = {"för", "i", "inom", "om", "avseende", "kring", "mot", "gällande", "mellan",
                     "rörande", "angående"}
-_AGR_GENERIC_MODS = {"samarbets", "samverkans", "uppföljnings", "handlings", "avtals", "ramavtals",
+_AGR_GENERIC_MODS = {"samarbets", "samverkans", "uppföljnings", "handlings", "avtals", "ramavtals", "ram",
                      "läns", "del", "special", "tilläggs", "original", "grund", "utkast"}
 _AGR_COMP_WORDS = {"för", "i", "med", "om", "mot", "av", "mellan", "vid", "från", "inom", "kring",
                    "avseende", "gällande"}
@@ -161,6 +165,9 @@ _COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjli
               "såsom", "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc",
               "tiden", "kännedom", "närvarande", "övrigt", "yttrande", "synpunkter", "remiss", "beredning",
               "godkännande", "ställningstagande", "handläggning", "behandling", "komplettering", "åtgärd"}
+# the people an agreement may be about, before a relative clause ("personer som …")
+_PERSON_NOUNS = frozenset("""personer barn unga ungdomar vuxna elever kvinnor män individer patienter brukare
+äldre familjer föräldrar invånare medborgare""".split())
 # "i samverkan med X", "i samråd med X": how a document was made, not what it is about
 _MANNER_NOUNS = {"samverkan", "samråd", "samarbete", "dialog", "enlighet"}
 # finite verbs of decisions that end a name after "och" ("antar Handlingsplan X och avsätter …")
@@ -1569,15 +1576,21 @@ class EntityFinder:
 
     # ----------------------------------------------------------------- agreements
     @staticmethod
-    def _agr_ok(m, named: bool = False) -> bool:
+    def _agr_ok(m, named: bool = False, dated: bool = False) -> bool:
         """``named``: a kept adjective before and a complement after ("Regional kulturplan för
-        Halland") make any compound plan a named document."""
+        Halland") make any compound plan a named document; ``dated``: so does a year right after
+        it ("Miljöprogram 2018–2024", "Internkontrollplan 2024", "Verksamhetsplan 2025")."""
         mod = m.group("mod").lower().rstrip("-–/")
         head = m.group("head").lower()
+        if dated and head in ("plan", "program") and mod in ("verksamhets", "budget"):
+            return True
         if mod in _AGR_BAD_MODS or m.group("mod").lower() in _AGR_BAD_MODS:
             return False
-        if head == "plan" and mod not in ("", "handlings", "färd", "uppföljnings", "åtgärds", "läns") and not named:
+        if head in ("plan", "program") and mod not in ("", "handlings", "färd", "uppföljnings", "åtgärds", "läns") \
+                and not named and not dated:
             return False
+        if head == "rutin" and (mod or not named or (m.group("suf") or "")):
+            return False                # "Länsgemensam rutin för X" names one; "rutinen", "en rutin för" do not
         if head == "rekommendation" and mod:
             return False
         if head == "strategi" and mod in ("", "lednings"):
@@ -1613,7 +1626,10 @@ class EntityFinder:
             m = _AGR_HEAD.match(core)
             named = i > 0 and toks[i - 1][0].lower() in _AGR_KEEP_ADJ and i + 1 < len(toks) \
                 and toks[i + 1][0].lower() in ("för", "om", "inom")
-            if not m or not self._agr_ok(m, named):
+            dated = i + 1 < len(toks) and (_YEAR_TOKEN.fullmatch(toks[i + 1][0]) is not None or (
+                i + 3 < len(toks) and toks[i + 1][0] == "och" and toks[i + 2][0].lower() == "budget"
+                and _YEAR_TOKEN.fullmatch(toks[i + 3][0]) is not None))
+            if not m or not self._agr_ok(m, named, dated):
                 i += 1
                 continue
             head = m.group("head").lower()
@@ -1641,6 +1657,15 @@ class EntityFinder:
                 break
             acronym_before = i > 0 and j == i and not owner and \
                 _ACRONYM.fullmatch(toks[i - 1][0]) is not None
+            quoted = self._quoted_name(text, toks, j) if j > 0 and toks[j - 1][0] in _QUOTES else None
+            if quoted is not None:
+                # '"Strategi för alkohol-, narkotika- … 2022–2025"': the quotation marks bound the name
+                qname, k = quoted
+                if head == "ök":
+                    qname = "Överenskommelse" + qname[2:]
+                e = self._add("agreement", cap(qname), _AGR_KIND.get(head, "plan"), qname, u.line_at(s), qname)
+                i = self._paren_alias(toks, k, e)
+                continue
             k = i + 1
             comp = ""
             if k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP and not (
@@ -1674,7 +1699,7 @@ class EntityFinder:
                 while k2 < len(toks) and k2 - k <= 4 and (toks[k2][0][:1].isupper() or toks[k2][0] in ("&",)):
                     k2 += 1
                 counter = text[toks[k + 1][1]:toks[k2 - 1][2]]
-                if is_org_name(counter):
+                if self._counterparty_ok(counter, mod):
                     comp = "med " + counter
                     k = k2
             elif k < len(toks) and head in ("riktlinje", "överenskommelse") \
@@ -1683,7 +1708,8 @@ class EntityFinder:
                 k += 1
             adjs = [t for t, _, _ in toks[j:i]]
             compound_specific = bool(mod) and mod.lower().rstrip("-") not in _AGR_GENERIC_MODS
-            proper = tok[:1].isupper() and s > 0 and text[max(0, s - 2):s] not in (". ", ": ")
+            proper = tok[:1].isupper() and s > 0 and text[max(0, s - 2):s] not in (". ", ": ") \
+                and not (not mod and suf in ("n", "en", "et"))    # "Policyn har …": a reference back
             comp_prep = comp.split()[0].lower() if comp and comp.split()[0].lower() in _COMPLEMENT_PREP else ""
             if comp and (not re.search(r"[A-Za-zÅÄÖåäö]{3,}", comp[len(comp_prep):]) or re.fullmatch(
                     r"\s*(?:perioden|åren|tiden|året|verksamhetsåret|mandatperioden)\s+\d{4}(?:\s*[–-]\s*\d{4})?",
@@ -1692,34 +1718,80 @@ class EntityFinder:
             if plural and not (comp and (adjs or proper or heading or comp_prep in ("för", "om", "avseende", "gällande"))):
                 i = k if comp else i + 1
                 continue
-            if head == "plan" and not mod and not (adjs or proper or title):
+            year = ""
+            if not comp and k < len(toks) and _YEAR_TOKEN.fullmatch(toks[k][0]):
+                year = toks[k][0]                     # "Miljöprogram 2018–2024"
+                k += 1
+            elif not comp and dated and k + 2 < len(toks) and toks[k][0] == "och":
+                year = f"och budget {toks[k + 2][0]}"   # "Verksamhetsplan och budget 2025"
+                k += 3
+            if head in ("plan", "program") and not mod and not (adjs or proper or title):
                 i = k if comp else i + 1             # "en plan för lokalerna": no named plan
                 continue
             if not (comp or owner or acronym_before or compound_specific or proper
-                    or (adjs and mod)):
-                i += 1
+                    or (adjs and mod)) or not (mod or comp or adjs or owner or acronym_before or year):
+                i = k if year else i + 1       # a bare "Program", "Policy": no name
                 continue
             head_word = core[:len(mod) + len(m.group("head"))]
+            hw = head_word if _ACRONYM.fullmatch(mod.rstrip("-–")) else head_word.lower()   # "IOP-avtal"
             if head == "ök":
                 head_word = "Överenskommelse"
             if plural and head != "avtal":
                 head_word = core                      # "Nationella riktlinjer för …" stays plural
             elif adjs:
                 adjs = [_indefinite_adj(x) for x in adjs]
+            if plural and head != "avtal" or head == "ök":
+                hw = head_word.lower()
             if owner:
-                name = f"{cap(head_word.lower())} för {' '.join(owner)}"
+                name = f"{cap(hw)} för {' '.join(owner)}"
             elif acronym_before and not comp:
-                name = f"{cap(head_word.lower())} för {toks[i - 1][0]}"
+                name = f"{cap(hw)} för {toks[i - 1][0]}"
             else:
-                parts = [a.lower() for a in adjs] + [head_word.lower() if (adjs or head != "ök") else head_word]
+                parts = [a.lower() for a in adjs] + [hw if (adjs or head != "ök") else head_word]
                 name = cap(" ".join(parts) + (f" {comp}" if comp else ""))
+            if year:
+                name = f"{name} {year}"
             kind = _AGR_KIND.get(head, "plan")
             first = q if owner else (i - 1 if acronym_before else j)
             written = text[toks[first][1]:toks[k - 1][2]]
-            self._add("agreement", name, kind, written, u.line_at(s), written)
-            i = k
+            e = self._add("agreement", name, kind, written, u.line_at(s), written)
+            i = self._paren_alias(toks, k, e)
 
     _gap_text = ""
+
+    def _quoted_name(self, text: str, toks, j: int):
+        """The name from token ``j`` to the closing quotation mark of the one before it, and the
+        index of the first token after that mark; None when there is no such short name."""
+        open_q = toks[j - 1][0]
+        close = text.find(_QUOTES[open_q], toks[j][2])
+        if close < 0 or close - toks[j][1] > 240:
+            return None
+        name = text[toks[j][1]:close].strip()
+        if not 2 <= len(name.split()) <= 30 or any(q in name for q in _QUOTES):
+            return None
+        k = next((x for x in range(j, len(toks)) if toks[x][1] > close), len(toks))
+        return name, k
+
+    @staticmethod
+    def _paren_alias(toks, k: int, e: Entity) -> int:
+        """'"Strategi för …" (ANDTS-strategin)': a short name of the agreement in brackets right
+        after it is its alias, not another agreement; the index of the token after the bracket."""
+        if k + 2 < len(toks) and toks[k][0] == "(" and toks[k + 2][0] == ")":
+            t = toks[k + 1][0]
+            if _AGR_HEAD.match(t[:-2] if t.endswith(":s") else t):
+                if t not in e.aliases and t != e.name:
+                    e.aliases.append(t)
+                return k + 3
+        return k
+
+    def _counterparty_ok(self, counter: str, mod: str) -> bool:
+        """"markanvisningsavtal med Norrbäck Bygg AB": the capitalised words after "med" name an
+        organisation: a known one, one by its form, or (after a compound "samverkansavtal",
+        "IOP-avtal") a name of two words or more."""
+        words = counter.split()
+        return is_org_name(counter) or words[0] in ("Stiftelsen", "Föreningen") or counter.endswith(" AB") \
+            or any(fold(e.name) == fold(counter) for e in self._ents["org"]) \
+            or (bool(mod) and len(words) >= 2 and not words[0].isupper())
 
     def _gap(self, toks, k: int) -> str:
         """The characters between token k-1 and token k (a tab ends a table cell)."""
@@ -1763,6 +1835,16 @@ class EntityFinder:
             if tl in ("ett", "en") and n == 0:
                 k += 1
                 continue
+            if tl == "som" and n > 0 and toks[k - 1][0].lower() in _PERSON_NOUNS:
+                # "kring personer som står långt från arbetsmarknaden": a relative clause on the
+                # people the agreement is about, to the end of the sentence, belongs to its name
+                k2 = k + 1
+                while k2 < len(toks) and k2 - k <= 8 and _WORD_CHAR.match(toks[k2][0]) \
+                        and toks[k2][1] not in person_starts and toks[k2][0].lower() not in _ACT_VERBS:
+                    k2 += 1
+                if 2 < k2 - k <= 8 and (k2 == len(toks) or toks[k2][0] in (".", ",", ";", ":", ")")):
+                    return k2
+                break
             if k + 2 < len(toks) and toks[k + 1][0] in ("-", "–") and toks[k + 2][0] in ("och", "eller") \
                     and toks[k + 1][1] == toks[k][2]:
                 k += 1                       # "in- och utskrivning": the first part of a shared compound
@@ -1772,8 +1854,8 @@ class EntityFinder:
                 break
             if self._body_head(t) and n == 0:
                 return k if k > last else last
-            if _VERBISH.match(t) and tl not in _PLURAL_NOUNS:
-                break
+            if _VERBISH.match(t) and tl not in _PLURAL_NOUNS and not tl.endswith("bar"):
+                break                        # (not "hållbar", "tillgänglig" …: adjectives)
             if self._body_head(t) and n > 0:
                 break
             if t[:1].isupper() and n > 0 and not proper_ok and not t.isupper() \
