@@ -246,3 +246,56 @@ def test_name_run_with_capital_lookahead(unit_texts):
     assert plain.pattern != names.NAME_RUN.pattern
     for t in [*unit_texts, "Anna-Karin Öberg och ÅSA Berg", "x-Anna Berg", "Éva Ünal"]:
         assert [m.span(1) for m in names.NAME_RUN.finditer(t)] == [m.span(1) for m in plain.finditer(t)]
+
+
+# ------------------------------------------------------------------ act prefilter
+def _sample(items, rng) -> str:
+    """One random string along the parsed pattern ``items`` (look-arounds and anchors skipped:
+    a sample need not match; only samples that match are used)."""
+    out = []
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            out.append(chr(av))
+        elif op is sre_c.IN:
+            chars = []
+            for kind, val in av:
+                if kind is sre_c.LITERAL:
+                    chars.append(chr(val))
+                elif kind is sre_c.RANGE:
+                    chars.extend(chr(c) for c in range(val[0], min(val[1], val[0] + 30) + 1))
+                elif kind is sre_c.CATEGORY:
+                    chars.extend("ab1 " if val is sre_c.CATEGORY_WORD else " ")
+                elif kind is sre_c.NEGATE:
+                    chars.extend("xyz ,")
+            out.append(rng.choice(chars or ["x"]))
+        elif op is sre_c.BRANCH:
+            out.append(_sample(rng.choice(av[1]), rng))
+        elif op is sre_c.SUBPATTERN:
+            out.append(_sample(av[3], rng))
+        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT):
+            lo, hi, sub = av
+            out.extend(_sample(sub, rng) for _ in range(rng.randint(lo, min(hi, lo + 3))))
+        elif op is sre_c.ANY:
+            out.append(rng.choice("ab ."))
+        elif op is sre_c.CATEGORY:
+            out.append("a")
+    return "".join(out)
+
+
+def test_act_prefilter_is_implied_by_every_verb_pattern(unit_texts):
+    """_may_have_act is true wherever _ANY_ACT matches: on protocol text, on strings drawn
+    along every alternative of every verb pattern, and with punctuation and digits around."""
+    rng = random.Random(11)
+    texts = [fold(t) for t in unit_texts]
+    for pattern in decisions._V.values():
+        for alt in sre_parse.parse(pattern)[0][1][1] if len(sre_parse.parse(pattern)) == 1 else [sre_parse.parse(pattern)]:
+            for _ in range(300):
+                core = _sample(alt, rng)
+                texts += [core, f"x {core} y", f"({core}).", f"1{core}/2", f"a-{core}"]
+    hits = 0
+    for ft in texts:
+        if decisions._ANY_ACT.search(ft):
+            hits += 1
+            assert decisions._may_have_act(ft), ft
+    assert hits > 1000
+    assert not decisions._may_have_act("inget beslut om bidrag i dag, ar det klart?")

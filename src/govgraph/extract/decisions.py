@@ -71,6 +71,58 @@ def _at_word_start(pattern: str) -> re.Pattern:
 
 _VRX = {k: _at_word_start(v) for k, v in _V.items()}
 _ANY_ACT = _at_word_start("|".join(f"(?:{v})" for v in _V.values()))
+
+# Prefilter for ``_ANY_ACT``: every alternative of every pattern of ``_V`` needs one of these
+# whole words (a ``\w+`` run of the folded text: the word stands between ``\b``s, spaces or
+# ``\s+`` in the pattern) or, where the pattern ends a word in ``\w*``, one of
+# ``_ACT_SUBSTRINGS``. The word each alternative needs, kind by kind:
+_ACT_WORDS = frozenset(" ".join((
+    # note: "… till handlingarna", informationsärende, "… till protokollet", "tagit del av",
+    # noterar…, tackar/tackade för
+    "handlingarna informationsarende protokollet del noterar noteras noterades noterats tackar tackade",
+    # approve: "är beslutad", "anses besvarad", "anses bifallen", beslutats, godkän-, fastställ-,
+    # antar…, bifall-, bifoll, "ställer sig bakom", tillstyrk-, bevilja-, "lämnar … yttrande"
+    "beslutad besvarad bifallen beslutats godkanner godkande godkanns godkannes godkandes godkant godkand godkanda"
+    " godkants faststaller faststallde faststalls faststalles faststalldes faststallt faststallts faststallda"
+    " antar antog antogs antas antagit antagits bifaller bifalls bifalles bifalllit bifallits bifoll bakom"
+    " tillstyrker tillstyrkte tillstyrks tillstyrktes beviljar beviljade beviljas beviljades beviljat beviljats yttrande",
+    # recommend, reject
+    "rekommenderar rekommenderade rekommenderas rekommenderades rekommenderat rekommenderats"
+    " avslar avslog avslas avslogs avslagit avslagits",
+    # assign ("uppdrag…" forms: _ACT_SUBSTRINGS): ombeds, hänskjut-, hänsköt-, "hanteras i",
+    # "bereds av", "fattas av", "bjuds in att"
+    "ombeds hanskjuts hanskjutes hanskjuter hanskots hanskot hanteras bereds fattas bjuds",
+    # allocate: avsätt-, fördela-, "fördelning av", "bevilja medel", finansier-, anslår…, anvisa-
+    "avsatt avsatter avsatts avsattes avsatta avsatte fordela fordelar fordelas fordelades fordelat fordelats"
+    " fordelning fordelningen bevilja finansieras finansierades finansieringen finansiering anslar anslas anslogs"
+    " anvisar anvisas anvisades anvisat anvisats",
+    # establish: återupprätta-, inrätta-, tillsätt-, bilda-, skapa-, upprätta-, "utsett en", "ingår i en … grupp"
+    "aterupprattar aterupprattas aterupprattades aterupprattat aterupprattats inrattar inrattas inrattades inrattat"
+    " tillsatter tillsattes tillsatts tillsatt bildar bildas bildades bildats skapar skapas skapades skapats"
+    " upprattar upprattas upprattades upprattats utsett utser utsag utses ingar",
+    # dissolve: avsluta-, avveckla-, upplös-, "läggs/lades ned/ner" (nedläggning…: _ACT_SUBSTRINGS)
+    "avslutar avslutas avslutades avslutats avvecklar avvecklas avvecklades avvecklats upploser upploses upplostes"
+    " upplosts laggs lagger lades",
+    # table, refer_back (återremitter…: _ACT_SUBSTRINGS), appoint
+    "bordlagger bordlaggs bordlagges bordlaggning bordlades bordlagts aterremiss"
+    " utses utsags utsag utsett utser valjs valjes valdes valts utsagts",
+)).split())
+_ACT_SUBSTRINGS = ("uppdra", "nedlaggning", "aterremi")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _may_have_act(ft: str) -> bool:
+    """False only when ``_ANY_ACT`` cannot match ``ft`` (no word of ``_ACT_WORDS``, no
+    substring of ``_ACT_SUBSTRINGS``): a set lookup of the words instead of the regex, which
+    tries every verb pattern at every word. Words split at white space are the ``\w+`` runs
+    when they are all letters; the few others (punctuation, digits) are split into runs."""
+    if "uppdra" in ft or "nedlaggning" in ft or "aterremi" in ft:
+        return True
+    words = ft.split()
+    if not _ACT_WORDS.isdisjoint(words):
+        return True
+    odd = [w for w in words if not w.isalpha()]
+    return bool(odd) and not _ACT_WORDS.isdisjoint(_WORD_RUN.findall(" ".join(odd)))
 _DECIDE = re.compile(r"\bbeslut fattades\b|(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\boverenskoms\b|\bkom(?:mer)? overens om\b|\bkommit overens om\b|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
 _INFINITIVE = [
     ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla|anvisa)"),
@@ -139,6 +191,21 @@ _REPORTED_THAT = re.compile(r"\b(?:rapporter|informer|beratt|meddel|redovis|namn
 _DECISION_INF_NEXT = re.compile(r"^\s*att\s+([a-zåäö]+[ae])\b")
 
 
+_RECOMMEND_TO_MEMBERS = re.compile(
+    r"\b(?:foreslar|rekommenderar|rekommenderade)\b[^.]{0,80}?\b(?:kommuner\w*|huvudm\w+|region\w*|medlem\w*|parter\w*)\b"
+    r"[^.]{0,80}?\batt (?:anta|godkanna|besluta|ansluta|delta|folja|teckna)\b")
+
+
+def _propose_to_assembly(verb: str) -> re.Pattern:
+    return re.compile(r"^(?:\S+\s+){1,4}?((?:foreslar|foreslog)\s+(?:\w*fullmaktige|\w*styrelsen|\w*namnden|\w*utskott\w*"
+                      r"|regionstyrelsen|direktionen|stamman|arsmotet)\s+(?:" + verb + r"))\b")
+
+
+_PROPOSE_TO_ASSEMBLY = _propose_to_assembly(r"(?:att\s+)?besluta")
+_PROPOSE_TO_ASSEMBLY_DIRECT = _propose_to_assembly(
+    r"(?:att\s+)?besluta|att\s+(?:anta|godkanna|faststalla|bevilja|anvisa|avsla|uppdra)")
+
+
 _PRESENT = re.compile(r"[a-z]+(?:ar|er|ns|as|es|gs|r)")
 _PAST_DECIDE = re.compile(r"\b(?:beslutade|beslot|beslutat|beslutades|beslots|enades|kom overens|kommit overens|har \w+t)\b")
 _PAST = re.compile(r"[a-z]+(?:des|tes|ades|ats|its|ts|ogs|ags|ots|ade|de|te|dde|tt|it)")
@@ -197,7 +264,7 @@ _GRANT_SUM = re.compile(r"\bbevilja(?:r|de|s|des|t|ts)?\b")
 
 
 def _acts(ft: str) -> list[Act]:
-    first = _ANY_ACT.search(ft)
+    first = _ANY_ACT.search(ft) if _may_have_act(ft) else None
     if not first:
         return []
     # no verb pattern matches before the leftmost match of their union, so each scan starts
@@ -619,13 +686,16 @@ class DecisionFinder:
                 return kind
         return None
 
-    def _recommend_proposal(self, ft: str, direct: bool = False) -> int | None:
-        m = re.search(r"\b(?:foreslar|rekommenderar|rekommenderade)\b[^.]{0,80}?\b(?:kommuner\w*|huvudm\w+|region\w*|medlem\w*|parter\w*)\b[^.]{0,80}?\batt (?:anta|godkanna|besluta|ansluta|delta|folja|teckna)\b", ft)
+    @staticmethod
+    def _recommend_proposal(ft: str, direct: bool = False) -> int | None:
+        # every pattern below needs "foreslar", "foreslog" or "rekommender…": most sentences
+        # have neither and are answered by two substring checks
+        if "foresl" not in ft and "rekommender" not in ft:
+            return None
+        m = _RECOMMEND_TO_MEMBERS.search(ft)
         if m is None:   # "Nämnden föreslår kommunfullmäktige besluta att …": a proposal to the assembly
             # in a decision block also without "besluta": "Nämnden föreslår kommunfullmäktige att fastställa …"
-            verb = r"(?:att\s+)?besluta" + (r"|att\s+(?:anta|godkanna|faststalla|bevilja|anvisa|avsla|uppdra)" if direct else "")
-            m = re.search(r"^(?:\S+\s+){1,4}?((?:foreslar|foreslog)\s+(?:\w*fullmaktige|\w*styrelsen|\w*namnden|\w*utskott\w*"
-                          r"|regionstyrelsen|direktionen|stamman|arsmotet)\s+(?:" + verb + r"))\b", ft)
+            m = (_PROPOSE_TO_ASSEMBLY_DIRECT if direct else _PROPOSE_TO_ASSEMBLY).search(ft)
             return m.start(1) if m else None
         return m.start() if m else None
 
