@@ -299,3 +299,18 @@ def test_act_prefilter_is_implied_by_every_verb_pattern(unit_texts):
             assert decisions._may_have_act(ft), ft
     assert hits > 1000
     assert not decisions._may_have_act("inget beslut om bidrag i dag, ar det klart?")
+
+
+def test_cue_pattern_grouped_by_first_letter(unit_texts):
+    """The presenter cue scan grouped by first letter finds the spans of the plain union."""
+    from govgraph.extract import presenters
+    plain = re.compile(presenters._ANY_CUE_LOWER_PLAIN)
+    fast = presenters._ANY_CUE_LOWER
+    rng = random.Random(5)
+    texts = [deaccent(t).lower() for t in unit_texts]
+    texts.append(deaccent(" ".join(unit_texts)).lower())
+    words = ["ger en", "gav en", "hall en", "lagesrapport", "genomgang", "redovisas", "redovisade", "foredrog",
+             "feredrar", "fédr", "presenteras", "presenterade", "lamnas", "lamnar information", "ersatt", "x", " "]
+    texts += ["".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for t in texts:
+        assert [m.span() for m in fast.finditer(t)] == [m.span() for m in plain.finditer(t)], t

@@ -112,6 +112,13 @@ class NameIndex:
     def __init__(self, protocol: Protocol):
         self.people: list[Person] = []
         self._by_norm: dict[str, Person] = {}
+        # per-person keys, computed once when the person is added (a Person's name never
+        # changes), each list in the order of ``people``:
+        # first letter of the normalised name -> (person, normalised name, its words), for
+        # people of two words or more (the only ones ``_fuzzy`` compares)
+        self._fuzzy_keys: dict[str, list[tuple[Person, str, list[str]]]] = {}
+        # folded given name -> people of two words or more (the candidates of ``resolve``)
+        self._by_first: dict[str, list[Person]] = {}
         self.roles: dict[str, list[str]] = {"chair": protocol.chair, "secretary": protocol.secretary}
         for p in protocol.participants:
             self.add(p.name, participant=True, organization=p.organization, title=p.title)
@@ -128,6 +135,7 @@ class NameIndex:
             p = Person(name, participant, organization, title)
             self.people.append(p)
             self._by_norm[key] = p
+            self._index(p, key)
         else:
             if name != p.name and name not in p.variants:
                 p.variants.append(name)
@@ -142,6 +150,15 @@ class NameIndex:
             # "kommundirektör Helena Sundvall": the post is learnt for later "kommundirektören"
             self.add(name, title=tm.group(1).lower() if tm else None)
 
+    def _index(self, p: Person, key: str) -> None:
+        """Add the new person ``p`` (normalised name ``key``) to the lookups of ``_fuzzy`` and
+        ``resolve``."""
+        pt = key.split()
+        if len(pt) >= 2:
+            self._fuzzy_keys.setdefault(pt[0][:1], []).append((p, key, pt))
+        if len(p.name.split()) >= 2:
+            self._by_first.setdefault(fold(p.first), []).append(p)
+
     def _fuzzy(self, name: str) -> Person | None:
         """A listed person whose full name differs only by a spelling slip (one or two letters)."""
         key = _norm(name)
@@ -149,10 +166,9 @@ class NameIndex:
         if len(toks) < 2:
             return None
         best, best_s = None, 0.0
-        for p in self.people:
-            pk = _norm(p.name)
-            pt = pk.split()
-            if len(pt) < 2 or abs(len(pk) - len(key)) > 4 or pt[0][:1] != toks[0][:1]:
+        # only people of two words or more whose name starts with the same letter can fit
+        for p, pk, pt in self._fuzzy_keys.get(toks[0][:1], ()):
+            if abs(len(pk) - len(key)) > 4:
                 continue
             if not quick_ratios_reach(key, pk, 0.88):
                 continue
@@ -210,9 +226,9 @@ class NameIndex:
             return None
         first = fold(toks[0])
         initials = "".join(toks[1:]) if len(toks) > 1 else ""
-        cands = [p for p in self.people if len(p.name.split()) >= 2 and fold(p.first) == first]
+        cands = list(self._by_first.get(first, ()))
         if not cands and first.endswith("s") and not initials:        # genitive "Ingmars"
-            cands = [p for p in self.people if len(p.name.split()) >= 2 and fold(p.first) == first[:-1]]
+            cands = list(self._by_first.get(first[:-1], ()))
         if initials:
             ini = fold(initials.replace(".", ""))
             cands = [p for p in cands if "".join(fold(s)[0] for s in p.surnames).startswith(ini)

@@ -50,7 +50,34 @@ _REPLACES = re.compile(rf"({_NAME})\s+(?i:ersatter|ersatte|vikarierar for)\s+({_
 _LABEL_NAME = re.compile(rf"^[{_UP}][\wåäöéü/ -]{{0,30}},\s*({_NAME})\.?$")
 _MEDVERKADE = re.compile(r"(?i:\bmedverkade\b|\bdeltog\s+och\s+(?:presenterade|informerade))")
 _ANY_CUE = re.compile(rf"(?i:{_VERBS}|f[oeé]redr|ersätt|ersatt|lamnas|redovisas|presenteras)")
-_ANY_CUE_LOWER = re.compile(rf"{_VERBS}|f[oeé]redr|ersatt|lamnas|redovisas|presenteras")
+_GIVE_EN = r" en (?:lagesrapport|presentation|dragning|genomgang)"
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """``alternatives`` (each starting with a plain lower-case letter) joined by ``|``, grouped
+    by that letter: "p(?:resenter…|resenteras)|f(?:…)". Alternatives with different first
+    letters never match at the same position, and within a group the order is kept, so at every
+    position the same alternative matches as in the plain union; ``re`` only tries one group
+    per position instead of every alternative."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        assert alt[:1].isalpha() and alt[:1].islower(), alt
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
+# The cues of ``cue_lines``: ``_VERBS`` and a few passive forms, on lower-cased text. Written
+# out as in ``_VERBS`` ("(?:ger|gav|hall|holl) en …" as one alternative per verb) and grouped by
+# first letter (``_by_first_letter``); the plain union is ``_ANY_CUE_LOWER_PLAIN``.
+_CUE_ALTERNATIVES = [
+    "presenter(?:ade|ar|at)", "f[oe]redr(?:og|ar|agit)", "informer(?:ade|ar|at)", "redovis(?:ade|ar|at)",
+    "redog(?:or|jorde|jort)", "beskr(?:ev|iver)", "rapporter(?:ade|ar|at)", "delg(?:er|av)", "inledde",
+    "berattade", "berattar", "medverkade", *(v + _GIVE_EN for v in ("ger", "gav", "hall", "holl")),
+    "gick igenom", "visade", "drog arendet", "lamnar information", "lamnade information", "ger information",
+    "gav information", "ger en redovisning", "gav en redovisning",
+    "f[oeé]redr", "ersatt", "lamnas", "redovisas", "presenteras"]
+_ANY_CUE_LOWER_PLAIN = rf"{_VERBS}|f[oeé]redr|ersatt|lamnas|redovisas|presenteras"
+_ANY_CUE_LOWER = re.compile(_by_first_letter(_CUE_ALTERNATIVES))
 _SPLIT = re.compile(r"\s*,\s*|\s+och\s+")
 _TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
 
