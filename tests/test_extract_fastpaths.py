@@ -314,3 +314,32 @@ def test_cue_pattern_grouped_by_first_letter(unit_texts):
     texts += ["".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
     for t in texts:
         assert [m.span() for m in fast.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+
+
+_DECIDE_PLAIN = (r"\bbeslut fattades\b|(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b"
+                 r"(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\boverenskoms\b|\bkom(?:mer)? overens om\b"
+                 r"|\bkommit overens om\b|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
+
+
+def test_decide_pattern_and_guards_find_the_same(unit_texts):
+    plain = re.compile(_DECIDE_PLAIN)
+    rng = random.Random(9)
+    words = ["beslutar", "beslutade", "beslutat", "redan", "tidigare", "de", "det", "medel", "budget", "beslut",
+             "fattades", "togs", "kom", "overens", "om", "enades", "x", "nyligen", "beslutades", "overenskoms"]
+    folded = [fold(t) for t in unit_texts]
+    folded += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 6))) for _ in range(3000)]
+    for ft in folded:
+        want = [m.span() for m in plain.finditer(ft)]
+        assert [m.span() for m in decisions._DECIDE.finditer(ft)] == want, ft
+        got = decisions._decide(ft)
+        assert (got.span() if got else None) == (want[0] if want else None), ft
+
+
+def test_header_guards_match_the_patterns(unit_texts):
+    extra = ["Beslut:", "BESLUT", "Ställningstagande chefsgruppen:", "Styrelsen beslutar att:", "Beslöts",
+             "Beſlut:", "Styrelsen beslöt", "Ärendet. Rådet beslutade att", "Mötet beslutades", "x. Beslots"]
+    for t in [*unit_texts, *extra]:
+        hm, m = decisions._header(t), decisions._HEADER.match(t)
+        assert (hm.span() if hm else None) == (m.span() if m else None), t
+        th, m = decisions._tail_header(t), decisions._TAIL_HEADER.search(t)
+        assert (th.span() if th else None) == (m.span() if m else None), t

@@ -27,7 +27,7 @@ from ..model import CleanDocument, Decision, Item, Protocol
 from .amounts import find_amounts
 from .entities import EntityFinder
 from .names import NameIndex, find_names
-from .text import Sentence, Unit, cap, fold, prov
+from .text import Sentence, Unit, cap, fold, lower_for_match, prov
 
 # ----------------------------------------------------------------------------- patterns (folded text)
 _V = {
@@ -109,6 +109,7 @@ _ACT_WORDS = frozenset(" ".join((
 )).split())
 _ACT_SUBSTRINGS = ("uppdra", "nedlaggning", "aterremi")
 _WORD_RUN = re.compile(r"\w+")
+_PUNCT = ".,;:!?()[]\"'”“„’«»-–—/*§%&+="         # none of them is a \w character
 
 
 def _may_have_act(ft: str) -> bool:
@@ -121,9 +122,30 @@ def _may_have_act(ft: str) -> bool:
     words = ft.split()
     if not _ACT_WORDS.isdisjoint(words):
         return True
-    odd = [w for w in words if not w.isalpha()]
+    # words with punctuation around them ("godkändes.", "(bilaga"): stripped of it they are
+    # their one \w+ run when all letters; the rest are split into runs
+    cores = [w.strip(_PUNCT) for w in words if not w.isalpha()]
+    if not _ACT_WORDS.isdisjoint(cores):
+        return True
+    odd = [w for w in cores if not w.isalpha()]
     return bool(odd) and not _ACT_WORDS.isdisjoint(_WORD_RUN.findall(" ".join(odd)))
-_DECIDE = re.compile(r"\bbeslut fattades\b|(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )(?<!\bden )(?<!\bdet )\b(?:beslut(?:ar|ade|at))\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)|\boverenskoms\b|\bkom(?:mer)? overens om\b|\bkommit overens om\b|\benades om\b|\bbeslutades\b|\bbeslut togs\b")
+# "beslutar", "beslutade", "beslutat" — not "redan/tidigare/nyligen beslutat", "de beslutade
+# medlen"; "beslut fattades", "beslutades", "överenskoms", "kom överens om", "enades om".
+# Every alternative begins at a word boundary, so one ``\b`` leads; the look-ahead for the verb
+# comes before the look-behinds so that other words are rejected at once (the look-behinds
+# alone would be tried at every position).
+_DECIDE = re.compile(r"\b(?:beslut fattades\b|(?=beslut(?:ar|ade|at)\b)(?<!redan )(?<!tidigare )(?<!nyligen )(?<!\bde )"
+                     r"(?<!\bden )(?<!\bdet )beslut(?:ar|ade|at)\b(?! (?:medel|insatser|satsning\w*|beslut\w*|ramar|budget\w*|aktiviteter)\b)"
+                     r"|overenskoms\b|kom(?:mer)? overens om\b|kommit overens om\b|enades om\b|beslutades\b|beslut togs\b)")
+
+
+def _decide(ft: str) -> re.Match | None:
+    """``_DECIDE.search(ft)``; every alternative has "beslut", "overens" or "enades" in it."""
+    if "beslut" in ft or "overens" in ft or "enades" in ft:
+        return _DECIDE.search(ft)
+    return None
+
+
 _INFINITIVE = [
     ("allocate", r"(?:avsatta|fordela|bevilja medel|bevilja|anslå|ansla|anvisa)"),
     ("approve", r"(?:godkanna|anta|faststalla|bifalla|tillstyrka|stalla sig bakom|anse\b.*\bbesvarad"
@@ -144,6 +166,7 @@ _HEADER = re.compile(
     r"^(?:(?:beslut|beslutet|ställningstagande|beslutsformulering)\b[^:]{0,80}:|(?:beslut|beslutet)\s*$|"
     r"(?:[\wåäöÅÄÖ]+-\s+(?:och|&)\s+)?[\wåäöÅÄÖ\-]+s\s+beslut\s*:?\s*$|(?:beslutades|beslöts|beslutade[s]?\s+enligt\s+följande)\s*:?\s*$|"
     r"(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)(?:\s+enligt följande|\s+att)?\s*(?::|$))\s*", re.I)
+# (every alternative has "esl" in it: see ``_tail_header``)
 _TAIL_HEADER = re.compile(r"(?<=[.:;!?] )((?:(?:[\wåäöÅÄÖ:\-]+\s+){1,5}(?:beslutar|beslutade|beslöt)|[Bb]eslutades|[Bb]esl[öo]ts)"
                           r"(?:\s+att)?\s*:?)$")
 # "anta Tillsynsplan för miljö- och hälsoskydd 2023–2025", "fastställa verksamhetsplan och budget 2024"
@@ -156,6 +179,28 @@ _ADOPT_DOC = re.compile(r"\b(?:anta|antar|antogs|antas|fastställa|fastställer|
                         r"|(?:\s+(?:för|om|inom)\s+[^,.;:]{3,80}?)?(?:\s+" + _YEARS + r")?(?=\s*(?:[,.;:]|$|\s+(?:samt|och att|med)\b))))")
 _RELATIVE_ACT = re.compile(r",\s+som\s+(?:(?:har|hade)\s+)?(?:tillstyrkte|tillstyrkt|godkande|godkant|antog|antagit"
                            r"|faststallde|faststallt|beslutade|beslutat)\b")
+_PROPOSES_DECISION = re.compile(r"\b(?:föreslår|föreslog)\s+\S+\s+(?:att\s+)?besluta(?:\s+att)?\s*:?$")
+_REPORT_FROM = re.compile(r"^(?:rapport(?:er)?|återrapport(?:ering)?|information)\s+från\s+(.+)$", re.I)
+_NEUTRAL_HEAD = re.compile(r"^(?:ärendebeskrivning|ärendet|sammanfattning|bakgrund|bedömning|information)\b", re.I)
+_LIKASA = re.compile(r"\blikasa\b")
+
+
+def _header(text: str) -> re.Match | None:
+    """``_HEADER.match(text)``. Every alternative of ``_HEADER`` (case-insensitive) has "besl"
+    or "ställningstagande" in it: text whose lower case has neither (and no character that
+    ``re.I`` folds differently, ``lower_for_match``) cannot match."""
+    low = lower_for_match(text)
+    if low is not None and "besl" not in low and "ställningstagande" not in low:
+        return None
+    return _HEADER.match(text)
+
+
+def _tail_header(text: str) -> re.Match | None:
+    """``_TAIL_HEADER.search(text)``; its verbs (beslutar, beslutade, beslöt, beslutades,
+    beslöts, beslots) all have "esl" in them."""
+    return _TAIL_HEADER.search(text) if "esl" in text else None
+
+
 _NOT_HEADER = re.compile(r"^(?:förslag|beslutsunderlag|underlag|beslutsgång)", re.I)
 # Sections whose points are proposals or motions, not decisions
 _PROPOSAL_HEAD = re.compile(r"^(?:förslag till beslut|beslutsförslag|[\wåäöÅÄÖ\-]+s förslag(?: till beslut)?|"
@@ -222,6 +267,8 @@ _CLAUSE_CUT = re.compile(r",\s|;\s|\smen\s|\s(?:och|samt)\s")
 
 def _clause_before(ft: str, pos: int) -> str:
     """The folded text of the clause that leads up to ``pos`` ("…, och rådet beslutade")."""
+    if pos == 0:
+        return ""
     head = ft[:pos]
     cut = 0
     for m in _CLAUSE_CUT.finditer(head):
@@ -298,7 +345,8 @@ class DecisionFinder:
     # ------------------------------------------------------------------ context
     def _title_context(self) -> str | None:
         """'Rapport från X' → X reports in this item."""
-        m = re.match(r"^(?:rapport(?:er)?|återrapport(?:ering)?|information)\s+från\s+(.+)$", self.item.title, re.I)
+        low = lower_for_match(self.item.title)
+        m = _REPORT_FROM.match(self.item.title) if low is None or "från" in low else None
         if not m:
             return None
         refs = self.ent.find_bodies(m.group(1), heading=True)
@@ -345,19 +393,18 @@ class DecisionFinder:
                     skip_section = False
                     continue
             recommend_by = None
-            if u.kind == "heading" and not _HEADER.match(text):
-                if not _PROPOSAL_HEAD.match(text) and not re.match(r"^(?:ärendebeskrivning|ärendet|sammanfattning|"
-                                                                    r"bakgrund|bedömning|information)\b", text, re.I):
+            if u.kind == "heading" and not _header(text):
+                if not _PROPOSAL_HEAD.match(text) and not _NEUTRAL_HEAD.match(text):
                     self.heading = text.rstrip(":")
                 in_block = False
                 proposal_list = False
                 section = None
                 skip_section = bool(_PROPOSAL_HEAD.match(text))
                 continue
-            if skip_section and not _HEADER.match(text):
+            if skip_section and not _header(text):
                 continue
             skip_section = False
-            tail = _TAIL_HEADER.search(text) if u.kind == "para" else None
+            tail = _tail_header(text) if u.kind == "para" else None
             if tail and tail.start(1) > 0:
                 # "… sedan 2021. Regionala samverkansrådet beslutar" + "att …" lines below
                 head_text = text[:tail.start(1)].strip()
@@ -366,12 +413,12 @@ class DecisionFinder:
                 in_block, proposal_list = True, False
                 block_by = self._header_body(tail.group(1))
                 continue
-            hm = _HEADER.match(text)
+            hm = _header(text)
             if hm and not _NOT_HEADER.match(text):
                 in_block = True
                 proposal_list = False
                 end = hm.end()
-                hm2 = _HEADER.match(text[end:])
+                hm2 = _header(text[end:])
                 if hm2:                                  # "Beslut: Chefsgruppen beslutar att:"
                     end += hm2.end()
                 block_by = self._header_body(text[:end])
@@ -382,7 +429,7 @@ class DecisionFinder:
             sc = self._section_context(u) or self.ent.member_group(self.item.title, text)
             if sc:
                 section = sc
-            if u.kind == "para" and re.search(r"\b(?:föreslår|föreslog)\s+\S+\s+(?:att\s+)?besluta(?:\s+att)?\s*:?$", text) \
+            if u.kind == "para" and "besluta" in text and "föresl" in text and _PROPOSES_DECISION.search(text) \
                     and self._recommend_proposal(fold(text)) is not None:
                 proposer = self._header_body(text)
                 if self.own and proposer == self.own and (in_block or text.startswith(tuple(self.own.split()[:1]))):
@@ -460,7 +507,7 @@ class DecisionFinder:
         text = s.text
         ft = fold(text)
         acts = _acts(ft)
-        decide = _DECIDE.search(ft) if ("beslut" in ft or "overens" in ft or "enades" in ft) else None
+        decide = _decide(ft)
         first_pos = acts[0].pos if acts else (decide.start() if decide else 0)
         if decide and acts:
             first_pos = min(first_pos, decide.start())
@@ -553,7 +600,7 @@ class DecisionFinder:
                     if who:                      # "bilda en festkommitté med Inger Sandström som sammankallande"
                         out.append(Decision("appoint", d.by, cap(m.group(2)), who, None, d.reported, d.text, [], d.prov))
         # "X lades till handlingarna likaså Y": two acts
-        if re.search(r"\blikasa\b", ft) and out:
+        if out and "likasa" in ft and _LIKASA.search(ft):
             d0 = out[0]
             out.append(Decision(d0.kind, d0.by, None, None, None, d0.reported, d0.text, [], d0.prov))
         return out
@@ -739,7 +786,7 @@ class DecisionFinder:
                 by, reported = section, True
             elif self.context_body and a.kind not in ("note",) and re.search(r"\bman\b|\bhar\b", ft[:a.pos]):
                 by, reported = self.context_body, True
-            elif a.kind in ("establish", "dissolve", "allocate") and not _DECIDE.search(ft):
+            elif a.kind in ("establish", "dissolve", "allocate") and not _decide(ft):
                 if a.kind == "allocate":
                     return None
                 by, reported = None, True
@@ -1032,7 +1079,7 @@ class DecisionFinder:
         verb = ft[a.pos:a.end]
         if a.infinitive or not re.search(r"(?:s|des|ts|ats)$", verb.split()[0] if verb.split() else ""):
             m = re.search(r"\batt\s+\S+\s+(.+?)(?:\s+till handlingarna|[.;]|,\s|$)", text[a.pos:]) if a.infinitive or \
-                _DECIDE.search(ft[:a.pos + 1]) else None
+                _decide(ft[:a.pos + 1]) else None
             obj = m.group(1) if m else text[a.end:]
         else:
             obj = text[:a.pos]
