@@ -217,7 +217,7 @@ def test_quick_ratios_reach_matches_sequence_matcher():
 
 
 def test_acts_scan_from_first_match_finds_every_act(unit_texts):
-    """_acts starts every verb scan at the union's first match: the same acts as full scans."""
+    """_acts scans only the kinds its prefilter lets through: the same acts as full scans."""
     folded = [fold(t) for t in unit_texts] + ["x godkanns", "protokollet lades till handlingarna och godkandes"]
     for ft in folded:
         full = sorted((m.start(), k) for k, v in decisions._V.items() for m in re.finditer(v, ft))
@@ -283,22 +283,27 @@ def _sample(items, rng) -> str:
 
 
 def test_act_prefilter_is_implied_by_every_verb_pattern(unit_texts):
-    """_may_have_act is true wherever _ANY_ACT matches: on protocol text, on strings drawn
-    along every alternative of every verb pattern, and with punctuation and digits around."""
+    """_act_kinds lists every kind whose verb pattern matches: on protocol text, on strings
+    drawn along every alternative of every verb pattern, and with punctuation and digits around."""
     rng = random.Random(11)
     texts = [fold(t) for t in unit_texts]
     for pattern in decisions._V.values():
-        for alt in sre_parse.parse(pattern)[0][1][1] if len(sre_parse.parse(pattern)) == 1 else [sre_parse.parse(pattern)]:
+        parsed = sre_parse.parse(pattern)
+        alts = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is sre_c.BRANCH else [parsed]
+        for alt in alts:
             for _ in range(300):
                 core = _sample(alt, rng)
-                texts += [core, f"x {core} y", f"({core}).", f"1{core}/2", f"a-{core}"]
+                texts += [core, f"x {core} y", f"({core}).", f"1{core}/2", f"a-{core}", f"«{core}»:"]
     hits = 0
     for ft in texts:
-        if decisions._ANY_ACT.search(ft):
-            hits += 1
-            assert decisions._may_have_act(ft), ft
+        kinds = decisions._act_kinds(ft)
+        for kind, rx in decisions._VRX.items():
+            if rx.search(ft):
+                hits += 1
+                assert kind in kinds, (kind, ft)
     assert hits > 1000
-    assert not decisions._may_have_act("inget beslut om bidrag i dag, ar det klart?")
+    assert decisions._act_kinds("inget beslut om bidrag i dag, ar det klart?") == []
+    assert decisions._act_kinds("forslaget godkandes.") == ["approve"]
 
 
 def test_cue_pattern_grouped_by_first_letter(unit_texts):

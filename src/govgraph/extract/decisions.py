@@ -70,65 +70,78 @@ def _at_word_start(pattern: str) -> re.Pattern:
 
 
 _VRX = {k: _at_word_start(v) for k, v in _V.items()}
-_ANY_ACT = _at_word_start("|".join(f"(?:{v})" for v in _V.values()))
 
-# Prefilter for ``_ANY_ACT``: every alternative of every pattern of ``_V`` needs one of these
-# whole words (a ``\w+`` run of the folded text: the word stands between ``\b``s, spaces or
-# ``\s+`` in the pattern) or, where the pattern ends a word in ``\w*``, one of
-# ``_ACT_SUBSTRINGS``. The word each alternative needs, kind by kind:
-_ACT_WORDS = frozenset(" ".join((
-    # note: "… till handlingarna", informationsärende, "… till protokollet", "tagit del av",
-    # noterar…, tackar/tackade för
-    "handlingarna informationsarende protokollet del noterar noteras noterades noterats tackar tackade",
-    # approve: "är beslutad", "anses besvarad", "anses bifallen", beslutats, godkän-, fastställ-,
-    # antar…, bifall-, bifoll, "ställer sig bakom", tillstyrk-, bevilja-, "lämnar … yttrande"
-    "beslutad besvarad bifallen beslutats godkanner godkande godkanns godkannes godkandes godkant godkand godkanda"
-    " godkants faststaller faststallde faststalls faststalles faststalldes faststallt faststallts faststallda"
-    " antar antog antogs antas antagit antagits bifaller bifalls bifalles bifalllit bifallits bifoll bakom"
-    " tillstyrker tillstyrkte tillstyrks tillstyrktes beviljar beviljade beviljas beviljades beviljat beviljats yttrande",
-    # recommend, reject
-    "rekommenderar rekommenderade rekommenderas rekommenderades rekommenderat rekommenderats"
-    " avslar avslog avslas avslogs avslagit avslagits",
-    # assign ("uppdrag…" forms: _ACT_SUBSTRINGS): ombeds, hänskjut-, hänsköt-, "hanteras i",
-    # "bereds av", "fattas av", "bjuds in att"
-    "ombeds hanskjuts hanskjutes hanskjuter hanskots hanskot hanteras bereds fattas bjuds",
-    # allocate: avsätt-, fördela-, "fördelning av", "bevilja medel", finansier-, anslår…, anvisa-
-    "avsatt avsatter avsatts avsattes avsatta avsatte fordela fordelar fordelas fordelades fordelat fordelats"
-    " fordelning fordelningen bevilja finansieras finansierades finansieringen finansiering anslar anslas anslogs"
-    " anvisar anvisas anvisades anvisat anvisats",
-    # establish: återupprätta-, inrätta-, tillsätt-, bilda-, skapa-, upprätta-, "utsett en", "ingår i en … grupp"
-    "aterupprattar aterupprattas aterupprattades aterupprattat aterupprattats inrattar inrattas inrattades inrattat"
-    " tillsatter tillsattes tillsatts tillsatt bildar bildas bildades bildats skapar skapas skapades skapats"
-    " upprattar upprattas upprattades upprattats utsett utser utsag utses ingar",
-    # dissolve: avsluta-, avveckla-, upplös-, "läggs/lades ned/ner" (nedläggning…: _ACT_SUBSTRINGS)
-    "avslutar avslutas avslutades avslutats avvecklar avvecklas avvecklades avvecklats upploser upploses upplostes"
-    " upplosts laggs lagger lades",
-    # table, refer_back (återremitter…: _ACT_SUBSTRINGS), appoint
-    "bordlagger bordlaggs bordlagges bordlaggning bordlades bordlagts aterremiss"
-    " utses utsags utsag utsett utser valjs valjes valdes valts utsagts",
-)).split())
-_ACT_SUBSTRINGS = ("uppdra", "nedlaggning", "aterremi")
+# Prefilter for the verb patterns: every alternative of ``_V[kind]`` needs one of the whole
+# words ``_KIND_WORDS[kind]`` (a ``\w+`` run of the folded text: in the pattern the word stands
+# between ``\b``s, spaces or ``\s+``) or, where the pattern ends a word in ``\w*``, one of the
+# substrings ``_KIND_SUBSTRINGS[kind]``. A kind none of whose words and substrings occur in a
+# sentence cannot match there, and is not scanned. The word each alternative needs:
+_KIND_WORDS = {k: frozenset(v.split()) for k, v in {
+    # "… till handlingarna", informationsärende, "… till protokollet", "tagit del av", noterar…,
+    # tackar/tackade för
+    "note": "handlingarna informationsarende protokollet del noterar noteras noterades noterats tackar tackade",
+    # "är beslutad", "anses besvarad", "anses bifallen", beslutats, godkän-, fastställ-, antar…,
+    # bifall- (as the pattern spells it: "bifalllit"), bifoll, "ställer sig bakom", tillstyrk-,
+    # bevilja-, "lämnar … yttrande"
+    "approve": "beslutad besvarad bifallen beslutats godkanner godkande godkanns godkannes godkandes godkant godkand"
+               " godkanda godkants faststaller faststallde faststalls faststalles faststalldes faststallt faststallts"
+               " faststallda antar antog antogs antas antagit antagits bifaller bifalls bifalles bifalllit bifallits"
+               " bifoll bakom tillstyrker tillstyrkte tillstyrks tillstyrktes beviljar beviljade beviljas beviljades"
+               " beviljat beviljats yttrande",
+    "recommend": "rekommenderar rekommenderade rekommenderas rekommenderades rekommenderat rekommenderats",
+    "reject": "avslar avslog avslas avslogs avslagit avslagits",
+    # "uppdrag…" forms: substrings; ombeds, hänskjut-, hänsköt-, "hanteras i", "bereds av",
+    # "fattas av", "bjuds in att"
+    "assign": "ombeds hanskjuts hanskjutes hanskjuter hanskots hanskot hanteras bereds fattas bjuds",
+    # avsätt-, fördela-, "fördelning av", "bevilja medel", finansier-, anslår…, anvisa-
+    "allocate": "avsatt avsatter avsatts avsattes avsatta avsatte fordela fordelar fordelas fordelades fordelat"
+                " fordelats fordelning fordelningen bevilja beviljar beviljade beviljas beviljades beviljat beviljats"
+                " finansieras finansierades finansieringen finansiering anslar anslas anslogs"
+                " anvisar anvisas anvisades anvisat anvisats",
+    # återupprätta-, inrätta-, tillsätt-, bilda-, skapa-, upprätta-, "utsett en", "ingår i en … grupp"
+    "establish": "aterupprattar aterupprattas aterupprattades aterupprattat aterupprattats inrattar inrattas"
+                 " inrattades inrattat tillsatter tillsattes tillsatts tillsatt bildar bildas bildades bildats"
+                 " skapar skapas skapades skapats upprattar upprattas upprattades upprattats utsett utser utsag"
+                 " utses ingar",
+    # avsluta-, avveckla-, upplös-, "läggs/lades ned/ner" (nedläggning…: a substring)
+    "dissolve": "avslutar avslutas avslutades avslutats avvecklar avvecklas avvecklades avvecklats upploser"
+                " upploses upplostes upplosts laggs lagger lades",
+    "table": "bordlagger bordlaggs bordlagges bordlaggning bordlades bordlagts",
+    "refer_back": "aterremiss",                 # återremitter…: a substring
+    "appoint": "utses utsags utsag utsett utser valjs valjes valdes valts utsagts",
+}.items()}
+_KIND_SUBSTRINGS = {"assign": ("uppdra",), "dissolve": ("nedlaggning",), "refer_back": ("aterremi",)}
+assert _KIND_WORDS.keys() == _V.keys()
+_ACT_WORDS = frozenset().union(*_KIND_WORDS.values())
 _WORD_RUN = re.compile(r"\w+")
 _PUNCT = ".,;:!?()[]\"'”“„’«»-–—/*§%&+="         # none of them is a \w character
 
 
-def _may_have_act(ft: str) -> bool:
-    """False only when ``_ANY_ACT`` cannot match ``ft`` (no word of ``_ACT_WORDS``, no
-    substring of ``_ACT_SUBSTRINGS``): a set lookup of the words instead of the regex, which
-    tries every verb pattern at every word. Words split at white space are the ``\w+`` runs
-    when they are all letters; the few others (punctuation, digits) are split into runs."""
-    if "uppdra" in ft or "nedlaggning" in ft or "aterremi" in ft:
-        return True
+def _act_words(ft: str) -> frozenset[str]:
+    """The words of ``_ACT_WORDS`` that are ``\w+`` runs of ``ft``: a set lookup of the
+    words instead of a regex that tries every verb pattern at every word. Words split at white
+    space are their one ``\w+`` run when they are all letters, and so are words with
+    punctuation around them ("godkändes.", "(bilaga") once stripped of it; the few others
+    (digits, inner punctuation) are split into runs."""
     words = ft.split()
-    if not _ACT_WORDS.isdisjoint(words):
-        return True
-    # words with punctuation around them ("godkändes.", "(bilaga"): stripped of it they are
-    # their one \w+ run when all letters; the rest are split into runs
+    found = _ACT_WORDS.intersection(words)
     cores = [w.strip(_PUNCT) for w in words if not w.isalpha()]
-    if not _ACT_WORDS.isdisjoint(cores):
-        return True
-    odd = [w for w in cores if not w.isalpha()]
-    return bool(odd) and not _ACT_WORDS.isdisjoint(_WORD_RUN.findall(" ".join(odd)))
+    if cores:
+        found |= _ACT_WORDS.intersection(cores)
+        odd = [w for w in cores if not w.isalpha()]
+        if odd:
+            found |= _ACT_WORDS.intersection(_WORD_RUN.findall(" ".join(odd)))
+    return found
+
+
+def _act_kinds(ft: str) -> list[str]:
+    """The kinds of ``_V`` (in its order) that can match ``ft``: those with one of their words
+    or substrings in it (see ``_KIND_WORDS``)."""
+    found = _act_words(ft)
+    return [k for k in _V if not _KIND_WORDS[k].isdisjoint(found)
+            or any(sub in ft for sub in _KIND_SUBSTRINGS.get(k, ()))]
+
+
 # "beslutar", "beslutade", "beslutat" — not "redan/tidigare/nyligen beslutat", "de beslutade
 # medlen"; "beslut fattades", "beslutades", "överenskoms", "kom överens om", "enades om".
 # Every alternative begins at a word boundary, so one ``\b`` leads; the look-ahead for the verb
@@ -311,15 +324,9 @@ _GRANT_SUM = re.compile(r"\bbevilja(?:r|de|s|des|t|ts)?\b")
 
 
 def _acts(ft: str) -> list[Act]:
-    first = _ANY_ACT.search(ft) if _may_have_act(ft) else None
-    if not first:
-        return []
-    # no verb pattern matches before the leftmost match of their union, so each scan starts
-    # there (``finditer(ft, pos)`` still sees the characters before ``pos`` for ``\b``)
-    start = first.start()
     out = []
-    for kind, rx in _VRX.items():
-        for m in rx.finditer(ft, start):
+    for kind in _act_kinds(ft):          # only the kinds that can match (most sentences: none)
+        for m in _VRX[kind].finditer(ft):
             if kind == "approve" and _GRANT_SUM.match(ft, m.start()) and \
                     any(0 <= am.start - m.end() <= 80 for am in find_amounts(ft[:m.end() + 100])):
                 kind_here = "allocate"           # "Styrelsen beviljar Steget vidare 450 000 kronor"
