@@ -348,3 +348,14 @@ def test_header_guards_match_the_patterns(unit_texts):
         assert (hm.span() if hm else None) == (m.span() if m else None), t
         th, m = decisions._tail_header(t), decisions._TAIL_HEADER.search(t)
         assert (th.span() if th else None) == (m.span() if m else None), t
+
+
+def test_sentence_split_and_plain_special_fast_forms(unit_texts):
+    from govgraph.extract import text
+    plain_split = re.compile(r"(?<=[.!?])\s+(?=[\"”„(]?[A-ZÅÄÖÉ0-9])")
+    rng = random.Random(13)
+    alphabet = "ab A.!?\t\n”„(\"0É~<*#_ "
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 25))) for _ in range(5000)]
+    for t in [*unit_texts, *samples]:
+        assert [m.span() for m in text._SENT_SPLIT.finditer(t)] == [m.span() for m in plain_split.finditer(t)], t
+        assert text._plain_special(t) == bool(text._PLAIN_SPECIAL.search(t)), t

@@ -113,6 +113,8 @@ _KIND_WORDS = {k: frozenset(v.split()) for k, v in {
 _KIND_SUBSTRINGS = {"assign": ("uppdra",), "dissolve": ("nedlaggning",), "refer_back": ("aterremi",)}
 assert _KIND_WORDS.keys() == _V.keys()
 _ACT_WORDS = frozenset().union(*_KIND_WORDS.values())
+_WORD_KINDS = {w: [k for k, ws in _KIND_WORDS.items() if w in ws] for w in _ACT_WORDS}
+_SUBSTRING_KINDS = [(sub, k) for k, subs in _KIND_SUBSTRINGS.items() for sub in subs]
 _WORD_RUN = re.compile(r"\w+")
 _PUNCT = ".,;:!?()[]\"'”“„’«»-–—/*§%&+="         # none of them is a \w character
 
@@ -137,9 +139,9 @@ def _act_words(ft: str) -> frozenset[str]:
 def _act_kinds(ft: str) -> list[str]:
     """The kinds of ``_V`` (in its order) that can match ``ft``: those with one of their words
     or substrings in it (see ``_KIND_WORDS``)."""
-    found = _act_words(ft)
-    return [k for k in _V if not _KIND_WORDS[k].isdisjoint(found)
-            or any(sub in ft for sub in _KIND_SUBSTRINGS.get(k, ()))]
+    kinds = {k for w in _act_words(ft) for k in _WORD_KINDS[w]}
+    kinds.update(k for sub, k in _SUBSTRING_KINDS if sub in ft)
+    return [k for k in _V if k in kinds] if kinds else []
 
 
 # "beslutar", "beslutade", "beslutat" — not "redan/tidigare/nyligen beslutat", "de beslutade
