@@ -359,3 +359,20 @@ def test_sentence_split_and_plain_special_fast_forms(unit_texts):
     for t in [*unit_texts, *samples]:
         assert [m.span() for m in text._SENT_SPLIT.finditer(t)] == [m.span() for m in plain_split.finditer(t)], t
         assert text._plain_special(t) == bool(text._PLAIN_SPECIAL.search(t)), t
+
+
+def test_presenter_guards_and_clause_starts(unit_texts):
+    from govgraph.extract import presenters
+    rng = random.Random(17)
+    words = ["Anna Berg", "Per Ek", "föredrog", "presenterade", "Ärendet föredras av", "informerade", "tf. chef",
+             "Föredragande:", "redovisas", "lämnas", ".", ":", ";", ",", "och", "x", "Ordföranden", "från Köping"]
+    samples = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 10))) for _ in range(3000)]
+    for t in [*unit_texts, *samples, "Arendet föredraſ av Anna Berg"]:
+        st = deaccent(t)
+        assert presenters._has_cue(st) == bool(presenters._ANY_CUE.search(st)), t
+        if presenters._FOREDRAS.search(st):
+            assert presenters._may_be_foredras(st), t
+        if presenters._FOREDRAGANDE.search(st):
+            assert presenters._may_be_foredragande(st), t
+        assert [m.span(1) for m in presenters._subj_verb(st)] == \
+               [m.span(1) for m in presenters._SUBJ_VERB.finditer(st)], t

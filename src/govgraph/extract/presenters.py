@@ -16,7 +16,7 @@ import re
 from .. import reference
 from ..model import CleanDocument, Item, NameRef
 from .names import NameIndex, find_names, looks_like_name
-from .text import Unit, deaccent, plain, plain_lines, prov
+from .text import Unit, deaccent, lower_for_match, plain, plain_lines, prov
 
 _UP = "A-ZÅÄÖÉÜ"
 _W = r"[\wåäöéü]"
@@ -79,6 +79,47 @@ _CUE_ALTERNATIVES = [
 _ANY_CUE_LOWER_PLAIN = rf"{_VERBS}|f[oeé]redr|ersatt|lamnas|redovisas|presenteras"
 _ANY_CUE_LOWER = re.compile(_by_first_letter(_CUE_ALTERNATIVES))
 _SPLIT = re.compile(r"\s*,\s*|\s+och\s+")
+_CLAUSE_START = re.compile(r"[.:;]\s")
+
+
+def _has_cue(st: str) -> bool:
+    """``_ANY_CUE.search(st)`` for de-accented ``st``: its lower case against the lower-case cues
+    (``CiPattern``'s reasoning; "ersätt" cannot occur once ä is gone), unless ``st`` has a
+    character that ``re.I`` folds differently."""
+    low = lower_for_match(st)
+    return bool(_ANY_CUE.search(st) if low is None else _ANY_CUE_LOWER.search(low))
+
+
+def _may_be_foredras(st: str) -> bool:
+    """False only when ``_FOREDRAS`` cannot match ``st``: every verb of it ends in "redras"
+    (föredras, fer-), "lamnas", "redovisas" or "presenteras" (case-insensitively)."""
+    low = lower_for_match(st)
+    return low is None or "redras" in low or "lamnas" in low or "redovisas" in low or "presenteras" in low
+
+
+def _may_be_foredragande(st: str) -> bool:
+    """False only when ``_FOREDRAGANDE`` ("föredragande", "fer-", case-insensitively) cannot match."""
+    low = lower_for_match(st)
+    return low is None or "redragande" in low
+
+
+_GUARDS = {_FOREDRAS: _may_be_foredras, _FOREDRAGANDE: _may_be_foredragande}
+
+
+def _subj_verb(st: str) -> list[re.Match]:
+    """``list(_SUBJ_VERB.finditer(st))``, trying only the places where the pattern can begin —
+    the start of ``st`` and after ". ", ": ", "; " (its ``(?:^|(?<=[.:;]\s))``) — instead of
+    every position; matches that would overlap an earlier one are skipped as ``finditer`` does."""
+    out: list[re.Match] = []
+    end = 0
+    for p in [0, *(m.end() for m in _CLAUSE_START.finditer(st))]:
+        if p < end:
+            continue
+        m = _SUBJ_VERB.match(st, p)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 _TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
 
 
@@ -179,15 +220,17 @@ class PresenterFinder:
     def unit(self, u: Unit) -> None:
         orig_text = u.text
         # "Söder, Jaana Jansson." — a label followed by the person reporting for it
-        if u.kind in ("para", "heading") and len(orig_text) < 80:
+        if u.kind in ("para", "heading") and len(orig_text) < 80 and "," in orig_text:    # (_LABEL_NAME has ",")
             text = deaccent(orig_text)
             m = _LABEL_NAME.match(text)
             if m and self._is_person(orig_text[m.start(1):m.end(1)]):
                 self._add([orig_text[m.start(1):m.end(1)]], u.start, orig_text)
         for s in u.sentences:
-            if not any(no in self.cues for no in range(s.start, s.end + 1)) or not _ANY_CUE.search(deaccent(s.text)):
+            if self.cues.isdisjoint(range(s.start, s.end + 1)):
                 continue
             st = deaccent(s.text)
+            if not _has_cue(st):
+                continue
             orig = s.text
             for m in _REPLACES.finditer(st):
                 new, old = orig[m.start(1):m.end(1)], orig[m.start(2):m.end(2)]
@@ -196,10 +239,12 @@ class PresenterFinder:
                     self.found = [n for n in self.found if n.name != full]
                 self._add([new], s.start, orig if s.start == s.end else None)
             for rx in (_FOREDRAS, _FOREDRAGANDE, _INVERTED):
+                if rx in _GUARDS and not _GUARDS[rx](st):
+                    continue
                 for m in rx.finditer(st):
                     self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))],
                               s.start, orig if s.start == s.end else None)
-            for m in _SUBJ_VERB.finditer(st):
+            for m in _subj_verb(st):
                 self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))],
                           s.start, orig if s.start == s.end else None)
             if _MEDVERKADE.search(st):
@@ -215,10 +260,11 @@ class PresenterFinder:
         st = deaccent(orig)
         if not st:
             return
-        for rx in (_SUBJ_VERB, _FOREDRAS):
-            for m in rx.finditer(st):
-                if m.start() == 0 or rx is _FOREDRAS:
-                    self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))], no, orig)
+        m = _SUBJ_VERB.match(st)            # (only a match at the start of the line counts)
+        if m:
+            self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))], no, orig)
+        for m in _FOREDRAS.finditer(st) if _may_be_foredras(st) else ():
+            self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))], no, orig)
 
     def result(self) -> list[NameRef]:
         return [n for n in self.found if n.name not in self.removed]
