@@ -120,7 +120,7 @@ _PUNCT = ".,;:!?()[]\"'”“„’«»-–—/*§%&+="         # none of them i
 
 
 def _act_words(ft: str) -> frozenset[str]:
-    """The words of ``_ACT_WORDS`` that are ``\w+`` runs of ``ft``: a set lookup of the
+    r"""The words of ``_ACT_WORDS`` that are ``\w+`` runs of ``ft``: a set lookup of the
     words instead of a regex that tries every verb pattern at every word. Words split at white
     space are their one ``\w+`` run when they are all letters, and so are words with
     punctuation around them ("godkändes.", "(bilaga") once stripped of it; the few others

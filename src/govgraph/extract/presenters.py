@@ -107,7 +107,7 @@ _GUARDS = {_FOREDRAS: _may_be_foredras, _FOREDRAGANDE: _may_be_foredragande}
 
 
 def _subj_verb(st: str) -> list[re.Match]:
-    """``list(_SUBJ_VERB.finditer(st))``, trying only the places where the pattern can begin —
+    r"""``list(_SUBJ_VERB.finditer(st))``, trying only the places where the pattern can begin —
     the start of ``st`` and after ". ", ": ", "; " (its ``(?:^|(?<=[.:;]\s))``) — instead of
     every position; matches that would overlap an earlier one are skipped as ``finditer`` does."""
     out: list[re.Match] = []
