@@ -18,9 +18,13 @@ from .text import fold, quick_ratios_reach
 _UP = "A-ZÅÄÖÉÜ"
 _LO = "a-zåäöéüè"
 NAME_TOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
-# A run of capitalised words (the candidate full name) — checked by ``looks_like_name``.
-# (the look-ahead for the capital comes first: ``re`` then skips other positions at once)
-NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
+# A run of capitalised words (the candidate full name) — checked by ``looks_like_name``; not
+# inside a word ("x-Anna"). The pattern begins with the capital itself and only then looks
+# back past it (``(?<![\w-].)``: the character before the capital is no word character or
+# hyphen), so that ``re`` can skip to capitals at once; the spans are those of
+# rf"(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)".
+NAME_RUN = re.compile(rf"([{_UP}](?<![\w-].)[{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+                      rf"(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
 
 _NOT_NAME_WORDS = {
     "region", "regionen", "kommun", "kommunen", "kommunerna", "län", "länet", "ordförande",
