@@ -381,3 +381,36 @@ def test_presenter_guards_and_clause_starts(unit_texts):
             assert presenters._may_be_foredragande(st), t
         assert [m.span(1) for m in presenters._subj_verb(st)] == \
                [m.span(1) for m in presenters._SUBJ_VERB.finditer(st)], t
+
+
+def _split_sentences_plain(unit):
+    """split_sentences as first written (slices instead of pos/endpos)."""
+    from govgraph.extract import text
+    text_ = unit.text
+    pos, pieces, out = 0, [], []
+    for m in re.finditer(r"(?<=[.!?])\s+(?=[\"”„(]?[A-ZÅÄÖÉ0-9])", text_):
+        head = text_[pos:m.start()]
+        if text._ABBREV_END.search(head[-12:]) and not head.endswith(("mkr.", "tkr.", "kr.")):
+            continue
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text_)))
+    pieces = [q for piece in pieces for q in text._cut_long(text_, *piece)]
+    for i, (s, e) in enumerate(pieces):
+        t = text_[s:e].strip()
+        if t:
+            out.append((t, unit.line_at(s), unit.line_at(max(s, e - 1)), i))
+    return out
+
+
+def test_split_sentences_matches_plain_form(unit_texts):
+    from govgraph.extract.text import split_sentences
+    rng = random.Random(23)
+    words = ["Ab", "bl.a.", "t.ex.", "kr.", "mkr.", "A.", "ca.", "Nr.", "x", "ok.", "Ja!", "Nej?", "2024.", "”Citat”",
+             "(Bilaga)", "fr.o.m.", "dvs.", "s.", "E."]
+    samples = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 14))) for _ in range(3000)]
+    samples.append("x, " * 400 + "Slut.")
+    for t in [*unit_texts, *samples]:
+        u = Unit("para", 1, 3, t, [(0, 1), (len(t) // 2, 2), (len(t) - 3, 3)])
+        got = [(s.text, s.start, s.end, s.index) for s in split_sentences(u)]
+        assert got == _split_sentences_plain(u), t

@@ -225,17 +225,21 @@ def split_sentences(unit: Unit) -> list[Sentence]:
     pos = 0
     pieces: list[tuple[int, int]] = []
     for m in _SENT_SPLIT.finditer(text):
-        head = text[pos:m.start()]
-        if _ABBREV_END.search(head[-12:]) and not head.endswith(("mkr.", "tkr.", "kr.")):
+        end = m.start()                          # the sentence so far is text[pos:end]
+        # (its last 12 characters; an abbreviation is at most 7, so where the window begins
+        # never decides a \b, and text[pos - 1] is white space)
+        if _ABBREV_END.search(text, max(pos, end - 12), end) and not text.endswith(("mkr.", "tkr.", "kr."), pos, end):
             continue
-        pieces.append((pos, m.start()))
+        pieces.append((pos, end))
         pos = m.end()
     pieces.append((pos, len(text)))
-    pieces = [q for piece in pieces for q in _cut_long(text, *piece)]
+    if any(e - s > _MAX_SENTENCE for s, e in pieces):
+        pieces = [q for piece in pieces for q in _cut_long(text, *piece)]
+    line_at = unit.line_at
     for i, (s, e) in enumerate(pieces):
         t = text[s:e].strip()
         if t:
-            out.append(Sentence(t, unit.line_at(s), unit.line_at(max(s, e - 1)), unit, i))
+            out.append(Sentence(t, line_at(s), line_at(max(s, e - 1)), unit, i))
     return out
 
 
