@@ -414,3 +414,16 @@ def test_split_sentences_matches_plain_form(unit_texts):
         u = Unit("para", 1, 3, t, [(0, 1), (len(t) // 2, 2), (len(t) - 3, 3)])
         got = [(s.text, s.start, s.end, s.index) for s in split_sentences(u)]
         assert got == _split_sentences_plain(u), t
+
+
+def test_amount_pattern_begins_with_the_digit(unit_texts):
+    from govgraph.extract import amounts
+    units_ = "|".join(u for u, _ in amounts._UNITS)
+    plain = re.compile(amounts._NUM + r"\s*(" + units_ + r")", re.I)
+    rng = random.Random(29)
+    parts = ["1", "12", "123", "1 234", "1.234", "1,5", "0.25", "7 140 000", " ", ".", ",", "kr", "mkr", "tkr",
+             "kronor", ":-", "miljoner", "SEK", "x", "2024-01-01", "\u00a0", "\u202f", "5.000.000"]
+    samples = ["".join(rng.choice(parts) for _ in range(rng.randint(1, 8))) for _ in range(5000)]
+    for t in [*unit_texts, *samples]:
+        assert [(m.span(), m.groups()) for m in amounts._AMOUNT.finditer(t)] == \
+               [(m.span(), m.groups()) for m in plain.finditer(t)], t
