@@ -520,7 +520,8 @@ class DecisionFinder:
         first_pos = acts[0].pos if acts else (decide.start() if decide else 0)
         if decide and acts:
             first_pos = min(first_pos, decide.start())
-        if not in_block and _SKIP_BEFORE.search(_clause_before(ft, first_pos)):
+        clause = _clause_before(ft, first_pos) if not in_block else ""
+        if clause and _SKIP_BEFORE.search(clause):
             rel = self._relative_act(s, ft)
             if rel is not None:
                 return [rel]

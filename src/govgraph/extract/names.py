@@ -106,6 +106,7 @@ class Person:
         return self.name.replace("-", " ").split()[1:]
 
 
+_TITLE_SPLIT = re.compile(r"[\s,/(]+")
 _TITLE_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö]*(?:chef|direktör|ledare|samordnare"
                            r"|strateg|handläggare|controller|ekonom|utvecklare|sekreterare|jurist|revisor))\s+$")
 
@@ -123,6 +124,8 @@ class NameIndex:
         self._fuzzy_keys: dict[str, list[tuple[Person, str, list[str]]]] = {}
         # folded given name -> people of two words or more (the candidates of ``resolve``)
         self._by_first: dict[str, list[Person]] = {}
+        # a title as written -> (its folded form, the first word of that) for ``post_holder``
+        self._title_keys: dict[str, tuple[str, str]] = {}
         self.roles: dict[str, list[str]] = {"chair": protocol.chair, "secretary": protocol.secretary}
         for p in protocol.participants:
             self.add(p.name, participant=True, organization=p.organization, title=p.title)
@@ -203,9 +206,11 @@ class NameIndex:
         for p in self.people:
             if not p.title:
                 continue
-            t = fold(p.title).lower().strip(" .,()")
-            first = re.split(r"[\s,/(]+", t)[0] if t else ""
-            if t in forms or first in forms:
+            keys = self._title_keys.get(p.title)
+            if keys is None:
+                t = fold(p.title).lower().strip(" .,()")
+                keys = self._title_keys[p.title] = (t, _TITLE_SPLIT.split(t)[0] if t else "")
+            if keys[0] in forms or keys[1] in forms:
                 holders.append(p.name)
         return holders[0] if len(set(holders)) == 1 else None
 

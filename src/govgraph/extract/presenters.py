@@ -293,5 +293,6 @@ def find_presenters(doc: CleanDocument, item: Item, item_units: list[Unit],
     for u in item_units:
         f.unit(u)
     for no in range(item.start + 1, min(item.end, len(doc.lines)) + 1):
-        f.line(no)
+        if no in f.cues:                    # (``line`` reads only lines with a cue)
+            f.line(no)
     return f.result()
