@@ -427,3 +427,13 @@ def test_amount_pattern_begins_with_the_digit(unit_texts):
     for t in [*unit_texts, *samples]:
         assert [(m.span(), m.groups()) for m in amounts._AMOUNT.finditer(t)] == \
                [(m.span(), m.groups()) for m in plain.finditer(t)], t
+
+
+def test_bullet_prefilter_is_implied(unit_texts):
+    from govgraph.extract import text
+    rng = random.Random(31)
+    alphabet = "-•*–·▪◦eaAzZ1٣) .\t\u00a0ÅxE"
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6))) for _ in range(5000)]
+    for t in [*unit_texts, *samples]:
+        if text.is_bullet(t):
+            assert text._may_be_bullet(t), t

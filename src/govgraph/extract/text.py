@@ -175,6 +175,16 @@ def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
+_BULLET_MARKS = "-•*–·▪◦"
+
+
+def _may_be_bullet(t: str) -> bool:
+    """False only when ``_BULLET`` cannot match ``t``: its first character is no bullet mark,
+    white space, digit or lower-case a-z (every alternative of ``_BULLET`` begins with one)."""
+    c = t[:1]
+    return not c or c in _BULLET_MARKS or c.isspace() or c.isdecimal() or "a" <= c <= "z"
+
+
 def strip_bullet(text: str) -> str:
     return _BULLET.sub("", text, count=1).strip()
 
@@ -309,13 +319,14 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
         if not t:
             close()
             continue
-        next_blank = no == end or not doc.lines[no].text.strip()
+        nxt = doc.lines[no].text if no < end else ""
+        next_blank = no == end or not nxt or nxt.isspace()       # (not nxt.strip())
         if "\t" in t or no in breaks:           # a table row or a forced break: its own unit
             close()
             cur = Unit("heading" if no in breaks else "para", no, no, t, [(0, no)])
             close()
             continue
-        if _ATT_LINE.match(t) and (cur is None or cur.kind != "para" or cur.text.endswith((",", ":", ";", "."))
+        if t.startswith("att") and _ATT_LINE.match(t) and (cur is None or cur.kind != "para" or cur.text.endswith((",", ":", ";", "."))
                                    or fold(cur.text).endswith(("beslutar", "foreslar", "beslutade", "beslutades", "beslots", " att", " besluta"))
                                    or _ATT_LINE.match(cur.text)):
             close()                               # "att godkänna …," one decision point per line
@@ -326,7 +337,7 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
             cur = Unit("heading", no, no, t, [(0, no)])
             close()
             continue
-        if is_bullet(t):
+        if _may_be_bullet(t) and is_bullet(t):
             close()
             body = strip_bullet(t)
             cur = Unit("bullet", no, no, "", [])
