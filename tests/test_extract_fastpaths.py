@@ -437,3 +437,16 @@ def test_bullet_prefilter_is_implied(unit_texts):
     for t in [*unit_texts, *samples]:
         if text.is_bullet(t):
             assert text._may_be_bullet(t), t
+
+
+def test_title_before_guard(unit_texts):
+    from govgraph.extract import names
+    rng = random.Random(37)
+    words = ["kommundirektör", "ekonomichef", "Hälso- och sjukvårdsdirektör", "x", "(", "chef", "revisor\u00a0",
+             "ledare\t", "Anna", "\n", "strateg,"]
+    samples = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 5))) + rng.choice([" ", "  ", "", "\u00a0"])
+               for _ in range(3000)]
+    for t in [*unit_texts, *samples]:
+        for s in (len(t), len(t) // 2):
+            if names._TITLE_BEFORE.search(t, 0, s):
+                assert t[:s].rstrip().endswith(names._TITLE_ENDS), (t, s)

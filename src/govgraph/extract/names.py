@@ -109,6 +109,10 @@ class Person:
 _TITLE_SPLIT = re.compile(r"[\s,/(]+")
 _TITLE_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö]*(?:chef|direktör|ledare|samordnare"
                            r"|strateg|handläggare|controller|ekonom|utvecklare|sekreterare|jurist|revisor))\s+$")
+# The posts ``_TITLE_BEFORE`` ends in: it matches text[:s] only when that text, white space
+# stripped from its end, ends with one of them.
+_TITLE_ENDS = ("chef", "direktör", "ledare", "samordnare", "strateg", "handläggare", "controller", "ekonom",
+               "utvecklare", "sekreterare", "jurist", "revisor")
 
 
 class NameIndex:
@@ -153,7 +157,7 @@ class NameIndex:
 
     def add_from_text(self, text: str) -> None:
         for s, _e, name in find_names(text):
-            tm = _TITLE_BEFORE.search(text, 0, s) if s > 3 else None
+            tm = _TITLE_BEFORE.search(text, 0, s) if s > 3 and text[:s].rstrip().endswith(_TITLE_ENDS) else None
             # "kommundirektör Helena Sundvall": the post is learnt for later "kommundirektören"
             self.add(name, title=tm.group(1).lower() if tm else None)
 
