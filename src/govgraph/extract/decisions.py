@@ -139,9 +139,13 @@ def _act_words(ft: str) -> frozenset[str]:
 def _act_kinds(ft: str) -> list[str]:
     """The kinds of ``_V`` (in its order) that can match ``ft``: those with one of their words
     or substrings in it (see ``_KIND_WORDS``)."""
-    kinds = {k for w in _act_words(ft) for k in _WORD_KINDS[w]}
-    kinds.update(k for sub, k in _SUBSTRING_KINDS if sub in ft)
-    return [k for k in _V if k in kinds] if kinds else []
+    found = _act_words(ft)
+    subs = [k for sub, k in _SUBSTRING_KINDS if sub in ft]
+    if not found and not subs:
+        return []                        # most sentences
+    kinds = {k for w in found for k in _WORD_KINDS[w]}
+    kinds.update(subs)
+    return [k for k in _V if k in kinds]
 
 
 # "beslutar", "beslutade", "beslutat" — not "redan/tidigare/nyligen beslutat", "de beslutade
