@@ -450,3 +450,12 @@ def test_title_before_guard(unit_texts):
         for s in (len(t), len(t) // 2):
             if names._TITLE_BEFORE.search(t, 0, s):
                 assert t[:s].rstrip().endswith(names._TITLE_ENDS), (t, s)
+
+
+def test_section_headings_on_lower_case(unit_texts, seed_docs):
+    from govgraph.extract import text
+    lines = [t for doc, _p in seed_docs for t in text.plain_lines(doc)]
+    extra = ["BESLUT", "Kommunstyrelsens beslut:", "Ställningstagande från gruppen", "Beſlut", "FÖRSLAG TILL BESLUT",
+             "Miljö- och byggnämndens förslag till kommunfullmäktige:", "Jäv", "İnformation", "\u212aonsekvenser"]
+    for t in [*unit_texts, *lines, *extra]:
+        assert text._SECTION_CI.search(t) == bool(text.SECTION.match(t)), t

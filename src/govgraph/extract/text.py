@@ -136,6 +136,10 @@ def _plain_special(t: str) -> bool:
     return "~" in t or "<" in t or "*" in t or "#" in t or "_" in t or "\t" in t or "  " in t
 
 
+# SECTION matched on lower-cased text (``CiPattern``)
+_SECTION_CI = CiPattern(SECTION.pattern)
+
+
 def plain(line: CleanLine) -> str:
     """The line's text with struck-through parts and leftover markup removed."""
     t = line.text
@@ -332,7 +336,7 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
             close()                               # "att godkänna …," one decision point per line
             cur = Unit("bullet", no, no, t, [(0, no)])
             continue
-        if len(t) < 80 and SECTION.match(t):
+        if len(t) < 80 and _SECTION_CI.search(t):      # (SECTION.match: it begins with ^)
             close()
             cur = Unit("heading", no, no, t, [(0, no)])
             close()
