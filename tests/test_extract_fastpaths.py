@@ -459,3 +459,14 @@ def test_section_headings_on_lower_case(unit_texts, seed_docs):
              "Miljö- och byggnämndens förslag till kommunfullmäktige:", "Jäv", "İnformation", "\u212aonsekvenser"]
     for t in [*unit_texts, *lines, *extra]:
         assert text._SECTION_CI.search(t) == bool(text.SECTION.match(t)), t
+
+
+def test_name_runs_of_two_words_are_the_long_runs(unit_texts):
+    from govgraph.extract import names
+    rng = random.Random(41)
+    words = ["Anna", "Berg", "x", "AB", "ABCD", "Öberg-Ek", "och", "K", "Per", "-", "Ån", "."]
+    samples = ["".join(rng.choice(words) + rng.choice(["", " ", "  "]) for _ in range(rng.randint(1, 8)))
+               for _ in range(3000)]
+    for t in [*unit_texts, *samples]:
+        want = [m.span(1) for m in names.NAME_RUN.finditer(t) if len(m.group(1).split()) >= 2]
+        assert [m.span(1) for m in names._NAME_RUN_2.finditer(t)] == want, t

@@ -25,6 +25,10 @@ NAME_TOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
 # rf"(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)".
 NAME_RUN = re.compile(rf"([{_UP}](?<![\w-].)[{_LO}]+(?:-[{_UP}][{_LO}]+)?"
                       rf"(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
+# The runs of ``NAME_RUN`` of two words or more (a name has two): the same runs where those
+# are, without a match object for every lone capitalised word.
+_NAME_RUN_2 = re.compile(rf"([{_UP}](?<![\w-].)[{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+                         rf"(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))+)")
 
 _NOT_NAME_WORDS = {
     "region", "regionen", "kommun", "kommunen", "kommunerna", "län", "länet", "ordförande",
@@ -73,7 +77,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=4096)
 def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
-    for m in NAME_RUN.finditer(text):
+    for m in _NAME_RUN_2.finditer(text):
         run = m.group(1)
         toks = run.split()
         # take the longest prefix (2..5 tokens) that looks like a name, then continue after it
