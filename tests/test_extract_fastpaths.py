@@ -470,3 +470,14 @@ def test_name_runs_of_two_words_are_the_long_runs(unit_texts):
     for t in [*unit_texts, *samples]:
         want = [m.span(1) for m in names.NAME_RUN.finditer(t) if len(m.group(1).split()) >= 2]
         assert [m.span(1) for m in names._NAME_RUN_2.finditer(t)] == want, t
+
+
+def test_lower_for_match_latin1_shortcut(unit_texts):
+    from govgraph.extract import text
+    rng = random.Random(43)
+    alphabet = "aÅö –”\u0130\u0131\u0178\u017f\u039c\u03bc\u1e9e\u212a\u212bxÿĀ\ud7ff"
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(3000)]
+    for t in [*unit_texts, *samples]:
+        text.lower_for_match.cache_clear()
+        want = None if text._CASE_EXOTIC.search(t) else t.lower()
+        assert text.lower_for_match(t) == want, t
