@@ -481,3 +481,37 @@ def test_lower_for_match_latin1_shortcut(unit_texts):
         text.lower_for_match.cache_clear()
         want = None if text._CASE_EXOTIC.search(t) else t.lower()
         assert text.lower_for_match(t) == want, t
+
+
+def _plain_reference(line) -> str:
+    """plain() as first written: every substitution on every special line."""
+    from govgraph.extract import text
+    t = line.text
+    if not line.struck and not text._PLAIN_SPECIAL.search(t):
+        return t.strip()
+    if line.struck:
+        chars = list(t)
+        for s, e in line.struck:
+            for i in range(max(0, s), min(len(chars), e)):
+                chars[i] = ""
+        t = "".join(chars)
+    t = text._STRUCK_MARKUP.sub("", t)
+    t = text._TAGS.sub("", t)
+    t = text._HEADING_MARK.sub("", t)
+    t = t.replace("**", "").replace("__", "")
+    t = re.sub(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", " ", t)
+    t = re.sub(r"(?<=\w)\*(?=[A-ZÅÄÖ])", " ", t)
+    return re.sub(r" *\t[ \t]*", "\t", re.sub(r" {2,}", " ", t)).strip()
+
+
+def test_plain_guards_give_the_same_text(seed_docs):
+    from govgraph.extract.text import plain
+    from govgraph.model import CleanLine
+    rng = random.Random(47)
+    parts = ["Anna", " ", "  ", "\t", "*", "**", "~~", "<b>", "</b>", "<del>x</del>", "#", "## ", "_", "__", "Ö",
+             "barn*Föredragande", "<s>", "</s>", "a", ".", "<span class='x'>"]
+    lines = [CleanLine(t) for doc, _p in seed_docs for t in (ln.text for ln in doc.lines)]
+    lines += [CleanLine("".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))) for _ in range(5000)]
+    lines += [CleanLine("ab cd ef", struck=[(2, 5)]), CleanLine("## Rubrik  **fet**\tx")]
+    for ln in lines:
+        assert plain(ln) == _plain_reference(ln), ln.text

@@ -270,6 +270,20 @@ _PROPOSE_TO_ASSEMBLY_DIRECT = _propose_to_assembly(
     r"(?:att\s+)?besluta|att\s+(?:anta|godkanna|faststalla|bevilja|anvisa|avsla|uppdra)")
 
 
+# The assignee of an "assign" act, in order of preference (the first six case-insensitive)
+_ASSIGNEE_PATTERNS = [re.compile(p, re.I if i < 6 else 0) for i, p in enumerate([
+    r"\b(?:ger|gav|gett|givit|ge)\s+(.+?)\s+(?:ett\s+|i\s+)?\w*uppdrag",
+    r"\buppdra(?:r|s|gits|git)?\s+(?:till|åt)\s+(.+?)(?:\s+att\b|[,.]|$)",
+    r"\buppdrag(?:et)?\s+(?:har\s+)?(?:getts\s+|givits\s+|gavs\s+)?från\s+(?:(?!(?:om|hur|att|kan|ska)\b)[\wÅÄÖåäö/:\-]+\s+){1,6}?till\s+(.+?)(?:\s+att\b|[,.]|$)",
+    r"\b(?:hänskjuts|hänskjutes|hänsköts|hänsköt)\s+till\s+(.+?)(?:\s+att\b|[,.]|$)",
+    r"\b(?:hanteras|bereds)\s+(?:i\s+stället\s+|istället\s+)?(?:i|av)\s+(.+?)(?:[,.;]|$)",
+    r"\bfattas\s+av\s+(.+?)(?:[,.;]|$)",
+    r"(?:^(?:Att\s+)?|,\s+|\batt\s+|\boch\s+(?=[A-ZÅÄÖ]))((?:(?!\batt\b)[^,.;])+?)\s+(?:får|fick|fått|ges|gavs|getts|tilldelas|ombeds|bjuds in)\b",
+    r"\benades om att\s+((?:[\wåäöÅÄÖ\-]+\s+){1,5}?)[a-zåäö]+(?:er|ar|r)\b",
+    r"^(?:Att\s+)?(.+?)\s+ska\s+\w+",
+])]
+
+
 _PRESENT = re.compile(r"[a-z]+(?:ar|er|ns|as|es|gs|r)")
 _PAST_DECIDE = re.compile(r"\b(?:beslutade|beslot|beslutat|beslutades|beslots|enades|kom overens|kommit overens|har \w+t)\b")
 _PAST = re.compile(r"[a-z]+(?:des|tes|ades|ats|its|ts|ogs|ags|ots|ade|de|te|dde|tt|it)")
@@ -984,20 +998,9 @@ class DecisionFinder:
             lead = text[:a.pos].strip()
             return self._np(lead) if lead and len(lead.split()) <= 4 else None
         if k == "assign":
-            pats = [
-                r"\b(?:ger|gav|gett|givit|ge)\s+(.+?)\s+(?:ett\s+|i\s+)?\w*uppdrag",
-                r"\buppdra(?:r|s|gits|git)?\s+(?:till|åt)\s+(.+?)(?:\s+att\b|[,.]|$)",
-                r"\buppdrag(?:et)?\s+(?:har\s+)?(?:getts\s+|givits\s+|gavs\s+)?från\s+(?:(?!(?:om|hur|att|kan|ska)\b)[\wÅÄÖåäö/:\-]+\s+){1,6}?till\s+(.+?)(?:\s+att\b|[,.]|$)",
-                r"\b(?:hänskjuts|hänskjutes|hänsköts|hänsköt)\s+till\s+(.+?)(?:\s+att\b|[,.]|$)",
-                r"\b(?:hanteras|bereds)\s+(?:i\s+stället\s+|istället\s+)?(?:i|av)\s+(.+?)(?:[,.;]|$)",
-                r"\bfattas\s+av\s+(.+?)(?:[,.;]|$)",
-                r"(?:^(?:Att\s+)?|,\s+|\batt\s+|\boch\s+(?=[A-ZÅÄÖ]))((?:(?!\batt\b)[^,.;])+?)\s+(?:får|fick|fått|ges|gavs|getts|tilldelas|ombeds|bjuds in)\b",
-                r"\benades om att\s+((?:[\wåäöÅÄÖ\-]+\s+){1,5}?)[a-zåäö]+(?:er|ar|r)\b",
-                r"^(?:Att\s+)?(.+?)\s+ska\s+\w+",
-            ]
             cands = []
-            for pi, p in enumerate(pats):
-                for m in re.finditer(p, text, re.I if pi < 6 else 0):
+            for pi, rx in enumerate(_ASSIGNEE_PATTERNS):
+                for m in rx.finditer(text):
                     covers = m.start() <= a.pos + 2 and m.end() >= a.pos
                     cands.append((0 if covers else 1, abs(m.start() - a.pos), pi, m))
             for _c, _d, _pi, m in sorted(cands, key=lambda x: (x[0], x[2], x[1])):

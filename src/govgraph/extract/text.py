@@ -134,6 +134,10 @@ _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 
 
 _PLAIN_SPECIAL = re.compile(r"[~<*#_\t]| {2}")
+_EMPHASIS = re.compile(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_GLUED_STAR = re.compile(r"(?<=\w)\*(?=[A-ZÅÄÖ])")
+_SPACES = re.compile(r" {2,}")
+_TAB_SPACES = re.compile(r" *\t[ \t]*")
 
 
 def _plain_special(t: str) -> bool:
@@ -156,13 +160,22 @@ def plain(line: CleanLine) -> str:
             for i in range(max(0, s), min(len(chars), e)):
                 chars[i] = ""
         t = "".join(chars)
-    t = _STRUCK_MARKUP.sub("", t)
-    t = _TAGS.sub("", t)
-    t = _HEADING_MARK.sub("", t)
+    # (each substitution only where the character it needs is in the text at that point)
+    if "~" in t or "<" in t:
+        t = _STRUCK_MARKUP.sub("", t)
+    if "<" in t:
+        t = _TAGS.sub("", t)
+    if "#" in t:
+        t = _HEADING_MARK.sub("", t)
     t = t.replace("**", "").replace("__", "")
-    t = re.sub(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", " ", t)   # *emphasis*
-    t = re.sub(r"(?<=\w)\*(?=[A-ZÅÄÖ])", " ", t)              # "barn*Föredragande"
-    return re.sub(r" *\t[ \t]*", "\t", re.sub(r" {2,}", " ", t)).strip()
+    if "*" in t:
+        t = _EMPHASIS.sub(" ", t)                                # *emphasis*
+        t = _GLUED_STAR.sub(" ", t)                              # "barn*Föredragande"
+    if "  " in t:
+        t = _SPACES.sub(" ", t)
+    if "\t" in t:
+        t = _TAB_SPACES.sub("\t", t)
+    return t.strip()
 
 
 _PLAIN_CACHE: dict[int, tuple[CleanDocument, list[str]]] = {}
