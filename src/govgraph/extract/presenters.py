@@ -16,7 +16,7 @@ import re
 from .. import reference
 from ..model import CleanDocument, Item, NameRef
 from .names import NameIndex, find_names, looks_like_name
-from .text import Unit, deaccent, lower_for_match, plain, plain_lines, prov
+from .text import Unit, deaccent, lower_for_match, plain_lines, prov
 
 _UP = "A-ZÅÄÖÉÜ"
 _W = r"[\wåäöéü]"
@@ -193,9 +193,8 @@ class PresenterFinder:
         """Names after the title ("4. Rapport från AU, Ingmar Ångman") and "Föredragande: X"."""
         if not self.item.start:
             return
-        line = self.doc.lines[self.item.start - 1]
-        text = deaccent(plain(line))
-        orig = plain(line)
+        orig = plain_lines(self.doc)[self.item.start - 1]      # plain() of the line, once per document
+        text = deaccent(orig)
         m = _FOREDRAGANDE.search(text)
         if m:
             self._add([orig_slice(orig, text, p) for p in _names(m.group(1))], self.item.start, None)
