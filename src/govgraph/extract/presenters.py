@@ -120,6 +120,8 @@ def _subj_verb(st: str) -> list[re.Match]:
             out.append(m)
             end = m.end()
     return out
+
+
 _TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
 
 
