@@ -555,8 +555,9 @@ class DecisionFinder:
             if rp:
                 acts = [Act("recommend", rp, rp + 1)]
             else:
-                if find_amounts(text):
-                    self.proposal_sentences.append(s)
+                # a candidate whatever it says: _backfill_amounts reads only those with a sum
+                # (and only when an allocation lacks one), so no sum is looked for here
+                self.proposal_sentences.append(s)
                 return []
         if in_block and not acts:
             inf = self._infinitive(ft)
