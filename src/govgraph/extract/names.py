@@ -18,9 +18,17 @@ from .text import fold, quick_ratios_reach
 _UP = "A-ZÅÄÖÉÜ"
 _LO = "a-zåäöéüè"
 NAME_TOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
-# A run of capitalised words (the candidate full name) — checked by ``looks_like_name``.
-# (the look-ahead for the capital comes first: ``re`` then skips other positions at once)
-NAME_RUN = re.compile(rf"(?=[{_UP}])(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
+# A run of capitalised words (the candidate full name) — checked by ``looks_like_name``; not
+# inside a word ("x-Anna"). The pattern begins with the capital itself and only then looks
+# back past it (``(?<![\w-].)``: the character before the capital is no word character or
+# hyphen), so that ``re`` can skip to capitals at once; the spans are those of
+# rf"(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)".
+NAME_RUN = re.compile(rf"([{_UP}](?<![\w-].)[{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+                      rf"(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
+# The runs of ``NAME_RUN`` of two words or more (a name has two): the same runs where those
+# are, without a match object for every lone capitalised word.
+_NAME_RUN_2 = re.compile(rf"([{_UP}](?<![\w-].)[{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+                         rf"(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))+)")
 
 _NOT_NAME_WORDS = {
     "region", "regionen", "kommun", "kommunen", "kommunerna", "län", "länet", "ordförande",
@@ -69,7 +77,7 @@ def find_names(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=4096)
 def _find_names(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
-    for m in NAME_RUN.finditer(text):
+    for m in _NAME_RUN_2.finditer(text):
         run = m.group(1)
         toks = run.split()
         # take the longest prefix (2..5 tokens) that looks like a name, then continue after it
@@ -102,8 +110,13 @@ class Person:
         return self.name.replace("-", " ").split()[1:]
 
 
+_TITLE_SPLIT = re.compile(r"[\s,/(]+")
 _TITLE_BEFORE = re.compile(r"(?:^|[\s(])((?:[A-ZÅÄÖa-zåäö]+-\s+och\s+)?[A-ZÅÄÖa-zåäö]*(?:chef|direktör|ledare|samordnare"
                            r"|strateg|handläggare|controller|ekonom|utvecklare|sekreterare|jurist|revisor))\s+$")
+# The posts ``_TITLE_BEFORE`` ends in: it matches text[:s] only when that text, white space
+# stripped from its end, ends with one of them.
+_TITLE_ENDS = ("chef", "direktör", "ledare", "samordnare", "strateg", "handläggare", "controller", "ekonom",
+               "utvecklare", "sekreterare", "jurist", "revisor")
 
 
 class NameIndex:
@@ -112,6 +125,15 @@ class NameIndex:
     def __init__(self, protocol: Protocol):
         self.people: list[Person] = []
         self._by_norm: dict[str, Person] = {}
+        # per-person keys, computed once when the person is added (a Person's name never
+        # changes), each list in the order of ``people``:
+        # first letter of the normalised name -> (person, normalised name, its words), for
+        # people of two words or more (the only ones ``_fuzzy`` compares)
+        self._fuzzy_keys: dict[str, list[tuple[Person, str, list[str]]]] = {}
+        # folded given name -> people of two words or more (the candidates of ``resolve``)
+        self._by_first: dict[str, list[Person]] = {}
+        # a title as written -> (its folded form, the first word of that) for ``post_holder``
+        self._title_keys: dict[str, tuple[str, str]] = {}
         self.roles: dict[str, list[str]] = {"chair": protocol.chair, "secretary": protocol.secretary}
         for p in protocol.participants:
             self.add(p.name, participant=True, organization=p.organization, title=p.title)
@@ -128,6 +150,7 @@ class NameIndex:
             p = Person(name, participant, organization, title)
             self.people.append(p)
             self._by_norm[key] = p
+            self._index(p, key)
         else:
             if name != p.name and name not in p.variants:
                 p.variants.append(name)
@@ -138,9 +161,18 @@ class NameIndex:
 
     def add_from_text(self, text: str) -> None:
         for s, _e, name in find_names(text):
-            tm = _TITLE_BEFORE.search(text, 0, s) if s > 3 else None
+            tm = _TITLE_BEFORE.search(text, 0, s) if s > 3 and text[:s].rstrip().endswith(_TITLE_ENDS) else None
             # "kommundirektör Helena Sundvall": the post is learnt for later "kommundirektören"
             self.add(name, title=tm.group(1).lower() if tm else None)
+
+    def _index(self, p: Person, key: str) -> None:
+        """Add the new person ``p`` (normalised name ``key``) to the lookups of ``_fuzzy`` and
+        ``resolve``."""
+        pt = key.split()
+        if len(pt) >= 2:
+            self._fuzzy_keys.setdefault(pt[0][:1], []).append((p, key, pt))
+        if len(p.name.split()) >= 2:
+            self._by_first.setdefault(fold(p.first), []).append(p)
 
     def _fuzzy(self, name: str) -> Person | None:
         """A listed person whose full name differs only by a spelling slip (one or two letters)."""
@@ -149,10 +181,9 @@ class NameIndex:
         if len(toks) < 2:
             return None
         best, best_s = None, 0.0
-        for p in self.people:
-            pk = _norm(p.name)
-            pt = pk.split()
-            if len(pt) < 2 or abs(len(pk) - len(key)) > 4 or pt[0][:1] != toks[0][:1]:
+        # only people of two words or more whose name starts with the same letter can fit
+        for p, pk, pt in self._fuzzy_keys.get(toks[0][:1], ()):
+            if abs(len(pk) - len(key)) > 4:
                 continue
             if not quick_ratios_reach(key, pk, 0.88):
                 continue
@@ -183,9 +214,11 @@ class NameIndex:
         for p in self.people:
             if not p.title:
                 continue
-            t = fold(p.title).lower().strip(" .,()")
-            first = re.split(r"[\s,/(]+", t)[0] if t else ""
-            if t in forms or first in forms:
+            keys = self._title_keys.get(p.title)
+            if keys is None:
+                t = fold(p.title).lower().strip(" .,()")
+                keys = self._title_keys[p.title] = (t, _TITLE_SPLIT.split(t)[0] if t else "")
+            if keys[0] in forms or keys[1] in forms:
                 holders.append(p.name)
         return holders[0] if len(set(holders)) == 1 else None
 
@@ -210,9 +243,9 @@ class NameIndex:
             return None
         first = fold(toks[0])
         initials = "".join(toks[1:]) if len(toks) > 1 else ""
-        cands = [p for p in self.people if len(p.name.split()) >= 2 and fold(p.first) == first]
+        cands = list(self._by_first.get(first, ()))
         if not cands and first.endswith("s") and not initials:        # genitive "Ingmars"
-            cands = [p for p in self.people if len(p.name.split()) >= 2 and fold(p.first) == first[:-1]]
+            cands = list(self._by_first.get(first[:-1], ()))
         if initials:
             ini = fold(initials.replace(".", ""))
             cands = [p for p in cands if "".join(fold(s)[0] for s in p.surnames).startswith(ini)

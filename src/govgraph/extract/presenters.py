@@ -16,7 +16,7 @@ import re
 from .. import reference
 from ..model import CleanDocument, Item, NameRef
 from .names import NameIndex, find_names, looks_like_name
-from .text import Unit, deaccent, plain, plain_lines, prov
+from .text import Unit, deaccent, lower_for_match, plain_lines, prov
 
 _UP = "A-ZÅÄÖÉÜ"
 _W = r"[\wåäöéü]"
@@ -50,8 +50,78 @@ _REPLACES = re.compile(rf"({_NAME})\s+(?i:ersatter|ersatte|vikarierar for)\s+({_
 _LABEL_NAME = re.compile(rf"^[{_UP}][\wåäöéü/ -]{{0,30}},\s*({_NAME})\.?$")
 _MEDVERKADE = re.compile(r"(?i:\bmedverkade\b|\bdeltog\s+och\s+(?:presenterade|informerade))")
 _ANY_CUE = re.compile(rf"(?i:{_VERBS}|f[oeé]redr|ersätt|ersatt|lamnas|redovisas|presenteras)")
-_ANY_CUE_LOWER = re.compile(rf"{_VERBS}|f[oeé]redr|ersatt|lamnas|redovisas|presenteras")
+_GIVE_EN = r" en (?:lagesrapport|presentation|dragning|genomgang)"
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """``alternatives`` (each starting with a plain lower-case letter) joined by ``|``, grouped
+    by that letter: "p(?:resenter…|resenteras)|f(?:…)". Alternatives with different first
+    letters never match at the same position, and within a group the order is kept, so at every
+    position the same alternative matches as in the plain union; ``re`` only tries one group
+    per position instead of every alternative."""
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        assert alt[:1].isalpha() and alt[:1].islower(), alt
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(f"{c}(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
+# The cues of ``cue_lines``: ``_VERBS`` and a few passive forms, on lower-cased text. Written
+# out as in ``_VERBS`` ("(?:ger|gav|hall|holl) en …" as one alternative per verb) and grouped by
+# first letter (``_by_first_letter``); the plain union is ``_ANY_CUE_LOWER_PLAIN``.
+_CUE_ALTERNATIVES = [
+    "presenter(?:ade|ar|at)", "f[oe]redr(?:og|ar|agit)", "informer(?:ade|ar|at)", "redovis(?:ade|ar|at)",
+    "redog(?:or|jorde|jort)", "beskr(?:ev|iver)", "rapporter(?:ade|ar|at)", "delg(?:er|av)", "inledde",
+    "berattade", "berattar", "medverkade", *(v + _GIVE_EN for v in ("ger", "gav", "hall", "holl")),
+    "gick igenom", "visade", "drog arendet", "lamnar information", "lamnade information", "ger information",
+    "gav information", "ger en redovisning", "gav en redovisning",
+    "f[oeé]redr", "ersatt", "lamnas", "redovisas", "presenteras"]
+_ANY_CUE_LOWER_PLAIN = rf"{_VERBS}|f[oeé]redr|ersatt|lamnas|redovisas|presenteras"
+_ANY_CUE_LOWER = re.compile(_by_first_letter(_CUE_ALTERNATIVES))
 _SPLIT = re.compile(r"\s*,\s*|\s+och\s+")
+_CLAUSE_START = re.compile(r"[.:;]\s")
+
+
+def _has_cue(st: str) -> bool:
+    """``_ANY_CUE.search(st)`` for de-accented ``st``: its lower case against the lower-case cues
+    (``CiPattern``'s reasoning; "ersätt" cannot occur once ä is gone), unless ``st`` has a
+    character that ``re.I`` folds differently."""
+    low = lower_for_match(st)
+    return bool(_ANY_CUE.search(st) if low is None else _ANY_CUE_LOWER.search(low))
+
+
+def _may_be_foredras(st: str) -> bool:
+    """False only when ``_FOREDRAS`` cannot match ``st``: every verb of it ends in "redras"
+    (föredras, fer-), "lamnas", "redovisas" or "presenteras" (case-insensitively)."""
+    low = lower_for_match(st)
+    return low is None or "redras" in low or "lamnas" in low or "redovisas" in low or "presenteras" in low
+
+
+def _may_be_foredragande(st: str) -> bool:
+    """False only when ``_FOREDRAGANDE`` ("föredragande", "fer-", case-insensitively) cannot match."""
+    low = lower_for_match(st)
+    return low is None or "redragande" in low
+
+
+_GUARDS = {_FOREDRAS: _may_be_foredras, _FOREDRAGANDE: _may_be_foredragande}
+
+
+def _subj_verb(st: str) -> list[re.Match]:
+    r"""``list(_SUBJ_VERB.finditer(st))``, trying only the places where the pattern can begin —
+    the start of ``st`` and after ". ", ": ", "; " (its ``(?:^|(?<=[.:;]\s))``) — instead of
+    every position; matches that would overlap an earlier one are skipped as ``finditer`` does."""
+    out: list[re.Match] = []
+    end = 0
+    for p in [0, *(m.end() for m in _CLAUSE_START.finditer(st))]:
+        if p < end:
+            continue
+        m = _SUBJ_VERB.match(st, p)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 _TITLE_NUMBER = re.compile(r"^\s*(?:§\s*)?\d+[a-z]?\s*[.)]?\s*")
 
 
@@ -125,9 +195,8 @@ class PresenterFinder:
         """Names after the title ("4. Rapport från AU, Ingmar Ångman") and "Föredragande: X"."""
         if not self.item.start:
             return
-        line = self.doc.lines[self.item.start - 1]
-        text = deaccent(plain(line))
-        orig = plain(line)
+        orig = plain_lines(self.doc)[self.item.start - 1]      # plain() of the line, once per document
+        text = deaccent(orig)
         m = _FOREDRAGANDE.search(text)
         if m:
             self._add([orig_slice(orig, text, p) for p in _names(m.group(1))], self.item.start, None)
@@ -152,15 +221,17 @@ class PresenterFinder:
     def unit(self, u: Unit) -> None:
         orig_text = u.text
         # "Söder, Jaana Jansson." — a label followed by the person reporting for it
-        if u.kind in ("para", "heading") and len(orig_text) < 80:
+        if u.kind in ("para", "heading") and len(orig_text) < 80 and "," in orig_text:    # (_LABEL_NAME has ",")
             text = deaccent(orig_text)
             m = _LABEL_NAME.match(text)
             if m and self._is_person(orig_text[m.start(1):m.end(1)]):
                 self._add([orig_text[m.start(1):m.end(1)]], u.start, orig_text)
         for s in u.sentences:
-            if not any(no in self.cues for no in range(s.start, s.end + 1)) or not _ANY_CUE.search(deaccent(s.text)):
+            if self.cues.isdisjoint(range(s.start, s.end + 1)):
                 continue
             st = deaccent(s.text)
+            if not _has_cue(st):
+                continue
             orig = s.text
             for m in _REPLACES.finditer(st):
                 new, old = orig[m.start(1):m.end(1)], orig[m.start(2):m.end(2)]
@@ -169,10 +240,12 @@ class PresenterFinder:
                     self.found = [n for n in self.found if n.name != full]
                 self._add([new], s.start, orig if s.start == s.end else None)
             for rx in (_FOREDRAS, _FOREDRAGANDE, _INVERTED):
+                if rx in _GUARDS and not _GUARDS[rx](st):
+                    continue
                 for m in rx.finditer(st):
                     self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))],
                               s.start, orig if s.start == s.end else None)
-            for m in _SUBJ_VERB.finditer(st):
+            for m in _subj_verb(st):
                 self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))],
                           s.start, orig if s.start == s.end else None)
             if _MEDVERKADE.search(st):
@@ -188,10 +261,11 @@ class PresenterFinder:
         st = deaccent(orig)
         if not st:
             return
-        for rx in (_SUBJ_VERB, _FOREDRAS):
-            for m in rx.finditer(st):
-                if m.start() == 0 or rx is _FOREDRAS:
-                    self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))], no, orig)
+        m = _SUBJ_VERB.match(st)            # (only a match at the start of the line counts)
+        if m:
+            self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))], no, orig)
+        for m in _FOREDRAS.finditer(st) if _may_be_foredras(st) else ():
+            self._add([orig[a:a + len(n)] for n, a in _spans(m.group(1), m.start(1))], no, orig)
 
     def result(self) -> list[NameRef]:
         return [n for n in self.found if n.name not in self.removed]
@@ -220,5 +294,6 @@ def find_presenters(doc: CleanDocument, item: Item, item_units: list[Unit],
     for u in item_units:
         f.unit(u)
     for no in range(item.start + 1, min(item.end, len(doc.lines)) + 1):
-        f.line(no)
+        if no in f.cues:                    # (``line`` reads only lines with a cue)
+            f.line(no)
     return f.result()

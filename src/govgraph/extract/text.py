@@ -61,7 +61,12 @@ _CASE_EXOTIC = re.compile("[\u0130\u0131\u0178\u017f\u039c\u03bc\u1e9e\u212a\u21
 def lower_for_match(text: str) -> str | None:
     """``text.lower()``, or None when ``text`` has a character of ``_CASE_EXOTIC`` (memoised:
     the body, agreement and gazetteer scans all ask for the same unit texts)."""
-    return None if _CASE_EXOTIC.search(text) else text.lower()
+    try:
+        text.encode("latin-1")      # every character below U+0100: none of _CASE_EXOTIC (a C copy,
+    except UnicodeEncodeError:      # faster than the regex scan)
+        if _CASE_EXOTIC.search(text):
+            return None
+    return text.lower()
 
 
 class CiPattern:
@@ -129,12 +134,25 @@ _HEADING_MARK = re.compile(r"^\s*#{1,6}\s+")
 
 
 _PLAIN_SPECIAL = re.compile(r"[~<*#_\t]| {2}")
+_EMPHASIS = re.compile(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_GLUED_STAR = re.compile(r"(?<=\w)\*(?=[A-ZÅÄÖ])")
+_SPACES = re.compile(r" {2,}")
+_TAB_SPACES = re.compile(r" *\t[ \t]*")
+
+
+def _plain_special(t: str) -> bool:
+    """``_PLAIN_SPECIAL.search(t)``: seven substring checks (C scans) instead of a regex."""
+    return "~" in t or "<" in t or "*" in t or "#" in t or "_" in t or "\t" in t or "  " in t
+
+
+# SECTION matched on lower-cased text (``CiPattern``)
+_SECTION_CI = CiPattern(SECTION.pattern)
 
 
 def plain(line: CleanLine) -> str:
     """The line's text with struck-through parts and leftover markup removed."""
     t = line.text
-    if not line.struck and not _PLAIN_SPECIAL.search(t):
+    if not line.struck and not _plain_special(t):
         return t.strip()                 # the common case: nothing to remove
     if line.struck:
         chars = list(t)
@@ -142,13 +160,22 @@ def plain(line: CleanLine) -> str:
             for i in range(max(0, s), min(len(chars), e)):
                 chars[i] = ""
         t = "".join(chars)
-    t = _STRUCK_MARKUP.sub("", t)
-    t = _TAGS.sub("", t)
-    t = _HEADING_MARK.sub("", t)
+    # (each substitution only where the character it needs is in the text at that point)
+    if "~" in t or "<" in t:
+        t = _STRUCK_MARKUP.sub("", t)
+    if "<" in t:
+        t = _TAGS.sub("", t)
+    if "#" in t:
+        t = _HEADING_MARK.sub("", t)
     t = t.replace("**", "").replace("__", "")
-    t = re.sub(r"(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)", " ", t)   # *emphasis*
-    t = re.sub(r"(?<=\w)\*(?=[A-ZÅÄÖ])", " ", t)              # "barn*Föredragande"
-    return re.sub(r" *\t[ \t]*", "\t", re.sub(r" {2,}", " ", t)).strip()
+    if "*" in t:
+        t = _EMPHASIS.sub(" ", t)                                # *emphasis*
+        t = _GLUED_STAR.sub(" ", t)                              # "barn*Föredragande"
+    if "  " in t:
+        t = _SPACES.sub(" ", t)
+    if "\t" in t:
+        t = _TAB_SPACES.sub("\t", t)
+    return t.strip()
 
 
 _PLAIN_CACHE: dict[int, tuple[CleanDocument, list[str]]] = {}
@@ -168,6 +195,16 @@ def plain_lines(doc: CleanDocument) -> list[str]:
 
 def is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
+
+
+_BULLET_MARKS = "-•*–·▪◦"
+
+
+def _may_be_bullet(t: str) -> bool:
+    """False only when ``_BULLET`` cannot match ``t``: its first character is no bullet mark,
+    white space, digit or lower-case a-z (every alternative of ``_BULLET`` begins with one)."""
+    c = t[:1]
+    return not c or c in _BULLET_MARKS or c.isspace() or c.isdecimal() or "a" <= c <= "z"
 
 
 def strip_bullet(text: str) -> str:
@@ -206,7 +243,10 @@ class Unit:
         return offsets[i - 1][1] if i else self.start
 
 
-_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"”„(]?[A-ZÅÄÖÉ0-9])")
+# White space after ., ! or ? before a capital, a digit or an opening quote. Written to begin
+# with the white space (and look back past it for the stop) so that ``re`` can skip to white
+# space at once; the spans are those of r"(?<=[.!?])\s+(?=[\"”„(]?[A-ZÅÄÖÉ0-9])".
+_SENT_SPLIT = re.compile(r"\s(?<=[.!?]\s)\s*(?=[\"”„(]?[A-ZÅÄÖÉ0-9])")
 _ABBREV_END = re.compile(r"(?:\b(?:bl\.a|t\.ex|p\.g\.a|d\.v\.s|m\.m|o\.s\.v|ca|fr\.o\.m|t\.o\.m|resp|tf|jfr|nr|kl|s|st|ev|dvs|mkr|tkr|kr)\.|\b[A-ZÅÄÖ]\.)$",
                          re.I)
 
@@ -217,17 +257,21 @@ def split_sentences(unit: Unit) -> list[Sentence]:
     pos = 0
     pieces: list[tuple[int, int]] = []
     for m in _SENT_SPLIT.finditer(text):
-        head = text[pos:m.start()]
-        if _ABBREV_END.search(head[-12:]) and not head.endswith(("mkr.", "tkr.", "kr.")):
+        end = m.start()                          # the sentence so far is text[pos:end]
+        # (its last 12 characters; an abbreviation is at most 7, so where the window begins
+        # never decides a \b, and text[pos - 1] is white space)
+        if _ABBREV_END.search(text, max(pos, end - 12), end) and not text.endswith(("mkr.", "tkr.", "kr."), pos, end):
             continue
-        pieces.append((pos, m.start()))
+        pieces.append((pos, end))
         pos = m.end()
     pieces.append((pos, len(text)))
-    pieces = [q for piece in pieces for q in _cut_long(text, *piece)]
+    if any(e - s > _MAX_SENTENCE for s, e in pieces):
+        pieces = [q for piece in pieces for q in _cut_long(text, *piece)]
+    line_at = unit.line_at
     for i, (s, e) in enumerate(pieces):
         t = text[s:e].strip()
         if t:
-            out.append(Sentence(t, unit.line_at(s), unit.line_at(max(s, e - 1)), unit, i))
+            out.append(Sentence(t, line_at(s), line_at(max(s, e - 1)), unit, i))
     return out
 
 
@@ -297,24 +341,25 @@ def units(doc: CleanDocument, start: int, end: int, breaks: frozenset[int] | set
         if not t:
             close()
             continue
-        next_blank = no == end or not doc.lines[no].text.strip()
+        nxt = doc.lines[no].text if no < end else ""
+        next_blank = no == end or not nxt or nxt.isspace()       # (not nxt.strip())
         if "\t" in t or no in breaks:           # a table row or a forced break: its own unit
             close()
             cur = Unit("heading" if no in breaks else "para", no, no, t, [(0, no)])
             close()
             continue
-        if _ATT_LINE.match(t) and (cur is None or cur.kind != "para" or cur.text.endswith((",", ":", ";", "."))
+        if t.startswith("att") and _ATT_LINE.match(t) and (cur is None or cur.kind != "para" or cur.text.endswith((",", ":", ";", "."))
                                    or fold(cur.text).endswith(("beslutar", "foreslar", "beslutade", "beslutades", "beslots", " att", " besluta"))
                                    or _ATT_LINE.match(cur.text)):
             close()                               # "att godkänna …," one decision point per line
             cur = Unit("bullet", no, no, t, [(0, no)])
             continue
-        if SECTION.match(t) and len(t) < 80:
+        if len(t) < 80 and _SECTION_CI.search(t):      # (SECTION.match: it begins with ^)
             close()
             cur = Unit("heading", no, no, t, [(0, no)])
             close()
             continue
-        if is_bullet(t):
+        if _may_be_bullet(t) and is_bullet(t):
             close()
             body = strip_bullet(t)
             cur = Unit("bullet", no, no, "", [])
