@@ -26,6 +26,8 @@ def one(text: str, **kw):
     ("Föredragningslistan fastställs.", "approve"),
     ("Rådet fastställer mötesdatum för 2025.", "approve"),
     ("Planen antogs.", "approve"),
+    ("Rådet har bifallit ansökan om föreningsbidrag.", "approve"),
+    ("Motionen bifalls.", "approve"),
     ("Ärendet bordläggs till nästa möte.", "table"),
     ("Rådet bordlägger ärendet.", "table"),
     ("Ärendet återremitteras till förvaltningen.", "refer_back"),

@@ -36,7 +36,7 @@ _V = {
             r"|\b(?:har tagit|tog|tar|tagit) del av\b|\bnoter(?:ar|as|ades|ats)\b"
             r"|\btack(?:ar|ade)\s+for\s+(?:informationen|redovisningen|rapporten|dragningen|presentationen)\b",
     "approve": r"\b(?:ar|blev|blivit|varit|nu) beslutad\b|\banses?\s+(?:\w+\s+)?besvarad\b|\banses?\s+(?:\w+\s+)?bifallen\b|\bbeslutats\b|\bgodkan(?:ner|de|ns|nes|des|t|d|da|ts)\b|\bfaststall(?:er|de|s|es|des|t|ts|da)\b"
-               r"|\b(?:antar|antog|antogs|antas|antagit|antagits)\b|\bbifall(?:er|s|es|lit|its)\b|\bbifoll\b"
+               r"|\b(?:antar|antog|antogs|antas|antagit|antagits)\b|\bbifall(?:er|s|es|it|its)\b|\bbifoll\b"
                r"|\bstall(?:er|de) sig bakom\b|\bstalls sig bakom\b|\btillstyrk(?:er|te|s|tes)\b"
                r"|\bbevilja(?:r|de|s|des|t|ts)\b(?!\s+(?:medel|bidrag|\d))"
                r"|\b(?:lamnar|lamnade|avger|avgav)\s+(?:\w+\s+)?yttrande\b",
@@ -81,11 +81,11 @@ _KIND_WORDS = {k: frozenset(v.split()) for k, v in {
     # tackar/tackade för
     "note": "handlingarna informationsarende protokollet del noterar noteras noterades noterats tackar tackade",
     # "är beslutad", "anses besvarad", "anses bifallen", beslutats, godkän-, fastställ-, antar…,
-    # bifall- (as the pattern spells it: "bifalllit"), bifoll, "ställer sig bakom", tillstyrk-,
+    # bifall- (bifaller, bifallit …), bifoll, "ställer sig bakom", tillstyrk-,
     # bevilja-, "lämnar … yttrande"
     "approve": "beslutad besvarad bifallen beslutats godkanner godkande godkanns godkannes godkandes godkant godkand"
                " godkanda godkants faststaller faststallde faststalls faststalles faststalldes faststallt faststallts"
-               " faststallda antar antog antogs antas antagit antagits bifaller bifalls bifalles bifalllit bifallits"
+               " faststallda antar antog antogs antas antagit antagits bifaller bifalls bifalles bifallit bifallits"
                " bifoll bakom tillstyrker tillstyrkte tillstyrks tillstyrktes beviljar beviljade beviljas beviljades"
                " beviljat beviljats yttrande",
     "recommend": "rekommenderar rekommenderade rekommenderas rekommenderades rekommenderat rekommenderats",
