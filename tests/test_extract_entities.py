@@ -525,3 +525,23 @@ def test_bare_or_generic_agreement_words_name_nothing():
             '2022–2025" (ANDTS-strategin) gäller.\n')
     got = [a.name for a in run(text, body="Socialnämnden").agreements]
     assert got == ["Strategi för alkohol-, narkotika-, dopnings- och tobakspolitiken samt spel om pengar 2022–2025"], got
+
+
+def test_bodies_named_by_an_area_or_topic_after_the_group_word_and_an_adjective_owner():
+    text = ("§ 3 Rutin\n\nUppföljningen görs av Referensgruppen för SIP tillsammans med Länsdelsgrupp Västra och "
+            "Länsdelsgrupp Östra. Förslaget har beretts av Styrgrupp Nära vård och Arbetsgrupp ANDTS. "
+            "Protokoll från Tekniska nämndens arbetsutskott läggs till handlingarna. Planen togs fram av "
+            "Arbetsgruppen mot våld i nära relationer i samverkan med Region Uppsala.\n")
+    got = [b.name for b in run(text, body="Nätverket").bodies]
+    for name in ["Referensgruppen för SIP", "Länsdelsgrupp Västra", "Länsdelsgrupp Östra", "Styrgrupp Nära vård",
+                 "Arbetsgrupp ANDTS", "Tekniska nämndens arbetsutskott", "Arbetsgruppen mot våld i nära relationer"]:
+        assert name in got, (name, got)
+    assert len(got) == 7, got
+
+
+def test_no_body_from_a_partnership_contract_a_foundations_board_or_a_reported_plural():
+    text = ("§ 1 Samverkan med föreningar\n\nFörvaltningen föreslår ett idéburet offentligt partnerskap (IOP) med föreningen. "
+            "Styrelsen beslutar att godkänna förslaget.\n"
+            "§ 2 Rapport från länsdelsgrupperna\n\nLänsdelsgrupp Norra och Länsdelsgrupp Södra har träffats.\n")
+    got = [b.name for b in run(text, body="Samordningsförbundet Gotland").bodies]
+    assert sorted(got) == ["Länsdelsgrupp Norra", "Länsdelsgrupp Södra"], got

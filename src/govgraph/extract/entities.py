@@ -165,6 +165,11 @@ _COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjli
               "såsom", "exempelvis", "t", "ex", "mm", "m.m", "osv", "etc",
               "tiden", "kännedom", "närvarande", "övrigt", "yttrande", "synpunkter", "remiss", "beredning",
               "godkännande", "ställningstagande", "handläggning", "behandling", "komplettering", "åtgärd"}
+# "idéburet offentligt partnerskap": a form of contract with an association, not a body
+_IOP = re.compile(r"offentlig[ta]?\s+partnerskap", re.I)
+# the parts of a county that name a group written after it ("Länsdelsgrupp Västra")
+_AREA_WORDS = frozenset("""Norr Söder Väster Öster Norra Södra Västra Östra Mellersta Nordväst Nordost Sydväst
+Sydost Centrala Mitt Nord Syd Väst Öst""".split())
 # the people an agreement may be about, before a relative clause ("personer som …")
 _PERSON_NOUNS = frozenset("""personer barn unga ungdomar vuxna elever kvinnor män individer patienter brukare
 äldre familjer föräldrar invånare medborgare""".split())
@@ -745,6 +750,8 @@ class EntityFinder:
         if not m:
             return False
         stem = (m.group("mod") + m.group("head")).lower()
+        if stem == "styrelse" and not self._own_heads():
+            return True                  # "Styrelsen" of "Samordningsförbundet Gotland": its board
         for suf, own_stem in self._own_heads():
             if suf in _GENITIVE_SUF:
                 continue                 # "Kommunstyrelsens arbetsutskott": the owner is another body
@@ -796,6 +803,8 @@ class EntityFinder:
                         find_names(cand) and find_names(cand)[0][2] == cand):
                     continue                     # "Stefan Hedlund (SD)": a person and a party
                 if _initials_fit(abbr, cand) and len(cand) > len(abbr) + 2:
+                    if _IOP.search(cand):
+                        break                    # "idéburet offentligt partnerskap (IOP)": a contract form
                     cat = "body" if self._body_head_in(cand) else (
                         "agreement" if self._agr_head_in(cand) else "org")
                     if cat == "org" and not cand[:1].isupper():
@@ -1378,8 +1387,9 @@ class EntityFinder:
             if hm is None and tok.lower() == "råd" and i > 0 and _ADJ.match(toks[i - 1][0]) \
                     and not _VERBISH.match(toks[i - 1][0].lower()):
                 hm = _BODY_HEAD.match("råd")       # "Regionalt råd för civilsamhället" (not "råd och stöd")
-            if not hm:
-                i += 1
+            if not hm or (hm.group("head") == "partnerskap" and i > 0
+                          and toks[i - 1][0].lower() in ("offentligt", "offentliga", "idéburet", "idéburna")):
+                i += 1                             # "idéburet offentligt partnerskap": a contract form
                 continue
             # modifiers before the head
             j = i
@@ -1403,6 +1413,12 @@ class EntityFinder:
                 if pt.endswith("s") and len(pt) > 6 and _BODY_HEAD.match(pt[:-1].lower()) \
                         and not _BODY_HEAD.match(pt[:-1].lower()).group("mod") in _GENERIC_MODS:
                     j -= 1                                 # "socialnämndens arbetsutskott"
+                    owner_gen = True
+                    break
+                if pt.endswith("s") and len(pt) > 6 and j >= 2 and _BODY_HEAD.match(pt[:-1].lower()) \
+                        and toks[j - 2][0][:1].isupper() and _ADJ.match(toks[j - 2][0]) \
+                        and not _VERBISH.match(toks[j - 2][0].lower()):
+                    j -= 2                                 # "Tekniska nämndens arbetsutskott"
                     owner_gen = True
                     break
                 if _CAMEL_GENITIVE.fullmatch(pt) or (
@@ -1429,6 +1445,14 @@ class EntityFinder:
                 k2 = self._complement_end(toks, k + 1)
                 if k2 > k + 1 and not (hm.group("mod") == "" and toks[k][0].lower() == "angående"):
                     k, has_comp = k2, True
+            elif k < len(toks) and (hm.group("suf") or "") == "" and hm.group("mod") \
+                    and hm.group("mod").lower().rstrip("-") in _GENERIC_MODS | {"länsdels", "chefs", "projekt"} \
+                    and toks[k][0][:1].isupper() and text[e:toks[k][1]] == " " \
+                    and toks[k][0].lower() not in _STOP and toks[k][0].lower() not in _PRE_STOP \
+                    and self._capital_complement_end(toks, k) > k:
+                # "Länsdelsgrupp Västra", "Styrgrupp Nära vård", "Länsdelsgrupp Örebro": a
+                # group of a general kind named by the area or topic written after it
+                k, has_comp = self._capital_complement_end(toks, k), True
             elif k < len(toks) and (capital_head or heading) and toks[k][0][:1].islower() \
                     and toks[k][0].lower() not in _STOP and not _VERBISH.match(toks[k][0]) \
                     and not _predicate_at(toks, k) \
@@ -1502,6 +1526,27 @@ class EntityFinder:
                 out.append(BodyRef(m.start(), m.end(), m.group(0), getattr(r, "long_name", None) or r.name, "other"))
         return out
 
+    def _capital_complement_end(self, toks, k: int) -> int:
+        """End of a capitalised name after a group word: an area word ("Norra", "Söder") or a
+        municipality, or a capitalised word and at most two lowercase ones that end the clause
+        ("Nära vård."); ``k`` when there is none."""
+        t = toks[k][0]
+        if t in _AREA_WORDS or (reference.find_municipality(t) is not None and not reference.is_given_name(t)):
+            return k + 1
+        if _ACRONYM.fullmatch(t) and t != "AU" and t not in reference.parties():
+            return k + 1                 # "Arbetsgrupp ANDTS"
+        if self._body_head(t) or _VERBISH.match(t.lower()) or t.isupper() or not t[1:].islower():
+            return k
+        k2 = k + 1
+        while k2 < len(toks) and k2 - k <= 2 and toks[k2][0][:1].islower() and _WORD_CHAR.match(toks[k2][0]) \
+                and toks[k2][0] not in _STOP and toks[k2][0] not in _PRE_STOP and not _VERBISH.match(toks[k2][0]) \
+                and not self._body_head(toks[k2][0]):
+            k2 += 1
+        if k2 > k + 1 and (k2 == len(toks) or toks[k2][0] in (".", ",", ";", ":", ")") or (
+                toks[k2][0] in ("och", "samt") and k2 + 1 < len(toks) and toks[k2 + 1][0][:1].isupper())):
+            return k2                    # (then "och Arbetsgrupp X": the next name)
+        return k
+
     def _complement_end(self, toks, k: int) -> int:
         n = 0
         last_ok = k
@@ -1522,6 +1567,9 @@ class EntityFinder:
                 break
             if tl == "med" and k + 1 < len(toks) and toks[k + 1][0].lower() in _MED_PURPOSE:
                 break                  # "… för civilsamhället med uppgift att …", "… med representanter från …"
+            if tl in ("tillsammans", "gemensamt") or (tl == "i" and k + 2 < len(toks) and toks[k + 2][0] == "med"
+                                                      and toks[k + 1][0].lower() in _MANNER_NOUNS):
+                break                  # "… i samverkan med Region X", "… tillsammans med …": how, not who
             if (tl in _STOP or (tl in _PRE_STOP and tl not in ("ny", "nya", "nytt"))
                     or tl in _COMP_STOP) and tl not in ("för", "i", "med", "om", "mot", "av"):
                 break
@@ -1958,7 +2006,27 @@ class EntityFinder:
                     e.name = t
                     break
 
+    def _drop_reported_plurals(self) -> None:
+        """'Rapport från länsdelsgrupperna' and, in that item, two groups named in full
+        ("Länsdelsgrupp Norra och Länsdelsgrupp Södra …"): the plural names no body of its own
+        when it is written nowhere but in that title."""
+        for it in self.protocol.items:
+            m = self._REPORT_FROM.match(it.title.strip()) if it.title else None
+            if not m or not it.start:
+                continue
+            plural = fold(m.group(1) + m.group(2))
+            if plural in self._dropped:
+                continue
+            stem = m.group(1).lower()
+            end = it.end or it.start
+            ents = [e for e in self._ents["body"] if fold(e.name) == plural]
+            named = {e.name for e in self._ents["body"] if fold(e.name) != plural and _first_word_stem(e.name) == stem
+                     and any(it.start < pv.start <= end for pv in e.prov)}
+            if len(named) >= 2 and ents and all(pv.start == it.start for e in ents for pv in e.prov):
+                self._dropped.add(plural)
+
     def bodies(self) -> list[Entity]:
+        self._drop_reported_plurals()
         return self._consolidate([e for e in self._ents["body"] if not self.is_own(e.name)
                                   and fold(e.name) not in self._dropped], True)
 
