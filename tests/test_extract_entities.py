@@ -545,3 +545,11 @@ def test_no_body_from_a_partnership_contract_a_foundations_board_or_a_reported_p
             "§ 2 Rapport från länsdelsgrupperna\n\nLänsdelsgrupp Norra och Länsdelsgrupp Södra har träffats.\n")
     got = [b.name for b in run(text, body="Samordningsförbundet Gotland").bodies]
     assert sorted(got) == ["Länsdelsgrupp Norra", "Länsdelsgrupp Södra"], got
+
+
+def test_organisation_name_does_not_run_on_from_a_heading_or_letterhead_line():
+    text = ("Samordningsförbundet Gotland\nProtokoll fört vid styrelsemöte\n\n"
+            "§ 59 Markanvisningsavtal med Lulebo AB för kvarteret Furan\nLulebo AB har ansökt om markanvisning.\n")
+    names = _org_names(text, body="Samordningsförbundet Gotland")
+    assert "Lulebo AB" in names and "Samordningsförbundet Gotland" in names
+    assert not any("Furan" in n or "Protokoll" in n for n in names), names

@@ -1037,6 +1037,33 @@ class EntityFinder:
                         r"ledare|utredare|planerare|tjänsteperson)", org, re.I):
                     self._add("org", org, "other", org, line, org)
 
+    def _match_in_heading_line(self, rx: re.Pattern, text: str, u, m: re.Match):
+        """A name does not run on from a heading line (an item title, a line of the letterhead
+        before the first item) into the next line ("… för kvarteret Furan" / "Lulebo AB har …",
+        "Samordningsförbundet Gotland" / "Protokoll …"): the match within the heading line, or
+        else the one after it; ``m`` itself when it lies in one line."""
+        breaks = [off for off, _no in u.offsets if m.start() < off < m.end()]
+        if not breaks:
+            return m
+        line = u.line_at(m.start())
+        first = min(self._item_starts) if self._item_starts else 0
+        if not (self._is_item_heading(line) or line < first or self._is_title_line(line)):
+            return m
+        b = breaks[0]
+        head = rx.match(text, m.start(), len(text[:b].rstrip()))
+        if head is not None:
+            return head
+        return rx.search(text, b, m.end())
+
+    def _is_title_line(self, line: int) -> bool:
+        """The line holds an item's title (written under its "§ N  Dnr …" line)."""
+        if self._title_folds is None:
+            self._title_folds = frozenset(fold(it.title) for it in self.protocol.items if it.title)
+        lines = self.doc.lines
+        return 1 <= line <= len(lines) and fold(lines[line - 1].text) in self._title_folds
+
+    _title_folds = None
+
     def _participant_line(self, org: str) -> int:
         for p in self.protocol.participants:
             if p.organization == org and p.prov:
@@ -1157,6 +1184,10 @@ class EntityFinder:
             if not any(cue in low for cue in _ORG_FORM_CUES[form]):
                 continue
             for m in rx.finditer(text):
+                if getattr(u, "offsets", None) and len(u.offsets) > 1:
+                    m = self._match_in_heading_line(rx, text, u, m)
+                    if m is None:
+                        continue
                 if not free(m.start(), m.end()):
                     continue
                 line = u.line_at(m.start())
