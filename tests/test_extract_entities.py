@@ -553,3 +553,13 @@ def test_organisation_name_does_not_run_on_from_a_heading_or_letterhead_line():
     names = _org_names(text, body="Samordningsförbundet Gotland")
     assert "Lulebo AB" in names and "Samordningsförbundet Gotland" in names
     assert not any("Furan" in n or "Protokoll" in n for n in names), names
+
+
+def test_branches_of_national_organisations_and_bare_towns_that_are_places_or_parts_of_names():
+    text = ("§ 1 Samverkan\n\nDialog med Coompanion Gotland och NSPH Västmanland. Svenska kyrkan i Enköping deltar. "
+            "Strategin gäller på Gotland. Utvärderingen gjordes av Campus Gotland. Gruppen för arbetsmarknad i "
+            "Enköping följer upp. Intervjuer i skolor i Kumla, Örebro och Karlskoga.\n")
+    names = _org_names(text, body="Socialnämnden")
+    for n in ["Coompanion Gotland", "NSPH Västmanland", "Svenska kyrkan i Enköping", "Kumla", "Örebro", "Karlskoga"]:
+        assert n in names, (n, names)
+    assert not {"Gotland", "Enköping", "Svenska kyrkan", "Nationell Samverkan för Psykisk Hälsa"} & set(names), names

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .. import reference
 from ..model import CleanDocument, Entity, Protocol
-from .gazetteer import AGREEMENT_ABBREVIATIONS, EXTENDABLE, ORGANISATIONS
+from .gazetteer import AGREEMENT_ABBREVIATIONS, EXTENDABLE, EXTENDABLE_IN, ORGANISATIONS
 
 _ORG_ACRONYMS = {a.upper() for _n, _k, al in ORGANISATIONS for a in al if len(a) <= 6}
 from .names import NameIndex, find_names
@@ -167,6 +167,11 @@ _COMP_STOP = {"beslut", "dialog", "diskussion", "information", "inspel", "möjli
               "godkännande", "ställningstagande", "handläggning", "behandling", "komplettering", "åtgärd"}
 # "idéburet offentligt partnerskap": a form of contract with an association, not a body
 _IOP = re.compile(r"offentlig[ta]?\s+partnerskap", re.I)
+# before a bare town name: "i"/"på" (then it is a place, unless a list of towns follows) or a capitalised word of a name that
+# goes on with the town ("Campus Gotland", "Fontänhuset Gotland"; not after ". ", ": ")
+_NAME_BEFORE = re.compile(r"(?<![.:] )(?<![.:])\b[A-ZÅÄÖ][a-zåäöé]+[ ]$")
+_PLACE_PREP_BEFORE = re.compile(r"(?<![\w-])(?:i|på)[ ]$")
+_LIST_AFTER = re.compile(r"\s*(?:,|och\b)")
 # the parts of a county that name a group written after it ("Länsdelsgrupp Västra")
 _AREA_WORDS = frozenset("""Norr Söder Väster Öster Norra Södra Västra Östra Mellersta Nordväst Nordost Sydväst
 Sydost Centrala Mitt Nord Syd Väst Öst""".split())
@@ -1230,10 +1235,19 @@ class EntityFinder:
                 continue                                   # "Mind" the word, not MIND
             canon = name
             if name in EXTENDABLE:
-                ext = re.match(r"\s+([A-ZÅÄÖ][\wåäö]+s?\s+län|[A-ZÅÄÖ][\wåäö]+)", text[me:])
-                if ext and re.search(r"län$", ext.group(1)):
-                    canon = f"{name} {ext.group(1)}"
+                ext = re.match(r"[ \t]+([A-ZÅÄÖ][\wåäö]+s?[ \t]+län|[A-ZÅÄÖ][\wåäö]+)(?![\w-])", text[me:])
+                if ext and (re.search(r"län$", ext.group(1)) or (
+                        ext.group(1) in _COUNTY_WORDS or ext.group(1) == "Gotland")):
+                    # "ABF Örebro län", "NSPH Västmanland": a county's branch, by the name as written
+                    canon = f"{name if fold(written) == fold(name) else written} {ext.group(1)}"
                     written = canon
+                    me += ext.end()
+            elif name in EXTENDABLE_IN:
+                ext = re.match(r"[ \t]+i[ \t]+([A-ZÅÄÖ][a-zåäö]+)(?![\w-])", text[me:])
+                if ext and reference.find_municipality(ext.group(1)) is not None:
+                    canon = f"{name} i {ext.group(1)}"          # "Svenska kyrkan i Enköping"
+                    written = canon
+                    me += ext.end()
             self._add("org", canon, kind, written if written != name else None,
                       u.line_at(ms), text[ms:me])
             mask(ms, me)
@@ -1262,6 +1276,12 @@ class EntityFinder:
                     _BODY_AFTER_MUNI.match(text, m.end())
                     or _event_before(text[max(0, m.start() - 30):m.start()])):
                 continue                  # "Piteå skolråd" (a body), "nätverksträff i Kalmar" (a place)
+            if not suffix and mu.code not in self._participant_munis and (
+                    _NAME_BEFORE.search(text, max(0, m.start() - 40), m.start()) or (
+                        _PLACE_PREP_BEFORE.search(text, max(0, m.start() - 4), m.start())
+                        and not _LIST_AFTER.match(text, m.end()))):
+                continue                  # "… i Enköping", "på Gotland" (a place; not "i Kumla, Örebro
+                                          # och …", the towns), "Campus Gotland" (a name's part)
             if mu.code in self._participant_munis:
                 name = self._participant_munis[mu.code]
             elif suffix:

@@ -65,10 +65,16 @@ ORGANISATIONS: list[tuple[str, str, tuple[str, ...]]] = [
     ("Hjärnkoll", "association", ()),
     ("Suicide Zero", "association", ()),
     ("Mind", "association", ()),
+    ("Coompanion", "association", ()),
 ]
 
-# Words that may follow an organisation's name and belong to it ("ABF Örebro län", "RF-SISU Örebro län").
-EXTENDABLE = {"RF-SISU", "ABF", "Stadsmissionen", "Röda Korset", "Studieförbundet Vuxenskolan"}
+# Words that may follow an organisation's name and belong to it: a county ("ABF Örebro län",
+# "RF-SISU Örebro län", "NSPH Västmanland", "Coompanion Gotland").
+EXTENDABLE = {"RF-SISU", "ABF", "Stadsmissionen", "Röda Korset", "Studieförbundet Vuxenskolan",
+              "Nationell Samverkan för Psykisk Hälsa", "Coompanion"}
+
+# Organisations with local branches named "X i <town>" ("Svenska kyrkan i Enköping").
+EXTENDABLE_IN = {"Svenska kyrkan", "Röda Korset", "Rädda Barnen", "PRO"}
 
 # Agreements every Swedish region or municipality has, known by their abbreviation.
 AGREEMENT_ABBREVIATIONS: dict[str, tuple[str, str]] = {
