@@ -563,3 +563,11 @@ def test_branches_of_national_organisations_and_bare_towns_that_are_places_or_pa
     for n in ["Coompanion Gotland", "NSPH Västmanland", "Svenska kyrkan i Enköping", "Kumla", "Örebro", "Karlskoga"]:
         assert n in names, (n, names)
     assert not {"Gotland", "Enköping", "Svenska kyrkan", "Nationell Samverkan för Psykisk Hälsa"} & set(names), names
+
+
+def test_agreement_topic_goes_on_after_hos_before_the_people_it_concerns():
+    text = ("§ 1 Information\n\nHon informerar om Länsgemensam handlingsplan för psykisk hälsa hos barn och unga i "
+            "Östergötland 2024–2026. Överenskommelsen om hemsjukvård ska godkännas för beslut hos huvudmännen.\n")
+    got = [a.name for a in run(text, body="Socialnämnden").agreements]
+    assert "Länsgemensam handlingsplan för psykisk hälsa hos barn och unga i Östergötland 2024–2026" in got, got
+    assert not any("huvudmännen" in n for n in got), got

@@ -1934,6 +1934,9 @@ class EntityFinder:
             if tl in ("ett", "en") and n == 0:
                 k += 1
                 continue
+            if tl == "hos" and n > 0 and k + 1 < len(toks) and toks[k + 1][0].lower() in _PERSON_NOUNS:
+                k += 1                       # "för psykisk hälsa hos barn och unga": whose health
+                continue
             if tl == "som" and n > 0 and toks[k - 1][0].lower() in _PERSON_NOUNS:
                 # "kring personer som står långt från arbetsmarknaden": a relative clause on the
                 # people the agreement is about, to the end of the sentence, belongs to its name
