@@ -571,3 +571,11 @@ def test_agreement_topic_goes_on_after_hos_before_the_people_it_concerns():
     got = [a.name for a in run(text, body="Socialnämnden").agreements]
     assert "Länsgemensam handlingsplan för psykisk hälsa hos barn och unga i Östergötland 2024–2026" in got, got
     assert not any("huvudmännen" in n for n in got), got
+
+
+def test_a_present_passive_ends_an_agreement_or_body_name():
+    text = ("§ 1 Ärende\n\nStrategin för 2025 följs upp. Handlingsplanen för barn och unga följs upp av "
+            "Styrgruppen för barn och unga. Arbetsgruppen för digital vård görs om.\n")
+    p = run(text, body="Socialnämnden")
+    assert [a.name for a in p.agreements] == ["Handlingsplan för barn och unga"]
+    assert sorted(b.name for b in p.bodies) == ["Arbetsgruppen för digital vård", "Styrgruppen för barn och unga"]

@@ -175,6 +175,9 @@ _LIST_AFTER = re.compile(r"\s*(?:,|och\b)")
 # the parts of a county that name a group written after it ("Länsdelsgrupp Västra")
 _AREA_WORDS = frozenset("""Norr Söder Väster Öster Norra Södra Västra Östra Mellersta Nordväst Nordost Sydväst
 Sydost Centrala Mitt Nord Syd Väst Öst""".split())
+# present passives and verbs that _VERBISH does not know by their ending ("Strategin för 2025 följs upp")
+_PASSIVE_VERBS = frozenset("""följs görs ses tas läggs ställs sätts hålls ges fås bereds behövs krävs sker
+finns gäller syns dras förs""".split())
 # the people an agreement may be about, before a relative clause ("personer som …")
 _PERSON_NOUNS = frozenset("""personer barn unga ungdomar vuxna elever kvinnor män individer patienter brukare
 äldre familjer föräldrar invånare medborgare""".split())
@@ -1631,7 +1634,7 @@ class EntityFinder:
                 k += 1
                 n += 1
                 continue
-            if _VERBISH.match(t) and n > 0:
+            if (_VERBISH.match(t) or tl in _PASSIVE_VERBS) and n > 0:
                 break
             if self._body_head(t) and n > 0:
                 break
@@ -1956,7 +1959,7 @@ class EntityFinder:
                 break
             if self._body_head(t) and n == 0:
                 return k if k > last else last
-            if _VERBISH.match(t) and tl not in _PLURAL_NOUNS and not tl.endswith("bar"):
+            if (_VERBISH.match(t) and tl not in _PLURAL_NOUNS and not tl.endswith("bar")) or tl in _PASSIVE_VERBS:
                 break                        # (not "hållbar", "tillgänglig" …: adjectives)
             if self._body_head(t) and n > 0:
                 break
