@@ -579,3 +579,11 @@ def test_a_present_passive_ends_an_agreement_or_body_name():
     p = run(text, body="Socialnämnden")
     assert [a.name for a in p.agreements] == ["Handlingsplan för barn och unga"]
     assert sorted(b.name for b in p.bodies) == ["Arbetsgruppen för digital vård", "Styrgruppen för barn och unga"]
+
+
+def test_organisation_forms_stop_at_och_and_leave_references_and_leading_nouns_out():
+    text = ("§ 1 Ärende\n\nLänets idrottsförbund deltar. Stiftelsen beslutade. Stiftelsen Ideell Arena och Stiftelsen "
+            "Allmänna Barnhuset bidrar. Bolaget Kalmar Vatten AB svarar. I Norrköping träffas vi. ABF Norrköping deltar.\n")
+    names = _org_names(text, body="Socialnämnden")
+    assert sorted(names) == ["ABF Norrköping", "Kalmar Vatten AB", "Stiftelsen Allmänna Barnhuset",
+                             "Stiftelsen Ideell Arena"], names

@@ -170,7 +170,7 @@ _IOP = re.compile(r"offentlig[ta]?\s+partnerskap", re.I)
 # before a bare town name: "i"/"på" (then it is a place, unless a list of towns follows) or a capitalised word of a name that
 # goes on with the town ("Campus Gotland", "Fontänhuset Gotland"; not after ". ", ": ")
 _NAME_BEFORE = re.compile(r"(?<![.:] )(?<![.:])\b[A-ZÅÄÖ][a-zåäöé]+[ ]$")
-_PLACE_PREP_BEFORE = re.compile(r"(?<![\w-])(?:i|på)[ ]$")
+_PLACE_PREP_BEFORE = re.compile(r"(?<![\w-])(?:[Ii]|[Pp]å)[ ]$")
 _LIST_AFTER = re.compile(r"\s*(?:,|och\b)")
 # the parts of a county that name a group written after it ("Länsdelsgrupp Västra")
 _AREA_WORDS = frozenset("""Norr Söder Väster Öster Norra Södra Västra Östra Mellersta Nordväst Nordost Sydväst
@@ -1085,7 +1085,8 @@ class EntityFinder:
         (re.compile(r"\b([Pp]olisområde\s+[A-ZÅÄÖ][\wåäö]+)"), "polis", ("olisområde",)),
         # "Stiftelsen Uppsala Stadsmission", "Stiftelsen Norrbottens kompetenscentrum för räddningstjänst"
         # (the words after the name are cut in _foundation_name)
-        (re.compile(r"\b(Stiftelsen[ \t]+[A-ZÅÄÖ][\wåäö\-]+(?:[ \t]+[\wåäö\-]+){0,4})"), "foundation", ("Stiftelsen",)),
+        (re.compile(r"\b(Stiftelsen[ \t]+[A-ZÅÄÖ][\wåäö\-]+(?:[ \t]+(?!(?:och|samt|eller|har|är|om|med|i|på|till|som)(?![\w-]))[\wåäö\-]+){0,4})"),
+         "foundation", ("Stiftelsen",)),
         # "Uppsala universitet", "Luleå tekniska universitet", "Linnéuniversitetet" (names do not run over a line end)
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ]?[\wåäö]+)?[ \t]+universitet|[A-ZÅÄÖ][\wåäö]{2,}universitetet)\b"), "univ", ("universitet",)),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+[ \t]+(?:folkhögskola|högskola))\b"), "school", ("högskola",)),
@@ -1093,7 +1094,7 @@ class EntityFinder:
         # "Samordningsförbundet Västra Mälardalen", "Kommunförbundet Skåne": the proper name after it belongs to it
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet(?:[ \t]+(?!Region\b|Kommun\b)[A-ZÅÄÖ][\wåäö]+(?:[ \t]+län|[ \t]+[A-ZÅÄÖ][\wåäö]+)?)?)\b"), "assoc", ("förbundet",)),
         # a county's or town's association: "Smålands idrottsförbund", "Örebro läns bildningsförbund"
-        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:s|[ \t]+läns)[ \t]+[A-ZÅÄÖa-zåäö][a-zåäö]*förbund)(?![\w-])"), "assoc", ("förbund",)),
+        (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:s(?<!ets)(?<!ens)|[ \t]+läns)[ \t]+[A-ZÅÄÖa-zåäö][a-zåäö]*förbund)(?![\w-])"), "assoc", ("förbund",)),
         # "Föreningen Karlstads Kvinnojour", "Föreningen Friskis & Svettis Kalmar", "Föreningen
         # Kvinnojouren i Enköping": a capitalised name after "Föreningen" belongs to it, and so does
         # "i" and a town after it (before the forms by a word's ending, which would take a part)
@@ -1115,7 +1116,7 @@ class EntityFinder:
                     r"(?:\s+i\s+([A-ZÅÄÖ][\wåäö]+))?"), "court", ("rätten", "domstolen")),
         (re.compile(r"\b[Ff]öretaget[ \t]+([A-ZÅÄÖ][\w&\-]+(?:[ \t]+[A-ZÅÄÖ][\w&\-]+)?)"), "company", ("öretaget",)),
         # "Lulebo AB" (not a sentence's first adverb or preposition: "Även Enköpings Hyresbostäder AB")
-        (re.compile(r"\b(?!(?:Även|Också|Både|Samt|Och|Med|Till|För|Från|Hos|Vid|Av|Om|Enligt|Via|Bland|Dessutom)[ \t])"
+        (re.compile(r"\b(?!(?:Även|Också|Både|Samt|Och|Med|Till|För|Från|Hos|Vid|Av|Om|Enligt|Via|Bland|Dessutom|Bolaget|Företaget)[ \t])"
                     r"([A-ZÅÄÖ][\w&\-]+(?:[ \t]+[A-ZÅÄÖ][\w&\-]+){0,2}[ \t]+AB)\b"), "company", ("AB",)),
     ]
 
@@ -1240,7 +1241,8 @@ class EntityFinder:
             if name in EXTENDABLE:
                 ext = re.match(r"[ \t]+([A-ZÅÄÖ][\wåäö]+s?[ \t]+län|[A-ZÅÄÖ][\wåäö]+)(?![\w-])", text[me:])
                 if ext and (re.search(r"län$", ext.group(1)) or (
-                        ext.group(1) in _COUNTY_WORDS or ext.group(1) == "Gotland")):
+                        ext.group(1) in _COUNTY_WORDS or ext.group(1) == "Gotland"
+                        or reference.find_municipality(ext.group(1)) is not None)):
                     # "ABF Örebro län", "NSPH Västmanland": a county's branch, by the name as written
                     canon = f"{name if fold(written) == fold(name) else written} {ext.group(1)}"
                     written = canon
