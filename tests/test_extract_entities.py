@@ -587,3 +587,8 @@ def test_organisation_forms_stop_at_och_and_leave_references_and_leading_nouns_o
     names = _org_names(text, body="Socialnämnden")
     assert sorted(names) == ["ABF Norrköping", "Kalmar Vatten AB", "Stiftelsen Allmänna Barnhuset",
                              "Stiftelsen Ideell Arena"], names
+
+
+def test_a_common_nouns_genitive_owns_no_agreement_by_name():
+    got = [a.name for a in run("§ 1 Ärende\n\nKommunens avfallsplan 2025–2030 ska antas.\n", body="Socialnämnden").agreements]
+    assert got == ["Avfallsplan 2025–2030"], got

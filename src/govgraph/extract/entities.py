@@ -178,6 +178,9 @@ Sydost Centrala Mitt Nord Syd Väst Öst""".split())
 # present passives and verbs that _VERBISH does not know by their ending ("Strategin för 2025 följs upp")
 _PASSIVE_VERBS = frozenset("""följs görs ses tas läggs ställs sätts hålls ges fås bereds behövs krävs sker
 finns gäller syns dras förs""".split())
+# a common noun's genitive at a sentence start owns nothing by name ("Kommunens avfallsplan 2025–2030")
+_COMMON_OWNERS = frozenset("""kommunens regionens länets nämndens förvaltningens styrelsens landstingets
+förbundets kommunernas regionernas""".split())
 # the people an agreement may be about, before a relative clause ("personer som …")
 _PERSON_NOUNS = frozenset("""personer barn unga ungdomar vuxna elever kvinnor män individer patienter brukare
 äldre familjer föräldrar invånare medborgare""".split())
@@ -1754,7 +1757,7 @@ class EntityFinder:
                 if pt in ('"', "”", "“", "'"):
                     q -= 1
                     continue
-                if _OWNER_GENITIVE.fullmatch(pt) and not pt.isupper():
+                if _OWNER_GENITIVE.fullmatch(pt) and not pt.isupper() and pt.lower() not in _COMMON_OWNERS:
                     owner.insert(0, pt[:-1])
                     q -= 1
                     continue
