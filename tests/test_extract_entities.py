@@ -592,3 +592,10 @@ def test_organisation_forms_stop_at_och_and_leave_references_and_leading_nouns_o
 def test_a_common_nouns_genitive_owns_no_agreement_by_name():
     got = [a.name for a in run("§ 1 Ärende\n\nKommunens avfallsplan 2025–2030 ska antas.\n", body="Socialnämnden").agreements]
     assert got == ["Avfallsplan 2025–2030"], got
+
+
+def test_group_named_by_a_capitalised_topic_up_to_its_verb():
+    text = ("§ 1 Ärende\n\nStyrgrupp Barn och unga träffas. Ledningsgrupp Hälsa och vård informerade. "
+            "Referensgrupp Brukare tillsätts. Styrgrupp Anna har träffats.\n")
+    got = sorted(b.name for b in run(text, body="Socialnämnden").bodies)
+    assert got == ["Ledningsgrupp Hälsa och vård", "Styrgrupp Barn och unga"], got

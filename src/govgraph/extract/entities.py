@@ -181,6 +181,16 @@ finns gäller syns dras förs""".split())
 # a common noun's genitive at a sentence start owns nothing by name ("Kommunens avfallsplan 2025–2030")
 _COMMON_OWNERS = frozenset("""kommunens regionens länets nämndens förvaltningens styrelsens landstingets
 förbundets kommunernas regionernas""".split())
+_PASSIVE_END = re.compile(r"^[a-zåäö]{3,}(?:tts|dds|ggs|lls|js|cks|kts|pts)$")
+_FINITE = frozenset("har hade är var ska skall kommer kan bör får fick".split())
+
+
+def _is_verb(w: str) -> bool:
+    """A finite verb or a present passive, by its form ("träffas", "tillsätts", "har", "följs")."""
+    lw = w.lower()
+    return bool(_VERBISH.match(lw) or lw in _PASSIVE_VERBS or _PASSIVE_END.match(lw) or lw in _FINITE)
+
+
 # the people an agreement may be about, before a relative clause ("personer som …")
 _PERSON_NOUNS = frozenset("""personer barn unga ungdomar vuxna elever kvinnor män individer patienter brukare
 äldre familjer föräldrar invånare medborgare""".split())
@@ -1597,14 +1607,23 @@ class EntityFinder:
         if self._body_head(t) or _VERBISH.match(t.lower()) or t.isupper() or not t[1:].islower():
             return k
         k2 = k + 1
-        while k2 < len(toks) and k2 - k <= 2 and toks[k2][0][:1].islower() and _WORD_CHAR.match(toks[k2][0]) \
-                and toks[k2][0] not in _STOP and toks[k2][0] not in _PRE_STOP and not _VERBISH.match(toks[k2][0]) \
-                and not self._body_head(toks[k2][0]):
+        while k2 < len(toks) and k2 - k <= 3 and toks[k2][0][:1].islower() and _WORD_CHAR.match(toks[k2][0]):
+            w = toks[k2][0]
+            if w == "och" and k2 > k + 0 and k2 + 1 < len(toks) and toks[k2 + 1][0][:1].islower() \
+                    and self._name_word(toks[k2 + 1][0]):
+                k2 += 2                  # "Styrgrupp Barn och unga"
+                continue
+            if not self._name_word(w):
+                break
             k2 += 1
         if k2 > k + 1 and (k2 == len(toks) or toks[k2][0] in (".", ",", ";", ":", ")") or (
-                toks[k2][0] in ("och", "samt") and k2 + 1 < len(toks) and toks[k2 + 1][0][:1].isupper())):
-            return k2                    # (then "och Arbetsgrupp X": the next name)
+                toks[k2][0] in ("och", "samt") and k2 + 1 < len(toks) and toks[k2 + 1][0][:1].isupper())
+                or _is_verb(toks[k2][0])):
+            return k2                    # (then "och Arbetsgrupp X": the next name; or its verb)
         return k
+
+    def _name_word(self, w: str) -> bool:
+        return w not in _STOP and w not in _PRE_STOP and not _is_verb(w) and not self._body_head(w)
 
     def _complement_end(self, toks, k: int) -> int:
         n = 0
