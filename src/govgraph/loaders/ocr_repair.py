@@ -297,51 +297,62 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
                 if a in base and base.replace(a, b) not in bases:
                     bases[base.replace(a, b)] = c0 + cost
     buckets, mask = variant_buckets()
+    lex = swedish_lexicon()
+    words, freq = lex.words, lex.freq
     out: list[tuple[str, int]] = []
     seen: set[str] = set()
     for base, c0 in bases.items():
         if c0 > 2:
             continue
-        coarse = base.lower().translate(COARSE)
+        low = base.lower()
         n = len(base)
-        if len(coarse) != n:        # a letter lower-cased to two: look up its folded keys
+        if len(low) != n:           # a letter lower-cased to two: look up its folded keys
             first, inner = _OPTION_TABLES[hard]
             opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
             if math.prod([len(o[2]) for o in opts]) <= _MAX_COMBOS:
                 out.extend(_variants_by_keys(base, c0, opts, seen))
             continue
-        # a first capital I may be read as i or l (different coarse symbols): both buckets
-        keys = (coarse, "l" + coarse[1:]) if hard and base[0] == "I" else (coarse,)
-        opts = None         # the letters allowed at each position, once a bucket has a candidate
-        for key in keys:
-            found = buckets[hash(key) & mask]
-            if found is None:
+        coarse = low.translate(COARSE)
+        # the spellings with å/ä/ö/é: the bucket of the coarse key (a first capital I may be read
+        # as i or l, different coarse symbols: both buckets)
+        found = buckets[hash(coarse) & mask]
+        forms = found.split("|") if found is not None else []
+        if hard and base[0] == "I":
+            found = buckets[hash("l" + coarse[1:]) & mask]
+            if found is not None:
+                forms += found.split("|")
+        # the spellings without: each glyph has at most one plain reading ("1"/"|" → l), but for
+        # a first capital I (i, or hard: l), and none when a glyph is only read with å/ä/ö/é
+        if _NO_PLAIN.isdisjoint(low):
+            plain = low.translate(_PLAIN_READING) if "1" in low or "|" in low else low
+            for p in (plain, "l" + plain[1:]) if hard and base[0] == "I" else (plain,):
+                # a known word (``SwedishLexicon.exists``) in lower case (or with no letters)
+                if (p in words or freq.get(p, 0) >= 250) \
+                        and (p.islower() or not any(c.isalpha() for c in p)):
+                    forms.append(p)
+        if not forms:
+            continue
+        first, inner = _OPTION_TABLES[hard]     # a capital I is a hard "l" only first
+        opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
+        # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most 3 per
+        # letter, so only a word of 6 letters or more can have that many)
+        if n > 5 and math.prod([len(o[2]) for o in opts]) > _MAX_COMBOS:
+            continue
+        for form in forms:
+            if len(form) != n or form in seen:
                 continue
-            for form in found.split("|"):
-                if len(form) != n or form in seen:
+            n_hard = c0
+            for c, (sft, hrd, _) in zip(form, opts):
+                if c in sft:
                     continue
-                if opts is None:
-                    first, inner = _OPTION_TABLES[hard]     # a capital I is a hard "l" only first
-                    opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
-                    # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most
-                    # 3 per letter, so only a word of 6 letters or more can have that many)
-                    if n > 5 and math.prod([len(o[2]) for o in opts]) > _MAX_COMBOS:
-                        break
-                n_hard = c0
-                for c, (sft, hrd, _) in zip(form, opts):
-                    if c in sft:
-                        continue
-                    if c in hrd:
-                        n_hard += 1
-                    else:
-                        n_hard = 99
-                        break
-                if n_hard <= 2:
-                    seen.add(form)
-                    out.append((form, n_hard))
-            else:
-                continue
-            break           # too ambiguous: no restoration from this base
+                if c in hrd:
+                    n_hard += 1
+                else:
+                    n_hard = 99
+                    break
+            if n_hard <= 2:
+                seen.add(form)
+                out.append((form, n_hard))
     return out
 
 
@@ -374,6 +385,10 @@ def _variants_by_keys(base: str, c0: int, opts: list[tuple[str, str, str]],
                 yield form, n_hard
 
 
+# the glyphs with no reading but å/ä/ö/é (after lower case), and the plain readings of the others
+# that differ from their lower case (see ``_SOFT``, ``_HARD``)
+_NO_PLAIN = frozenset("åäöé&36")
+_PLAIN_READING = str.maketrans("1|", "ll")
 _PRE_SOFT_RE = re.compile("|".join(re.escape(a) for a, _ in _PRE))
 _PRE_ALL_RE = re.compile("|".join(re.escape(a) for a, _ in _PRE + _PRE_HARD))
 
@@ -529,11 +544,39 @@ def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int
 def _no_hard_variant(part: str) -> bool:
     """Cheap, for a lower-case compound part (most are no word and have no restoration): True when
     ``_variants(part, True)`` is empty because no pattern of ``_PRE``/``_PRE_HARD`` occurs (the part
-    is its only base) and the bucket of its coarse key is empty."""
+    is its only base), the bucket of its coarse key is empty (no spelling with å/ä/ö/é) and its
+    one plain reading is no known word."""
     if _PRE_ALL_RE.search(part):
         return False
     buckets, mask = variant_buckets()
-    return buckets[hash(part.translate(COARSE)) & mask] is None
+    if buckets[hash(part.translate(COARSE)) & mask] is not None:
+        return False
+    if not _NO_PLAIN.isdisjoint(part):
+        return True
+    lex = swedish_lexicon()
+    p = part.translate(_PLAIN_READING)
+    return not ((p in lex.words or lex.freq.get(p, 0) >= 250)
+                and (p.islower() or not any(c.isalpha() for c in p)))
+
+
+def _restores_to_marked(low: str) -> bool:
+    """``fold(low)`` is the folded key of a known spelling with å/ä/ö/é (one of
+    :func:`~govgraph.loaders.lexicon.restoration_index`), for a lower-case word. Such a spelling
+    differs from ``low`` only by å/ä ~ a, ö ~ o and é ~ e; all but e have the coarse symbol of their
+    partners, so it lies in the bucket of one of the coarse keys with each "e"/"é" of ``low`` read
+    either way."""
+    buckets, mask = variant_buckets()
+    key = fold(low)
+    coarse = low.translate(COARSE)
+    spots = [i for i, c in enumerate(low) if c in "eé"]
+    for choice in itertools.product("e*", repeat=len(spots)):
+        chars = list(coarse)
+        for i, c in zip(spots, choice):
+            chars[i] = c
+        found = buckets[hash("".join(chars)) & mask]
+        if found is not None and any(fold(f) == key for f in found.split("|")):
+            return True
+    return False
 
 
 def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
@@ -613,7 +656,7 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
     """A word split by a stray space ("ers attare", "styrn ing"): two pieces, one of them no word,
     name or restorable word as written, that together are a word (as written or restored; never
     a compound of two words: "kommunstyrelsens forslag")."""
-    lex, index = swedish_lexicon(), restoration_index()
+    lex = swedish_lexicon()
     edits: list[_Edit] = []
     pos = 0
     while True:
@@ -636,7 +679,7 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
             continue
         joined = a + b
         low = joined.lower()
-        if not (lex.is_word(low) or fold(low) in index):       # cheap: no word could come of it
+        if not (lex.is_word(low) or _restores_to_marked(low)):     # cheap: no word could come of it
             continue
         if all(_candidates(w, True, ctx) for w in unknown):
             continue
