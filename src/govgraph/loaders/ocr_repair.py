@@ -679,9 +679,10 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
             continue
         joined = a + b
         low = joined.lower()
-        if not (lex.is_word(low) or _restores_to_marked(low)):     # cheap: no word could come of it
-            continue
+        # (both tests are pure; the pieces' candidates first: they are memoised for the word repair)
         if all(_candidates(w, True, ctx) for w in unknown):
+            continue
+        if not (lex.is_word(low) or _restores_to_marked(low)):     # no word could come of it
             continue
         ok = lex.is_word(low) and lex.zipf(low) >= 2.5
         if not ok:
