@@ -492,7 +492,9 @@ def test_lean_restoration_table_agrees_with_the_full_one():
         if o._PRE_ALL_RE.search(tok):
             continue            # (several bases: the reference covers one)
         for hard in (False, True):
-            assert set(o._variants(tok, hard)) == reference(tok, hard), (tok, hard)
+            # (the token's own lower case is left out: every caller drops it)
+            expected = {v for v in reference(tok, hard) if v[0] != tok.lower()}
+            assert set(o._variants(tok, hard)) == expected, (tok, hard)
             checked += 1
         low = tok.lower()
         if low.isalpha():

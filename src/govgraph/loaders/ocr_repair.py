@@ -284,7 +284,11 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
     (:data:`~govgraph.loaders.lexicon.COARSE`), so every known spelling that fits lies in the
     bucket of the token's coarse key (:func:`~govgraph.loaders.lexicon.variant_buckets`): one lookup
     per base instead of one per combination of folded letters; the spellings found there are
-    checked position by position.
+    checked position by position. The spellings without å/ä/ö/é are not in the buckets: a glyph
+    has at most one plain reading (but a first capital I), looked up in the word lists directly.
+
+    The token's own lower case is never returned (every caller drops it): most tokens are known
+    words as written, and then nothing else needs checking.
     """
     if (_PRE_ALL_RE if hard else _PRE_SOFT_RE).search(token) is None:
         bases: dict[str, int] = {token: 0}     # no pattern of ``pre`` occurs: the common case
@@ -305,7 +309,7 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
     lex = swedish_lexicon()
     words, freq = lex.words, lex.freq
     out: list[tuple[str, int]] = []
-    seen: set[str] = set()
+    seen: set[str] = {token.lower()}      # (the token as written: left out)
     for base, c0 in bases.items():
         if c0 > 2:
             continue
@@ -332,7 +336,7 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
             plain = low.translate(_PLAIN_READING) if "1" in low or "|" in low else low
             for p in (plain, "l" + plain[1:]) if hard and base[0] == "I" else (plain,):
                 # a known word (``SwedishLexicon.exists``) in lower case (or with no letters)
-                if (p in words or freq.get(p, 0) >= 250) \
+                if p not in seen and (p in words or freq.get(p, 0) >= 250) \
                         and (p.islower() or not any(c.isalpha() for c in p)):
                     forms.append(p)
         if not forms:
