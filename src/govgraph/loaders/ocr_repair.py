@@ -1329,8 +1329,13 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     text = doc.text
     has_mojibake = "\u00c3" in text or "\u00c2" in text
     has_encoding = _has_encoding_damage(text)
-    camel = ({t for t in set(_CAMEL_RE.findall(text)) if _split_name_parts(t)}
-             if _CAMEL_HINT_RE.search(text) else set())
+    # run-together names, when the text has a lower-case letter before a capital anywhere (asked
+    # after the names themselves, cheaper to find, and of them first: most contain such a pair)
+    camel = set(_CAMEL_RE.findall(text))
+    if camel and (any(map(_CAMEL_HINT_RE.search, camel)) or _CAMEL_HINT_RE.search(text)):
+        camel = {t for t in camel if _split_name_parts(t)}
+    else:
+        camel = set()
     has_dash = bool(_DASH_HINT_RE.search(text)) and bool(_DASH_GARBAGE_RE.search(text))
     ctx = _Context()
     flags: set[str] = set()
@@ -1481,10 +1486,14 @@ def _needs_lexicon_scan(doc: CleanDocument, ctx: _Context | None = None) -> bool
     pages: dict[int, list[str]] = {}
     for line in doc.lines:
         pages.setdefault(line.page, []).append(line.text)
-    for texts in ([doc.text], *(pages.values() if len(pages) > 1 else ())):
-        text = "\n".join(texts)
-        # fast path: normal Swedish has an å/ä/ö in about every fourth word
-        if sum(map(text.count, "åäöÅÄÖ")) >= 0.15 * max(len(text.split()), 1):
+    texts = ["\n".join(lines) for lines in pages.values()]
+    # fast path: normal Swedish has an å/ä/ö in about every fourth word (the counts of the whole
+    # text are the sums of its pages': the pages are joined by a line break, never inside a word)
+    counts = [(sum(map(text.count, "åäöÅÄÖ")), len(text.split())) for text in texts]
+    whole = (sum(c for c, _ in counts), sum(n for _, n in counts))
+    for text, (marks, words) in ([(doc.text, whole)] if len(pages) == 1 else
+                                 [(doc.text, whole), *zip(texts, counts)]):
+        if marks >= 0.15 * max(words, 1):
             continue
         if (damage_stats([text]) if ctx is None else _damage_stats_of(text, ctx)).suspect_ocr():
             return True
