@@ -99,6 +99,7 @@ _ENC_SECTION_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))[?\ufffd]{1,2}(?=\s?\d)")
 _CAMEL_RE = re.compile(r"[A-ZÅÄÖ](?<![\w-].)[a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
 _CAMEL_HINT_RE = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
 _DASH_HINT_RE = re.compile(r"--|——|––|—–|–—|-—|—-|-–|–-|__|~~")
+_DASH_HINTS = _DASH_HINT_RE.pattern.split("|")      # (as substrings: faster than the pattern)
 # a run of [—–]{2,}, [—–-]{3,} or [_~]{2,} after a letter, up to a space or the end
 _DASH_GARBAGE_RE = re.compile(r"[—–_~-](?<=[^\W\d_].)"
                               r"(?:(?<=[—–])[—–]+|(?<=[—–-])[—–-]{2,}|(?<=[_~])[_~]+)(?=\s|$)")
@@ -1336,15 +1337,14 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
         camel = {t for t in camel if _split_name_parts(t)}
     else:
         camel = set()
-    has_dash = bool(_DASH_HINT_RE.search(text)) and bool(_DASH_GARBAGE_RE.search(text))
+    has_dash = any(map(text.__contains__, _DASH_HINTS)) and bool(_DASH_GARBAGE_RE.search(text))
     ctx = _Context()
     flags: set[str] = set()
     n_repairs = len(doc.repairs)
 
-    for n, line in enumerate(doc.lines, 1):
-        if has_mojibake:
-            _apply_edits(doc, n, _mojibake_edits(line.text), flags)
     if has_mojibake:
+        for n, line in enumerate(doc.lines, 1):
+            _apply_edits(doc, n, _mojibake_edits(line.text), flags)
         has_encoding = _has_encoding_damage(doc.text)
     if has_encoding:
         ctx.doc_forms = _doc_forms(doc, ctx)
@@ -1359,15 +1359,17 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     scan = _needs_lexicon_scan(doc, ctx)     # after the encoding repair, which restores å/ä/ö itself
     if has_encoding or scan:
         ctx.doc_forms = _doc_forms(doc, ctx)
-    if not has_encoding and _SECTION_HINT_RE.search(text):
+    # (a section sign read as "?" or U+FFFD: the hint needs one of them)
+    if not has_encoding and ("?" in text or "\ufffd" in text) and _SECTION_HINT_RE.search(text):
         for n, line in enumerate(doc.lines, 1):
             if _SECTION_HINT_RE.match(line.text):
                 _apply_edits(doc, n, _section_edits(line.text)[:1], flags)
-    for n, line in enumerate(doc.lines, 1):
-        if has_dash:
-            _apply_edits(doc, n, _dash_edits(line.text), flags)
-        if camel and any(t in line.text for t in camel):
-            _apply_edits(doc, n, _camel_edits(line.text), flags)
+    if has_dash or camel:
+        for n, line in enumerate(doc.lines, 1):
+            if has_dash:
+                _apply_edits(doc, n, _dash_edits(line.text), flags)
+            if camel and any(t in line.text for t in camel):
+                _apply_edits(doc, n, _camel_edits(line.text), flags)
 
     damaged = _damaged_pages(doc, ctx) if scan else set()
     collisions = _fold_collisions(doc, ctx) if not damaged or len(damaged) < doc_pages(doc) else set()
