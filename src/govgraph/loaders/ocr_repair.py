@@ -99,7 +99,6 @@ _ENC_SECTION_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))[?\ufffd]{1,2}(?=\s?\d)")
 _CAMEL_RE = re.compile(r"[A-ZÅÄÖ](?<![\w-].)[a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
 _CAMEL_HINT_RE = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
 _DASH_HINT_RE = re.compile(r"--|——|––|—–|–—|-—|—-|-–|–-|__|~~")
-_DASH_HINTS = _DASH_HINT_RE.pattern.split("|")      # (as substrings: faster than the pattern)
 # a run of [—–]{2,}, [—–-]{3,} or [_~]{2,} after a letter, up to a space or the end
 _DASH_GARBAGE_RE = re.compile(r"[—–_~-](?<=[^\W\d_].)"
                               r"(?:(?<=[—–])[—–]+|(?<=[—–-])[—–-]{2,}|(?<=[_~])[_~]+)(?=\s|$)")
@@ -266,6 +265,8 @@ class _Context:
     stats: dict[str, DamageStats] = field(default_factory=dict)     # damage_stats by text
     words_text: str | None = None           # the text ``words`` was read from
     words: list[str] = field(default_factory=list)
+    split_text: str | None = None           # the text ``split_words`` (``str.split``) was read from
+    split_words: list[str] = field(default_factory=list)
     decisions: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)   # _decide memo
     # _token_info by damaged (False/True) and token
     token_info: tuple[dict, dict] = field(default_factory=lambda: ({}, {}))
@@ -1337,7 +1338,7 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
         camel = {t for t in camel if _split_name_parts(t)}
     else:
         camel = set()
-    has_dash = any(map(text.__contains__, _DASH_HINTS)) and bool(_DASH_GARBAGE_RE.search(text))
+    has_dash = bool(_DASH_HINT_RE.search(text)) and bool(_DASH_GARBAGE_RE.search(text))
     ctx = _Context()
     flags: set[str] = set()
     n_repairs = len(doc.repairs)
@@ -1491,10 +1492,15 @@ def _needs_lexicon_scan(doc: CleanDocument, ctx: _Context | None = None) -> bool
     texts = ["\n".join(lines) for lines in pages.values()]
     # fast path: normal Swedish has an å/ä/ö in about every fourth word (the counts of the whole
     # text are the sums of its pages': the pages are joined by a line break, never inside a word)
-    counts = [(sum(map(text.count, "åäöÅÄÖ")), len(text.split())) for text in texts]
+    splits = [text.split() for text in texts]
+    counts = [(sum(map(text.count, "åäöÅÄÖ")), len(words)) for text, words in zip(texts, splits)]
     whole = (sum(c for c, _ in counts), sum(n for _, n in counts))
-    for text, (marks, words) in ([(doc.text, whole)] if len(pages) == 1 else
-                                 [(doc.text, whole), *zip(texts, counts)]):
+    doc_text = doc.text
+    if ctx is not None:     # kept for _fold_collisions: the whole text's split is its pages'
+        ctx.split_text = doc_text
+        ctx.split_words = splits[0] if len(splits) == 1 else list(itertools.chain.from_iterable(splits))
+    for text, (marks, words) in ([(doc_text, whole)] if len(pages) == 1 else
+                                 [(doc_text, whole), *zip(texts, counts)]):
         if marks >= 0.15 * max(words, 1):
             continue
         if (damage_stats([text]) if ctx is None else _damage_stats_of(text, ctx)).suspect_ocr():
@@ -1511,7 +1517,9 @@ _CAPWORD_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][^\W\d_]{2,}")
 
 def _fold_collisions(doc: CleanDocument, ctx: _Context) -> set[str]:
     """Capitalised words written without å/ä/ö that the same document also spells with them."""
-    words = {w.strip(_PUNCT) for w in set(doc.text.split()) if w[:1].isupper()}
+    text = doc.text
+    split = ctx.split_words if ctx.split_text == text else text.split()     # (see _needs_lexicon_scan)
+    words = {w.strip(_PUNCT) for w in set(split) if w[:1].isupper()}
     words = {w for w in words if len(w) >= 3 and w.isalpha()}
     folded = {fold(w) for w in words if not w.isascii() and not _DIACRITICS.isdisjoint(w)}
     if not folded:
