@@ -450,7 +450,7 @@ def _reference_variants():
 
     from govgraph.loaders import lexicon, ocr_repair as o
     lex = lexicon.swedish_lexicon()
-    plain = lex.words.difference(lex.marked).union(
+    plain = set(lex.words).difference(lex.marked).union(
         w for w, f in lex.freq.items() if f >= 250 and lexicon._MARKS.isdisjoint(w))
     table: dict[str, list[str]] = {}
     for w in [w for w in plain if w.islower() or not any(c.isalpha() for c in w)] + sorted(lexicon._marked_forms()):
