@@ -520,3 +520,17 @@ def test_reordered_patterns_match_as_the_leading_lookbehind_ones():
         for old, new in ((camel, o._CAMEL_RE), (dash, o._DASH_GARBAGE_RE)):
             assert [m.span() for m in old.finditer(s)] == [m.span() for m in new.finditer(s)], s
             assert bool(old.search(s)) == bool(new.search(s)), s
+
+
+def test_skip_span_hint_never_hides_an_address():
+    """``_skip_spans`` answers [] without the address pattern when its hint finds nothing: the same
+    spans as the pattern on lines with and without addresses, links and domains."""
+    import random
+
+    from govgraph.loaders import ocr_repair as o
+    pieces = ["a@b.se", "http://x", "HTTPS://y.org/z", "www.kommun", "WWW.x", "kommun.SE", "x.Se/p",
+              "bolag.info", "a.sex", "a.nu.", "slut.", "ord", " ", ".", "@", "://", "s.k.", "t.ex.", "3.5"]
+    rnd = random.Random(5)
+    for _ in range(5000):
+        line = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5)))
+        assert o._skip_spans(line) == [m.span() for m in o._SKIP_SPAN_RE.finditer(line)], line

@@ -177,7 +177,13 @@ def _apply_edits(doc: CleanDocument, n: int, edits: list[_Edit], flags: set[str]
 def _skip_spans(text: str) -> list[tuple[int, int]]:
     if "." not in text and "@" not in text and "://" not in text:
         return []           # no address, link or domain can match
+    if _SKIP_HINT_RE.search(text) is None:
+        return []           # (most lines with a full stop)
     return [m.span() for m in _SKIP_SPAN_RE.finditer(text)]
+
+
+# a part of every match of _SKIP_SPAN_RE: "@", "://" or "www.", or a domain ending
+_SKIP_HINT_RE = re.compile(r"@|://|www\.|\.(?:se|nu|com|org|net|eu|io|info|gov)\b", re.IGNORECASE)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
