@@ -52,9 +52,9 @@ glyphs read as letters), ``ocr-garbage`` (dash runs), ``split-run-together``, ``
 ``encoding-lexicon``, ``encoding-mojibake``, ``encoding-section-sign``.
 
 Clean documents take a fast path (a few regular expressions and counts, no lexicon load: about
-1–4 ms for a 2,000-word protocol); a line with a real accent ("Turén", "Linnéa") is first checked
-cheaply (names only) for any token that could be repaired. The lexicons (about 1–3 s, ~250 MB)
-load once per process, only for a document that needs them. Per-document memos (``_Context``)
+0.7–1 ms for a 2,000-word protocol); a line with a real accent ("Turén", "Linnéa") is first checked
+cheaply (names only) for any token that could be repaired. The lexicons (about 1–1.5 s with the
+restoration table, ~270 MB) load once per process, only for a document that needs them. Per-document memos (``_Context``)
 keep each token's candidates, scores and compound splits for the run; ``bench/bench_pipeline.py``
 measures the stage.
 """
