@@ -440,3 +440,97 @@ def test_document_vote_counts_compound_ends():
             "Utvarderingen och utvarderingar av hemsjukvarden.", "Tillgang till vard i lanet."]
     doc = repair_document(make_doc(body))
     assert "Tillgång till vård i länet." in doc.text
+
+
+# --------------------------------------------------------------------------- lookup tables
+def _reference_variants():
+    """The first table of restorations (every known spelling, with and without å/ä/ö/é, bucketed by
+    coarse key) and the lookup over it: the reference the lean table must agree with."""
+    import math
+
+    from govgraph.loaders import lexicon, ocr_repair as o
+    lex = lexicon.swedish_lexicon()
+    plain = set(lex.words).difference(lex.marked).union(
+        w for w, f in lex.freq.items() if f >= 250 and lexicon._MARKS.isdisjoint(w))
+    table: dict[str, list[str]] = {}
+    for w in [w for w in plain if w.islower() or not any(c.isalpha() for c in w)] + sorted(lexicon._marked_forms()):
+        table.setdefault(w.translate(lexicon.COARSE), []).append(w)
+
+    def variants(base: str, hard: bool) -> set[tuple[str, int]]:      # one base, c0 = 0
+        coarse = base.lower().translate(lexicon.COARSE)
+        first, inner = o._OPTION_TABLES[hard]
+        opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
+        if len(coarse) != len(base) or math.prod([len(x[2]) for x in opts]) > o._MAX_COMBOS:
+            return set()
+        keys = (coarse, "l" + coarse[1:]) if hard and base[0] == "I" else (coarse,)
+        out = set()
+        for form in (f for k in keys for f in table.get(k, ())):
+            n_hard = 0
+            for c, (sft, hrd, _) in zip(form, opts):
+                n_hard += 0 if c in sft else 1 if c in hrd else 99
+            if len(form) == len(base) and n_hard <= 2:
+                out.add((form, n_hard))
+        return out
+    return variants
+
+
+def test_lean_restoration_table_agrees_with_the_full_one():
+    """``variant_buckets`` keeps only the spellings with å/ä/ö/é and ``_variants`` looks the plain
+    readings up directly: the same restorations as the table of every spelling, on the words of
+    the seeds and of damaged copies of them; and the join prefilter and ``_no_hard_variant`` agree
+    with the folded index and the lookup."""
+    from govgraph.loaders import lexicon, ocr_repair as o
+    from tests.ocr_damage import damage
+    assert set(lexicon._marked_forms_list()) == lexicon._marked_forms()
+    reference = _reference_variants()
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("0*.txt")))
+    tokens = set(o._TOKEN_RE.findall(text + "\n" + damage(text, seed=3)))
+    tokens |= {"Ial", "IaI", "1an", "|an", "Iang", "l&n", "f6r", "Ordférande", "vdalkomna", "komrnun", "Sunclell"}
+    index = lexicon.restoration_index()
+    checked = 0
+    for tok in sorted(tokens):
+        if o._PRE_ALL_RE.search(tok):
+            continue            # (several bases: the reference covers one)
+        for hard in (False, True):
+            # (the token's own lower case is left out: every caller drops it)
+            expected = {v for v in reference(tok, hard) if v[0] != tok.lower()}
+            assert set(o._variants(tok, hard)) == expected, (tok, hard)
+            checked += 1
+        low = tok.lower()
+        if low.isalpha():
+            assert o._restores_to_marked(low) == (o.fold(low) in index), tok
+            if low == tok and o._no_hard_variant(low):
+                assert not o._variants(low, True), tok
+    assert checked > 5000
+
+
+def test_reordered_patterns_match_as_the_leading_lookbehind_ones():
+    """``_CAMEL_RE`` and ``_DASH_GARBAGE_RE`` check the character before the match in a lookbehind
+    after their first character (faster): the same matches as the leading-lookbehind originals."""
+    import random
+    import re
+
+    from govgraph.loaders import ocr_repair as o
+    camel = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
+    dash = re.compile(r"(?<=[^\W\d_])(?:[—–]{2,}|[—–-]{3,}|[_~]{2,})(?=\s|$)")
+    rnd = random.Random(7)
+    alphabet = "aAbBåÄöÖé1_-—–~ \n.x"
+    for _ in range(20000):
+        s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 14)))
+        for old, new in ((camel, o._CAMEL_RE), (dash, o._DASH_GARBAGE_RE)):
+            assert [m.span() for m in old.finditer(s)] == [m.span() for m in new.finditer(s)], s
+            assert bool(old.search(s)) == bool(new.search(s)), s
+
+
+def test_skip_span_hint_never_hides_an_address():
+    """``_skip_spans`` answers [] without the address pattern when its hint finds nothing: the same
+    spans as the pattern on lines with and without addresses, links and domains."""
+    import random
+
+    from govgraph.loaders import ocr_repair as o
+    pieces = ["a@b.se", "http://x", "HTTPS://y.org/z", "www.kommun", "WWW.x", "kommun.SE", "x.Se/p",
+              "bolag.info", "a.sex", "a.nu.", "slut.", "ord", " ", ".", "@", "://", "s.k.", "t.ex.", "3.5"]
+    rnd = random.Random(5)
+    for _ in range(5000):
+        line = " ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5)))
+        assert o._skip_spans(line) == [m.span() for m in o._SKIP_SPAN_RE.finditer(line)], line

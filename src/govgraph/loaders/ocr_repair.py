@@ -52,9 +52,9 @@ glyphs read as letters), ``ocr-garbage`` (dash runs), ``split-run-together``, ``
 ``encoding-lexicon``, ``encoding-mojibake``, ``encoding-section-sign``.
 
 Clean documents take a fast path (a few regular expressions and counts, no lexicon load: about
-1–4 ms for a 2,000-word protocol); a line with a real accent ("Turén", "Linnéa") is first checked
-cheaply (names only) for any token that could be repaired. The lexicons (about 1–3 s, ~250 MB)
-load once per process, only for a document that needs them. Per-document memos (``_Context``)
+0.7–1 ms for a 2,000-word protocol); a line with a real accent ("Turén", "Linnéa") is first checked
+cheaply (names only) for any token that could be repaired. The lexicons (about 1–1.5 s with the
+restoration table, ~270 MB) load once per process, only for a document that needs them. Per-document memos (``_Context``)
 keep each token's candidates, scores and compound splits for the run; ``bench/bench_pipeline.py``
 measures the stage.
 """
@@ -93,10 +93,15 @@ _ENC_WORD_RE = re.compile(
     r"(?:[^\W\d_]|\ufffd|(?<=[^\W\d_])\?(?=[^\W\d_])|(?<![^\s(\"“'])\?(?=[^\W\d_]))+")
 _SECTION_HINT_RE = re.compile(r"^[ \t]*[?\ufffd]{1,2} ?\d+[a-z]?(?:\s|$)", re.MULTILINE)
 _ENC_SECTION_RE = re.compile(r"(?:(?<=^)|(?<=[\s(]))[?\ufffd]{1,2}(?=\s?\d)")
-_CAMEL_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
+# (each pattern starts with a letter class and checks what precedes it afterwards, in a lookbehind
+# two characters wide: the same matches as a leading lookbehind, but the regex engine scans for the
+# class instead of trying the lookbehind at every position, ~5-15 times faster on a clean text)
+_CAMEL_RE = re.compile(r"[A-ZÅÄÖ](?<![\w-].)[a-zåäöé]+(?:[A-ZÅÄÖ][a-zåäöé]+)+(?![\w-])")
 _CAMEL_HINT_RE = re.compile(r"[a-zåäö][A-ZÅÄÖ]")
 _DASH_HINT_RE = re.compile(r"--|——|––|—–|–—|-—|—-|-–|–-|__|~~")
-_DASH_GARBAGE_RE = re.compile(r"(?<=[^\W\d_])(?:[—–]{2,}|[—–-]{3,}|[_~]{2,})(?=\s|$)")
+# a run of [—–]{2,}, [—–-]{3,} or [_~]{2,} after a letter, up to a space or the end
+_DASH_GARBAGE_RE = re.compile(r"[—–_~-](?<=[^\W\d_].)"
+                              r"(?:(?<=[—–])[—–]+|(?<=[—–-])[—–-]{2,}|(?<=[_~])[_~]+)(?=\s|$)")
 _SWEDISH_FUNCTION_WORDS = frozenset((
     "och att som det av med till den har inte ett om vid samt ska kommer fran från för for "
     "är ar pa på eller även aven mellan under efter").split())
@@ -172,7 +177,13 @@ def _apply_edits(doc: CleanDocument, n: int, edits: list[_Edit], flags: set[str]
 def _skip_spans(text: str) -> list[tuple[int, int]]:
     if "." not in text and "@" not in text and "://" not in text:
         return []           # no address, link or domain can match
+    if _SKIP_HINT_RE.search(text) is None:
+        return []           # (most lines with a full stop)
     return [m.span() for m in _SKIP_SPAN_RE.finditer(text)]
+
+
+# a part of every match of _SKIP_SPAN_RE: "@", "://" or "www.", or a domain ending
+_SKIP_HINT_RE = re.compile(r"@|://|www\.|\.(?:se|nu|com|org|net|eu|io|info|gov)\b", re.IGNORECASE)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -260,6 +271,8 @@ class _Context:
     stats: dict[str, DamageStats] = field(default_factory=dict)     # damage_stats by text
     words_text: str | None = None           # the text ``words`` was read from
     words: list[str] = field(default_factory=list)
+    split_text: str | None = None           # the text ``split_words`` (``str.split``) was read from
+    split_words: list[str] = field(default_factory=list)
     decisions: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)   # _decide memo
     # _token_info by damaged (False/True) and token
     token_info: tuple[dict, dict] = field(default_factory=lambda: ({}, {}))
@@ -279,7 +292,11 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
     (:data:`~govgraph.loaders.lexicon.COARSE`), so every known spelling that fits lies in the
     bucket of the token's coarse key (:func:`~govgraph.loaders.lexicon.variant_buckets`): one lookup
     per base instead of one per combination of folded letters; the spellings found there are
-    checked position by position.
+    checked position by position. The spellings without å/ä/ö/é are not in the buckets: a glyph
+    has at most one plain reading (but a first capital I), looked up in the word lists directly.
+
+    The token's own lower case is never returned (every caller drops it): most tokens are known
+    words as written, and then nothing else needs checking.
     """
     if (_PRE_ALL_RE if hard else _PRE_SOFT_RE).search(token) is None:
         bases: dict[str, int] = {token: 0}     # no pattern of ``pre`` occurs: the common case
@@ -297,51 +314,62 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
                 if a in base and base.replace(a, b) not in bases:
                     bases[base.replace(a, b)] = c0 + cost
     buckets, mask = variant_buckets()
+    lex = swedish_lexicon()
+    words, freq = lex.words, lex.freq
     out: list[tuple[str, int]] = []
-    seen: set[str] = set()
+    seen: set[str] = {token.lower()}      # (the token as written: left out)
     for base, c0 in bases.items():
         if c0 > 2:
             continue
-        coarse = base.lower().translate(COARSE)
+        low = base.lower()
         n = len(base)
-        if len(coarse) != n:        # a letter lower-cased to two: look up its folded keys
+        if len(low) != n:           # a letter lower-cased to two: look up its folded keys
             first, inner = _OPTION_TABLES[hard]
             opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
             if math.prod([len(o[2]) for o in opts]) <= _MAX_COMBOS:
                 out.extend(_variants_by_keys(base, c0, opts, seen))
             continue
-        # a first capital I may be read as i or l (different coarse symbols): both buckets
-        keys = (coarse, "l" + coarse[1:]) if hard and base[0] == "I" else (coarse,)
-        opts = None         # the letters allowed at each position, once a bucket has a candidate
-        for key in keys:
-            found = buckets[hash(key) & mask]
-            if found is None:
+        coarse = low.translate(COARSE)
+        # the spellings with å/ä/ö/é: the bucket of the coarse key (a first capital I may be read
+        # as i or l, different coarse symbols: both buckets)
+        found = buckets[hash(coarse) & mask]
+        forms = found.split("|") if found is not None else []
+        if hard and base[0] == "I":
+            found = buckets[hash("l" + coarse[1:]) & mask]
+            if found is not None:
+                forms += found.split("|")
+        # the spellings without: each glyph has at most one plain reading ("1"/"|" → l), but for
+        # a first capital I (i, or hard: l), and none when a glyph is only read with å/ä/ö/é
+        if _NO_PLAIN.isdisjoint(low):
+            plain = low.translate(_PLAIN_READING) if "1" in low or "|" in low else low
+            for p in (plain, "l" + plain[1:]) if hard and base[0] == "I" else (plain,):
+                # a known word (``SwedishLexicon.exists``) in lower case (or with no letters)
+                if p not in seen and (p in words or freq.get(p, 0) >= 250) \
+                        and (p.islower() or not any(c.isalpha() for c in p)):
+                    forms.append(p)
+        if not forms:
+            continue
+        first, inner = _OPTION_TABLES[hard]     # a capital I is a hard "l" only first
+        opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
+        # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most 3 per
+        # letter, so only a word of 6 letters or more can have that many)
+        if n > 5 and math.prod([len(o[2]) for o in opts]) > _MAX_COMBOS:
+            continue
+        for form in forms:
+            if len(form) != n or form in seen:
                 continue
-            for form in found.split("|"):
-                if len(form) != n or form in seen:
+            n_hard = c0
+            for c, (sft, hrd, _) in zip(form, opts):
+                if c in sft:
                     continue
-                if opts is None:
-                    first, inner = _OPTION_TABLES[hard]     # a capital I is a hard "l" only first
-                    opts = [first[base[0]], *map(inner.__getitem__, base[1:])]
-                    # more than _MAX_COMBOS combinations of folded letters: too ambiguous (at most
-                    # 3 per letter, so only a word of 6 letters or more can have that many)
-                    if n > 5 and math.prod([len(o[2]) for o in opts]) > _MAX_COMBOS:
-                        break
-                n_hard = c0
-                for c, (sft, hrd, _) in zip(form, opts):
-                    if c in sft:
-                        continue
-                    if c in hrd:
-                        n_hard += 1
-                    else:
-                        n_hard = 99
-                        break
-                if n_hard <= 2:
-                    seen.add(form)
-                    out.append((form, n_hard))
-            else:
-                continue
-            break           # too ambiguous: no restoration from this base
+                if c in hrd:
+                    n_hard += 1
+                else:
+                    n_hard = 99
+                    break
+            if n_hard <= 2:
+                seen.add(form)
+                out.append((form, n_hard))
     return out
 
 
@@ -374,6 +402,10 @@ def _variants_by_keys(base: str, c0: int, opts: list[tuple[str, str, str]],
                 yield form, n_hard
 
 
+# the glyphs with no reading but å/ä/ö/é (after lower case), and the plain readings of the others
+# that differ from their lower case (see ``_SOFT``, ``_HARD``)
+_NO_PLAIN = frozenset("åäöé&36")
+_PLAIN_READING = str.maketrans("1|", "ll")
 _PRE_SOFT_RE = re.compile("|".join(re.escape(a) for a, _ in _PRE))
 _PRE_ALL_RE = re.compile("|".join(re.escape(a) for a, _ in _PRE + _PRE_HARD))
 
@@ -529,11 +561,39 @@ def _part_forms_uncached(part: str, ctx: _Context) -> list[tuple[str, float, int
 def _no_hard_variant(part: str) -> bool:
     """Cheap, for a lower-case compound part (most are no word and have no restoration): True when
     ``_variants(part, True)`` is empty because no pattern of ``_PRE``/``_PRE_HARD`` occurs (the part
-    is its only base) and the bucket of its coarse key is empty."""
+    is its only base), the bucket of its coarse key is empty (no spelling with å/ä/ö/é) and its
+    one plain reading is no known word."""
     if _PRE_ALL_RE.search(part):
         return False
     buckets, mask = variant_buckets()
-    return buckets[hash(part.translate(COARSE)) & mask] is None
+    if buckets[hash(part.translate(COARSE)) & mask] is not None:
+        return False
+    if not _NO_PLAIN.isdisjoint(part):
+        return True
+    lex = swedish_lexicon()
+    p = part.translate(_PLAIN_READING)
+    return not ((p in lex.words or lex.freq.get(p, 0) >= 250)
+                and (p.islower() or not any(c.isalpha() for c in p)))
+
+
+def _restores_to_marked(low: str) -> bool:
+    """``fold(low)`` is the folded key of a known spelling with å/ä/ö/é (one of
+    :func:`~govgraph.loaders.lexicon.restoration_index`), for a lower-case word. Such a spelling
+    differs from ``low`` only by å/ä ~ a, ö ~ o and é ~ e; all but e have the coarse symbol of their
+    partners, so it lies in the bucket of one of the coarse keys with each "e"/"é" of ``low`` read
+    either way."""
+    buckets, mask = variant_buckets()
+    key = fold(low)
+    coarse = low.translate(COARSE)
+    spots = [i for i, c in enumerate(low) if c in "eé"]
+    for choice in itertools.product("e*", repeat=len(spots)):
+        chars = list(coarse)
+        for i, c in zip(spots, choice):
+            chars[i] = c
+        found = buckets[hash("".join(chars)) & mask]
+        if found is not None and any(fold(f) == key for f in found.split("|")):
+            return True
+    return False
 
 
 def _compound(token: str, ctx: _Context, depth: int = 0) -> tuple[str, float, int] | None:
@@ -613,7 +673,7 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
     """A word split by a stray space ("ers attare", "styrn ing"): two pieces, one of them no word,
     name or restorable word as written, that together are a word (as written or restored; never
     a compound of two words: "kommunstyrelsens forslag")."""
-    lex, index = swedish_lexicon(), restoration_index()
+    lex = swedish_lexicon()
     edits: list[_Edit] = []
     pos = 0
     while True:
@@ -636,9 +696,10 @@ def _join_edits(text: str, ctx: _Context) -> list[_Edit]:
             continue
         joined = a + b
         low = joined.lower()
-        if not (lex.is_word(low) or fold(low) in index):       # cheap: no word could come of it
-            continue
+        # (both tests are pure; the pieces' candidates first: they are memoised for the word repair)
         if all(_candidates(w, True, ctx) for w in unknown):
+            continue
+        if not (lex.is_word(low) or _restores_to_marked(low)):     # no word could come of it
             continue
         ok = lex.is_word(low) and lex.zipf(low) >= 2.5
         if not ok:
@@ -1276,17 +1337,21 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     text = doc.text
     has_mojibake = "\u00c3" in text or "\u00c2" in text
     has_encoding = _has_encoding_damage(text)
-    camel = ({t for t in set(_CAMEL_RE.findall(text)) if _split_name_parts(t)}
-             if _CAMEL_HINT_RE.search(text) else set())
+    # run-together names, when the text has a lower-case letter before a capital anywhere (asked
+    # after the names themselves, cheaper to find, and of them first: most contain such a pair)
+    camel = set(_CAMEL_RE.findall(text))
+    if camel and (any(map(_CAMEL_HINT_RE.search, camel)) or _CAMEL_HINT_RE.search(text)):
+        camel = {t for t in camel if _split_name_parts(t)}
+    else:
+        camel = set()
     has_dash = bool(_DASH_HINT_RE.search(text)) and bool(_DASH_GARBAGE_RE.search(text))
     ctx = _Context()
     flags: set[str] = set()
     n_repairs = len(doc.repairs)
 
-    for n, line in enumerate(doc.lines, 1):
-        if has_mojibake:
-            _apply_edits(doc, n, _mojibake_edits(line.text), flags)
     if has_mojibake:
+        for n, line in enumerate(doc.lines, 1):
+            _apply_edits(doc, n, _mojibake_edits(line.text), flags)
         has_encoding = _has_encoding_damage(doc.text)
     if has_encoding:
         ctx.doc_forms = _doc_forms(doc, ctx)
@@ -1301,15 +1366,17 @@ def repair_document(doc: CleanDocument) -> CleanDocument:
     scan = _needs_lexicon_scan(doc, ctx)     # after the encoding repair, which restores å/ä/ö itself
     if has_encoding or scan:
         ctx.doc_forms = _doc_forms(doc, ctx)
-    if not has_encoding and _SECTION_HINT_RE.search(text):
+    # (a section sign read as "?" or U+FFFD: the hint needs one of them)
+    if not has_encoding and ("?" in text or "\ufffd" in text) and _SECTION_HINT_RE.search(text):
         for n, line in enumerate(doc.lines, 1):
             if _SECTION_HINT_RE.match(line.text):
                 _apply_edits(doc, n, _section_edits(line.text)[:1], flags)
-    for n, line in enumerate(doc.lines, 1):
-        if has_dash:
-            _apply_edits(doc, n, _dash_edits(line.text), flags)
-        if camel and any(t in line.text for t in camel):
-            _apply_edits(doc, n, _camel_edits(line.text), flags)
+    if has_dash or camel:
+        for n, line in enumerate(doc.lines, 1):
+            if has_dash:
+                _apply_edits(doc, n, _dash_edits(line.text), flags)
+            if camel and any(t in line.text for t in camel):
+                _apply_edits(doc, n, _camel_edits(line.text), flags)
 
     damaged = _damaged_pages(doc, ctx) if scan else set()
     collisions = _fold_collisions(doc, ctx) if not damaged or len(damaged) < doc_pages(doc) else set()
@@ -1428,10 +1495,19 @@ def _needs_lexicon_scan(doc: CleanDocument, ctx: _Context | None = None) -> bool
     pages: dict[int, list[str]] = {}
     for line in doc.lines:
         pages.setdefault(line.page, []).append(line.text)
-    for texts in ([doc.text], *(pages.values() if len(pages) > 1 else ())):
-        text = "\n".join(texts)
-        # fast path: normal Swedish has an å/ä/ö in about every fourth word
-        if sum(map(text.count, "åäöÅÄÖ")) >= 0.15 * max(len(text.split()), 1):
+    texts = ["\n".join(lines) for lines in pages.values()]
+    # fast path: normal Swedish has an å/ä/ö in about every fourth word (the counts of the whole
+    # text are the sums of its pages': the pages are joined by a line break, never inside a word)
+    splits = [text.split() for text in texts]
+    counts = [(sum(map(text.count, "åäöÅÄÖ")), len(words)) for text, words in zip(texts, splits)]
+    whole = (sum(c for c, _ in counts), sum(n for _, n in counts))
+    doc_text = doc.text
+    if ctx is not None:     # kept for _fold_collisions: the whole text's split is its pages'
+        ctx.split_text = doc_text
+        ctx.split_words = splits[0] if len(splits) == 1 else list(itertools.chain.from_iterable(splits))
+    for text, (marks, words) in ([(doc_text, whole)] if len(pages) == 1 else
+                                 [(doc_text, whole), *zip(texts, counts)]):
+        if marks >= 0.15 * max(words, 1):
             continue
         if (damage_stats([text]) if ctx is None else _damage_stats_of(text, ctx)).suspect_ocr():
             return True
@@ -1447,7 +1523,9 @@ _CAPWORD_RE = re.compile(r"(?<![\w-])[A-ZÅÄÖ][^\W\d_]{2,}")
 
 def _fold_collisions(doc: CleanDocument, ctx: _Context) -> set[str]:
     """Capitalised words written without å/ä/ö that the same document also spells with them."""
-    words = {w.strip(_PUNCT) for w in set(doc.text.split()) if w[:1].isupper()}
+    text = doc.text
+    split = ctx.split_words if ctx.split_text == text else text.split()     # (see _needs_lexicon_scan)
+    words = {w.strip(_PUNCT) for w in set(split) if w[:1].isupper()}
     words = {w for w in words if len(w) >= 3 and w.isalpha()}
     folded = {fold(w) for w in words if not w.isascii() and not _DIACRITICS.isdisjoint(w)}
     if not folded:
