@@ -599,3 +599,12 @@ def test_group_named_by_a_capitalised_topic_up_to_its_verb():
             "Referensgrupp Brukare tillsätts. Styrgrupp Anna har träffats.\n")
     got = sorted(b.name for b in run(text, body="Socialnämnden").bodies)
     assert got == ["Ledningsgrupp Hälsa och vård", "Styrgrupp Barn och unga"], got
+
+
+def test_university_colleges_by_name_and_a_network_of_two_acronyms_up_to_its_verb():
+    text = ("§ 1 Ärende\n\nDet gick bra. Högskolan Dalarna följer upp, liksom Högskolan i Borås. "
+            "Nätverket för MAS och MAR i Dalarna bjuder in till konferens.\n")
+    p = run(text, body="Socialnämnden")
+    orgs = [o.name for o in p.organizations]
+    assert "Högskolan Dalarna" in orgs and "Högskolan i Borås" in orgs, orgs
+    assert [b.name for b in p.bodies] == ["Nätverket för MAS och MAR i Dalarna"]

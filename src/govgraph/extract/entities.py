@@ -66,6 +66,8 @@ _ER_VERBS = frozenset({
     "anser", "ser", "tycker", "lyfter", "ställer", "behöver", "vill", "ger", "tar", "gör",
     "föreslår", "antar", "utser", "fastställer", "understryker", "stödjer", "upplever", "bedömer",
     "framhåller", "tillstyrker", "avstyrker", "godkänner", "välkomnar", "beslutar", "delar",
+    "bjuder", "inbjuder", "erbjuder", "följer", "möter", "genomför", "stöder", "skriver", "menar", "säger",
+    "kommer", "träffas", "samlar", "leder",
 })
 
 
@@ -492,7 +494,7 @@ _COUNTY_NAMES = re.compile("(?=[" + "".join(sorted({w[0] for w in _COUNTY_WORDS}
 _ORG_CUE_ANY = re.compile("|".join(re.escape(cue) for cue, _form in _ORG_CUE_FORM))
 _COUNTY_COMPANY_AFTER = re.compile(r"\s+(?:AB|HB|KB|ek\.\s*för\.?|[A-ZÅÄÖa-zåäö][a-zåäö]*förbund)(?![\w-])")
 _COUNTY_NAME_BEFORE = re.compile(r"(?<![.:] )\b(?!Region\b|Regionen\b|Landstinget\b)[A-ZÅÄÖ][\wåäö]+\s+$"
-                                 r"|\b[Ll]änsstyrelsen?s?\s+(?:i\s+)?$")
+                                 r"|\b[Ll]änsstyrelsen?s?\s+(?:i\s+)?$|\bHögskolan\s+$")
 _MUNI_LIST = re.compile(r"(?:[A-ZÅÄÖ][\wåäö]+,\s+){1,}[A-ZÅÄÖ][\wåäö]+\s+och\s+[A-ZÅÄÖ][\wåäö]+")
 _BODY_AFTER_MUNI = re.compile(r"\s+[\wåäö\-]*(?:råd|nämnd|grupp|styrelse|utskott|forum|nätverk)\w*\b")
 _EVENT_BEFORE_MUNI = re.compile(r"\w*(?:träff|möte|konferens|besök|resa)\w* i\s+$")
@@ -1103,6 +1105,8 @@ class EntityFinder:
         # "Uppsala universitet", "Luleå tekniska universitet", "Linnéuniversitetet" (names do not run over a line end)
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+(?:[ \t]+[A-ZÅÄÖ]?[\wåäö]+)?[ \t]+universitet|[A-ZÅÄÖ][\wåäö]{2,}universitetet)\b"), "univ", ("universitet",)),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]+[ \t]+(?:folkhögskola|högskola))\b"), "school", ("högskola",)),
+        # "Högskolan Dalarna", "Högskolan i Borås", "Högskolan Väst"
+        (re.compile(r"\b(Högskolan[ \t]+(?:i[ \t]+)?[A-ZÅÄÖ][a-zåäö]+)\b"), "school", ("Högskolan",)),
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]*kyrkan)\b"), "church", ("kyrkan",)),
         # "Samordningsförbundet Västra Mälardalen", "Kommunförbundet Skåne": the proper name after it belongs to it
         (re.compile(r"\b([A-ZÅÄÖ][\wåäö]{3,}förbundet(?:[ \t]+(?!Region\b|Kommun\b)[A-ZÅÄÖ][\wåäö]+(?:[ \t]+län|[ \t]+[A-ZÅÄÖ][\wåäö]+)?)?)\b"), "assoc", ("förbundet",)),
@@ -1636,6 +1640,12 @@ class EntityFinder:
                     k += 1
                     continue
                 break
+            if tl in ("och", "samt") and n > 0 and k + 1 < len(toks) and _ACRONYM.fullmatch(toks[k - 1][0]) \
+                    and _ACRONYM.fullmatch(toks[k + 1][0]):
+                k += 2                 # "Nätverket för MAS och MAR i Dalarna"
+                n += 2
+                last_ok = k
+                continue
             if tl in ("och", "samt"):
                 if k + 1 < len(toks) and toks[k + 1][0][:1].islower() and toks[k + 1][0].lower() not in _STOP \
                         and not _VERBISH.match(toks[k + 1][0]) and not self._body_head(toks[k + 1][0]):
@@ -1658,7 +1668,7 @@ class EntityFinder:
                 k += 1
                 n += 1
                 continue
-            if (_VERBISH.match(t) or tl in _PASSIVE_VERBS) and n > 0:
+            if (_VERBISH.match(t) or tl in _PASSIVE_VERBS or tl in _ER_VERBS) and n > 0:
                 break
             if self._body_head(t) and n > 0:
                 break
