@@ -608,3 +608,9 @@ def test_university_colleges_by_name_and_a_network_of_two_acronyms_up_to_its_ver
     orgs = [o.name for o in p.organizations]
     assert "Högskolan Dalarna" in orgs and "Högskolan i Borås" in orgs, orgs
     assert [b.name for b in p.bodies] == ["Nätverket för MAS och MAR i Dalarna"]
+
+
+def test_a_capitalised_adjective_before_a_programme_with_a_topic_names_it():
+    text = "§ 1 Ärende\n\nMedel fördelas till Suicidpreventivt program för Västmanlands län. Ett nytt program för dagen.\n"
+    got = [a.name for a in run(text, body="Socialnämnden").agreements]
+    assert got == ["Suicidpreventivt program för Västmanlands län"], got

@@ -1779,6 +1779,12 @@ class EntityFinder:
             j = i
             while j > 0 and toks[j - 1][0].lower() in _AGR_KEEP_ADJ:
                 j -= 1
+            if j == i and i > 0 and i + 1 < len(toks) and toks[i + 1][0].lower() in ("för", "om", "mot", "inom"):
+                pt, ps = toks[i - 1][0], toks[i - 1][1]
+                if len(pt) >= 5 and pt[:1].isupper() and pt[1:].islower() and pt.endswith(("t", "a", "isk", "ig", "al")) \
+                        and pt.lower() not in _STOP and pt.lower() not in _PRE_STOP and not _VERBISH.match(pt.lower()) \
+                        and ps > 0 and text[max(0, ps - 2):ps] not in (". ", ": ") and not reference.is_given_name(pt):
+                    j = i - 1              # "… till Suicidpreventivt program för X": a capitalised adjective names it
             owner = []
             q = i
             while q > 0 and j == i and len(owner) < 3:
