@@ -614,3 +614,10 @@ def test_a_capitalised_adjective_before_a_programme_with_a_topic_names_it():
     text = "§ 1 Ärende\n\nMedel fördelas till Suicidpreventivt program för Västmanlands län. Ett nytt program för dagen.\n"
     got = [a.name for a in run(text, body="Socialnämnden").agreements]
     assert got == ["Suicidpreventivt program för Västmanlands län"], got
+
+
+def test_an_indefinite_compound_document_without_topic_or_year_is_no_agreement():
+    text = ("§ 1 Ärende\n\natt ge socialchefen i uppdrag att ta fram en åtgärdsplan till nämndens sammanträde i juni. "
+            "Ett samverkansavtal med Region Gotland tecknas.\n")
+    got = [a.name for a in run(text, body="Socialnämnden").agreements]
+    assert got == ["Samverkansavtal med Region Gotland"], got

@@ -1867,6 +1867,9 @@ class EntityFinder:
             elif not comp and dated and k + 2 < len(toks) and toks[k][0] == "och":
                 year = f"och budget {toks[k + 2][0]}"   # "Verksamhetsplan och budget 2025"
                 k += 3
+            if j == i and i > 0 and toks[i - 1][0].lower() in ("en", "ett") and not (comp or year):
+                i = k if k > i + 1 else i + 1      # "ta fram en åtgärdsplan till …": no named document
+                continue
             if head in ("plan", "program") and not mod and not (adjs or proper or title):
                 i = k if comp else i + 1             # "en plan för lokalerna": no named plan
                 continue
