@@ -7,6 +7,7 @@ differing line.
 
     .venv/bin/python bench/snapshot.py --write /tmp/snap-before      # on the old code
     .venv/bin/python bench/snapshot.py --compare /tmp/snap-before    # on the new code
+    .venv/bin/python bench/snapshot.py --compare /tmp/snap-before --only 'seeds/*'
 
 The set: the bundled seeds, every held-out protocol in ``tests/data``, OCR-damaged copies A
 and B of those (``tests/ocr_damage.py``), and ``--synthetic`` protocols from ``bench/synth.py``
@@ -16,10 +17,11 @@ from __future__ import annotations
 
 import argparse
 import difflib
-from dataclasses import asdict
+import fnmatch
 import json
 import sys
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,16 +64,19 @@ def snapshot(path: Path) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True, default=str)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     mode = ap.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, metavar="DIR", help="write a snapshot into DIR")
     mode.add_argument("--compare", type=Path, metavar="DIR", help="compare with the snapshot in DIR")
     ap.add_argument("--synthetic", type=int, default=60, help="synthetic protocols (default 60)")
-    args = ap.parse_args()
+    ap.add_argument("--only", metavar="GLOB", help="only the snapshot names matching GLOB, e.g. 'seeds/*'")
+    args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="govgraph-snap-") as tmp:
         files = protocols(Path(tmp), args.synthetic)
+        if args.only:
+            files = {n: p for n, p in files.items() if fnmatch.fnmatch(n, args.only)}
         differ = []
         for name, path in files.items():
             got = snapshot(path)
