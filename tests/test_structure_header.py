@@ -117,3 +117,17 @@ def test_protokoll_fort_vid_sammantrade_names_the_place_not_the_body():
             "Protokoll fört vid sammanträde 2024-04-24 kl. 13.15–15.00 i Stadshuset, sammanträdesrum Rådhuset\n\n"
             "Beslutande: Bengt Lindqvist (S) ordförande, Karin Dahl (M)\n\n§ 55 Detaljplan\nPlanen godkänns.\n")
     assert header(text) == ("Byggnadsnämnden", "2024-04-24", "Stadshuset, sammanträdesrum Rådhuset")
+
+
+@pytest.mark.parametrize("title", ["Protokoll fört vid styrelsemöte", "Protokoll fört vid extra styrelsemöte",
+                                   "Protokoll, årsmöte", "Mötesanteckningar från medlemsmöte"])
+def test_a_kind_of_meeting_is_no_body_the_letterhead_is(title):
+    text = (f"Samordningsförbundet Gotland\n{title}\n\nTid: Torsdagen den 12 december 2024 kl. 13.00–15.30\n"
+            "Plats: Visby\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n")
+    assert header(text)[0] == "Samordningsförbundet Gotland"
+
+
+def test_a_board_meeting_of_a_named_association_is_its_board():
+    text = ("Protokoll fört vid styrelsemöte i Tuna hembygdsförening\n\nTid: 2024-03-01\n\n"
+            "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n")
+    assert header(text)[0] == "Styrelsen för Tuna hembygdsförening"

@@ -20,6 +20,10 @@ _BODY_WORD = re.compile(
     r"(råd(?:et)?|nämnd(?:en)?|styrelse(?:n)?|utskott(?:et)?|fullmäktige|grupp(?:en)?|nätverk(?:et)?|"
     r"beredning(?:en)?|kommitté(?:n)?|förbund(?:et)?|forum|presidi(?:um|et)|delegation(?:en)?|"
     r"samverkan|ledning(?:en)?|stämma|stämman|kansli|organ)\b", re.I)
+# a kind of meeting with no body named ("Protokoll fört vid styrelsemöte", "Protokoll, årsmöte")
+_BARE_MEETING = re.compile(
+    r"^(?:ordinarie\s+|extra\s+|konstituerande\s+)?(?:styrelse|medlems|års|förbunds|presidie)?"
+    r"(?:möte|sammanträde|stämma)(?:t|n)?$", re.I)
 _LABELS_NOT_BODY = re.compile(
     r"^(?:tjänsteställe|handläggare|sekreterare|datum|beteckning|dnr|diarienummer|sida|"
     r"justerat|ordförande|justerare|plats|tid|närvarande|sammanträdesdatum|organ|"
@@ -126,6 +130,8 @@ def find_body(lines: list[Line], header_end: int, doc: str,
             if rest.rstrip().endswith(".") or _SENTENCE_WORD.search(rest) or len(rest.split()) > 16:
                 continue          # "Protokollet från förra mötet godkändes." is not a title
             body = _clean_body(rest)
+            if _BARE_MEETING.match(body):
+                continue          # "Protokoll fört vid styrelsemöte": the kind of meeting, not who met
             if body and not _BODY_WORD.search(body) and re.search(
                     r"\b(?:i|på)\s+" + re.escape(body.split(",")[0][:20]), rest, re.I):
                 continue          # "Protokoll fört vid sammanträde 2024-04-24 i Stadshuset": the place
