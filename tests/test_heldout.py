@@ -10,6 +10,10 @@ hand-made gold. Guards against rules that only fit the five seeds.
   individutskott, a gemensam överförmyndarnämnd with a §-column presence grid, an HTML vård- och
   omsorgsnämnd, Markdown samverkansråd and kultur- och fritidsnämnd, a länsövergripande nätverk and a
   PDF-extracted kommunstyrelse (see its README).
+* ``data/heldout_v4``: protocols rich in agreements, bodies and organisations — a
+  ledningsgrupp, a KS arbetsutskott, a folkhälsonätverk in Markdown, an HTML socialnämnd, a
+  länsstyrgrupp, a Finsam board with an organisation's letterhead and two later fresh checks
+  (see its README).
 """
 from __future__ import annotations
 
@@ -39,7 +43,7 @@ def _scores(name: str, tmp_path_factory) -> dict:
     return json.loads(out.stdout)
 
 
-@pytest.fixture(scope="module", params=["heldout", "heldout_new", "heldout_v3"])
+@pytest.fixture(scope="module", params=["heldout", "heldout_new", "heldout_v3", "heldout_v4"])
 def scores(request, tmp_path_factory):
     return _scores(request.param, tmp_path_factory)
 
@@ -71,3 +75,18 @@ def test_heldout_v3_measured(tmp_path_factory):
     assert scores["overall_f1"] >= 0.96
     assert scores["participant_role"] >= 0.95 and scores["participant_present"] >= 0.95
     assert scores["decision_by"] >= 0.95 and scores["decision_assignee"] >= 0.95
+
+
+# measured 2026-11-25 on heldout_v4 (8 protocols): overall 0.977; agreements 0.947, bodies 0.971,
+# organisations 0.978, meta 1.000. decision_assignee is not held here: the gold keeps a post as
+# written ("uppdrar åt kommundirektören") where govgraph names the participant who holds it.
+V4_MINIMUM = {"meta": 0.95, "participants": 0.95, "items": 0.95, "presenters": 0.95, "decisions": 0.93,
+              "agreements": 0.9, "bodies": 0.93, "organizations": 0.93}
+
+
+def test_heldout_v4_measured(tmp_path_factory):
+    scores = _scores("heldout_v4", tmp_path_factory)
+    low = {c: scores[c]["f1"] for c, m in V4_MINIMUM.items() if scores[c]["f1"] < m}
+    assert not low, low
+    assert scores["overall_f1"] >= 0.96
+    assert scores["decision_by"] >= 0.95 and scores["decision_amount"] == 1.0
