@@ -358,19 +358,25 @@ def _variants(token: str, hard: bool) -> list[tuple[str, int]]:
         for form in forms:
             if len(form) != n or form in seen:
                 continue
-            n_hard = c0
-            for c, (sft, hrd, _) in zip(form, opts):
-                if c in sft:
-                    continue
-                if c in hrd:
-                    n_hard += 1
-                else:
-                    n_hard = 99
-                    break
+            n_hard = _hard_readings(form, opts, c0)
             if n_hard <= 2:
                 seen.add(form)
                 out.append((form, n_hard))
     return out
+
+
+def _hard_readings(form: str, opts: list[tuple[str, str, str]], c0: int) -> int:
+    """How many hard readings (on top of ``c0``) spell ``form`` from the glyphs whose options are
+    ``opts`` (soft, hard, key letters per glyph); 99 when a letter is no reading of its glyph."""
+    n_hard = c0
+    for c, (sft, hrd, _) in zip(form, opts):
+        if c in sft:
+            continue
+        if c in hrd:
+            n_hard += 1
+        else:
+            return 99
+    return n_hard
 
 
 def _variants_by_keys(base: str, c0: int, opts: list[tuple[str, str, str]],
@@ -388,15 +394,7 @@ def _variants_by_keys(base: str, c0: int, opts: list[tuple[str, str, str]],
         for form in forms:
             if form in seen or len(form) != len(base):
                 continue
-            n_hard = c0
-            for c, (sft, hrd, _) in zip(form, opts):
-                if c in sft:
-                    continue
-                if c in hrd:
-                    n_hard += 1
-                else:
-                    n_hard = 99
-                    break
+            n_hard = _hard_readings(form, opts, c0)
             if n_hard <= 2:
                 seen.add(form)
                 yield form, n_hard
