@@ -643,3 +643,43 @@ def test_known_place_with_and_without_diacritics():
 def test_split_orgs_finds_regions_among_municipalities():
     assert split_orgs("Region Örebro län Kumla kommun Region Stockholm") == [
         "Region Örebro län", "Kumla kommun", "Region Stockholm"]
+
+
+def test_dash_separated_rows_meeting_roles_and_compound_federations():
+    p = parse("""Samordningsförbundet Gotland
+Protokoll fört vid styrelsemöte
+
+Tid: 2024-12-12 kl. 13.00–15.30
+
+Ledamöter
+Eva Nypelius – Region Gotland – ordförande
+Tim Gardell – Region Gotland – ej närvarande
+Susanne Lindahl – Arbetsförmedlingen
+
+Övriga
+Elsa Bondesson – processledare, protokollförare
+Josefine Holm, folkhälsosamordnare, Kalmar kommun (ordförande)
+Camilla Ros, Smålands idrottsförbund
+Nora Eklund, Dalarnas kommunförbund
+Sten Berg (kassör)
+Gunnel Ström (ordförande)
+
+§ 1 Mötets öppnande
+Ordföranden öppnade mötet.
+""")
+    ps = people(p)
+    tim = ps["Tim Gardell"]
+    assert tim.organization == "Region Gotland" and tim.present is False      # "– ej närvarande" is presence
+    assert ps["Eva Nypelius"].organization == "Region Gotland" and "Eva Nypelius" in p.chair
+    assert ps["Elsa Bondesson"].title == "processledare"                       # protokollförare: a role
+    assert ps["Josefine Holm"].title == "folkhälsosamordnare"                  # (ordförande) beside a post
+    assert ps["Josefine Holm"].organization == "Kalmar kommun"
+    assert ps["Camilla Ros"].organization == "Smålands idrottsförbund"
+    assert ps["Nora Eklund"].organization == "Dalarnas kommunförbund"
+    assert ps["Sten Berg"].title == "kassör"
+    assert ps["Gunnel Ström"].title == "ordförande"                           # the only post named
+
+
+def test_federation_compounds_are_organisations_but_not_posts():
+    assert is_org("Smålands idrottsförbund") and is_org("Dalarnas kommunförbund")
+    assert not is_org("förbundschef")

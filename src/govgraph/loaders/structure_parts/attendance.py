@@ -56,6 +56,8 @@ _CHAIR = re.compile(r"^(?:ordf\.?|ordförande|mötesordförande|ordförande\s+f�
                     r"ordförande\s+vid\s+mötet|ordf\S{0,2}rande)$", re.I)
 _SECRETARY = re.compile(r"^(?:sekreterare|mötessekreterare|protokollförare|sekr\.?|antecknare|nämndsekreterare"
                         r"(?:\s*/\s*sekreterare)?)$", re.I)
+# the secretary of this meeting, a role rather than a post (a "nämndsekreterare" keeps the title)
+_MEETING_SECRETARY = re.compile(r"^(?:sekreterare|mötessekreterare|protokollförare|sekr\.?|antecknare)$", re.I)
 _ADJUSTER = re.compile(r"^(?:justerare|justerande)$", re.I)
 _LEADING_ROLE = re.compile(
     r"^((?:\d:e\s+|förste\s+|andre\s+)?vice\s+ordförande|ordförande|ordf\.|sekreterare|"
@@ -79,6 +81,7 @@ _LABEL_COLON = re.compile(r"^([^:\t]{3,45}):\s*(.*)$")
 _NUMBER_PREFIX = re.compile(r"^\d+[.)]\s+")
 _NAME_PARTY_REST = re.compile(r"^([^(),]+?)\s*\(\s*([A-Za-zÅÄÖåäö]{1,4})\s*\)\s*(.*)$")
 _DASH_PAIR = re.compile(r"^(.+?)\s+[–—-]\s+(.+)$")
+_DASH_SEP = re.compile(r"\s+[–—-]\s+")
 _LEAD_DASH = re.compile(r"^[–—-]\s*")
 _DOTTED_WORD = re.compile(r"\b\w+\.\w")
 _SERVES_REST = re.compile(r"^(?:för|ersätter)\s+([A-ZÅÄÖ][\w\-]+(?:\s+[A-ZÅÄÖ][\w\-]+){1,3})"
@@ -280,6 +283,8 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
         org_paren = normalise_org(mo.group(1))
         t = squeeze(t[:mo.start()] + " " + t[mo.end():]).strip(" ,")
     paren_titles: list[str] = []
+    paren_roles: set[str] = set()      # bracketed "(ordförande)", "(sekreterare)": the post, unless
+                                       # the line names another ("samordnare, Kalmar kommun (ordförande)")
     for mp_ in reversed(list(_BRACKETED.finditer(t))):
         inner = squeeze(mp_.group(1)).strip(" .,")
         if _party(inner) and len(inner) <= 4:
@@ -287,8 +292,11 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
         if not _status_word(inner, flags):
             if _CHAIR.match(inner):
                 flags["chair"] = True
+                paren_roles.add(inner)
             elif _SECRETARY.match(inner):
                 flags["secretary"] = True
+                if _MEETING_SECRETARY.match(inner):
+                    paren_roles.add(inner)
             paren_titles.insert(0, inner)          # "Sten Berg (kassör)": a bracketed post
         t = squeeze(t[:mp_.start()] + " " + t[mp_.end():]).strip(" ,")
     party = None
@@ -300,8 +308,8 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
         head, rest = parts[0], (parts[1].strip() if len(parts) > 1 else "")
         md = _DASH_PAIR.match(head)
         if md and leading_name(md.group(1).split(), min_count=3) == len(md.group(1).split()):
-            # "Anna Ek – Falu kommun, rektor"
-            head, rest = md.group(1), ", ".join(x for x in (md.group(2), rest) if x)
+            # "Anna Ek – Falu kommun, rektor", "Tim Berg – Region Gotland – ej närvarande"
+            head, rest = md.group(1), ", ".join(x for x in (*_DASH_SEP.split(md.group(2)), rest) if x)
     rest = _LEAD_DASH.sub("", rest)
     words = head.split()
     org = org_paren
@@ -346,8 +354,8 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
             continue
         if _SECRETARY.match(seg):
             flags["secretary"] = True
-            if seg.casefold() not in ("sekreterare", "sekr"):
-                titles.append(seg)
+            if not _MEETING_SECRETARY.match(seg):
+                titles.append(seg)                 # "nämndsekreterare" is a post; "protokollförare" a role
             continue
         if _ADJUSTER.match(seg):
             flags["adjuster"] = True
@@ -379,7 +387,7 @@ def _person_from_text(text: str, strong: bool = False) -> tuple[Participant, dic
         flags["name_only"] = True
     if lead_title:
         titles.insert(0, lead_title)
-    titles += [x for x in paren_titles if x not in titles]
+    titles += [x for x in paren_titles if x not in titles and not (titles and x in paren_roles)]
     title = ", ".join(titles) or None
     return Participant(name=name, organization=org, title=title, party=party,
                        serves_for=serves, items=items), flags

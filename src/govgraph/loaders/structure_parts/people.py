@@ -24,7 +24,7 @@ _ORG_START = re.compile(
     r"Vision|Akademikerförbundet|Vårdförbundet|Lärarförbundet|Räddningstjänsten|"
     r"Stiftelsen|Föreningen|Riksförbundet|Länsförsäkringar|NSPH|RF[- ]SISU)\b")
 _ORG_WORD = re.compile(
-    r"\b(?:kommun|kommunen|kommuner|stad|staden|län|region|regionen|förbund(?:et)?|förening(?:en)?|"
+    r"\b(?:kommun|kommunen|kommuner|stad|staden|län|region|regionen|\w*förbund(?:et)?|förening(?:en)?|"
     r"myndighet(?:en)?|universitet(?:et)?|högskola(?:n)?|bolag(?:et)?|stiftelse(?:n)?|"
     r"landsting(?:et)?|AB|HB|ek\.\s?för\.?)\b", re.I)
 _ROLE_IN_ORG = re.compile(r"\b(?:ordförande|ledamot|ersättare|suppleant|sekreterare)\b", re.I)
