@@ -131,3 +131,14 @@ def test_a_board_meeting_of_a_named_association_is_its_board():
     text = ("Protokoll fört vid styrelsemöte i Tuna hembygdsförening\n\nTid: 2024-03-01\n\n"
             "§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n")
     assert header(text)[0] == "Styrelsen för Tuna hembygdsförening"
+
+
+@pytest.mark.parametrize("line, place", [
+    ("Sammanträde 2024-03-22, kl. 09.00–12.00, Regionhuset, Västerås, sal Mälaren", "Regionhuset, Västerås, sal Mälaren"),
+    ("Möte den 3 april 2023 kl 14-16 i Stadshuset, sal Ek", "Stadshuset, sal Ek"),
+    ("Sammanträde 2024-03-22", None),
+])
+def test_place_after_the_date_on_the_meeting_line(line, place):
+    text = f"Protokoll Politisk samverkansberedning\n{line}\n\n§ 1 Mötets öppnande\nOrdföranden öppnade mötet.\n"
+    body, date, got = header(text)
+    assert got == place and date is not None

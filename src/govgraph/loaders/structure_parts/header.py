@@ -267,6 +267,15 @@ def find_place(lines: list[Line], header_end: int, doc: str) -> tuple[str | None
         t = ln.plain.strip()
         if _ONLINE.match(t) and len(t) < 60 and re.search(r"teams|zoom|skype|digital|distans|webb", t, re.I):
             return t.rstrip("."), _prov(doc, ln)
+    # "Sammanträde 2024-03-22, kl. 09.00–12.00, Regionhuset, Västerås": the place after the date
+    for ln in region[:12]:
+        t = ln.plain.replace("\t", " ").strip()
+        m = _MEETING_DATE_LINE.match(t)
+        if not m or not find_dates(t):
+            continue
+        place = _LEAD_PREP.sub("", strip_dates_and_times(t[m.end():]).strip(" ,;:–-"))
+        if place[:1].isupper() and not find_dates(place) and len(place) < 100 and not _SENTENCE_WORD.search(place):
+            return place.rstrip("."), _prov(doc, ln)
     # "Möte 2024-02-15, kl. 10.00–14.00, Teams": an online place ending the date line
     for ln in region[:12]:
         t = ln.plain.replace("\t", " ").strip()
@@ -276,6 +285,9 @@ def find_place(lines: list[Line], header_end: int, doc: str) -> tuple[str | None
     return None, None
 
 
+# a line that starts with the meeting and its date ("Sammanträde 2024-03-22, kl. 09.00, …")
+_MEETING_DATE_LINE = re.compile(r"^(?:sammanträde(?:t)?|möte(?:t)?|sammanträdesdag)\s*:?\s*(?:den\s+)?(?=\S)", re.I)
+_LEAD_PREP = re.compile(r"^(?:i|på)\s+(?=[A-ZÅÄÖ])")
 _HELD_AT = re.compile(r"\bfört\s+vid\s+(?:sammanträde|möte)(?:t)?\b.*?\s(?:i|på)\s+([A-ZÅÄÖ][^.]{2,120}?)\.?$", re.I)
 _ONLINE_TAIL = re.compile(r",\s*((?:digitalt\s+)?(?:via\s+)?(?:Microsoft\s+)?(?:Teams|Zoom|Skype)(?:möte)?|digitalt)\s*\.?$", re.I)
 
