@@ -602,3 +602,10 @@ def test_a_title_on_the_lines_after_a_bare_paragraph_number_is_not_part_of_the_b
     (d,) = proto.items[0].decisions
     assert d.kind == "appoint" and not d.subject.startswith("Val av")
     assert d.prov.start == 7
+
+
+def test_a_proposal_heading_is_no_act_its_att_lines_are():
+    ds = decisions("§ 60 Program för hållbar utveckling\n\nArbetsutskottets förslag till kommunstyrelsen\n"
+                   "Kommunstyrelsen föreslår kommunfullmäktige besluta\n"
+                   "att anta Program för hållbar utveckling 2025–2030.\n", body="Kommunstyrelsens arbetsutskott")
+    assert [(d.kind, d.subject) for d in ds] == [("recommend", "Program för hållbar utveckling 2025–2030")]

@@ -532,6 +532,9 @@ class DecisionFinder:
                   prev: Sentence | None) -> list[Decision]:
         """The acts of one sentence (none for proposals, opinions, plans and questions)."""
         text = s.text
+        if "besluta" in text and _PROPOSES_DECISION.search(text.rstrip(" .")):
+            return []     # "Kommunstyrelsen föreslår kommunfullmäktige besluta": a heading; the
+                          # att-lines after it are what is proposed
         ft = fold(text)
         acts = _acts(ft)
         decide = _decide(ft)
