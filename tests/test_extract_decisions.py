@@ -609,3 +609,12 @@ def test_a_proposal_heading_is_no_act_its_att_lines_are():
                    "Kommunstyrelsen föreslår kommunfullmäktige besluta\n"
                    "att anta Program för hållbar utveckling 2025–2030.\n", body="Kommunstyrelsens arbetsutskott")
     assert [(d.kind, d.subject) for d in ds] == [("recommend", "Program för hållbar utveckling 2025–2030")]
+
+
+def test_a_date_between_decided_and_att_and_a_named_owners_committee():
+    ds = decisions("§ 64 Krisberedskap\n\nKommunstyrelsens arbetsutskott beslutade den 15 april att tillsätta "
+                   "en styrgrupp för civilt försvar.\n", body="Kommunstyrelsens arbetsutskott")
+    assert [(d.kind, d.by, d.subject) for d in ds] == [
+        ("establish", "Kommunstyrelsens arbetsutskott", "Styrgrupp för civilt försvar")]
+    ds = decisions("§ 5 Äldrefrågor\n\nRådet beslutade 2024-04-15 att inrätta en arbetsgrupp för äldrefrågor.\n")
+    assert [(d.kind, d.subject) for d in ds] == [("establish", "Arbetsgrupp för äldrefrågor")]

@@ -252,7 +252,9 @@ _PERSON_ACTOR = re.compile(r"\b(?:av|fran)\s+$")
 
 # "Anna Ek rapporterade att Regionala samverkansgruppen … beslutade …": the body after "att" acted
 _REPORTED_THAT = re.compile(r"\b(?:rapporter|informer|beratt|meddel|redovis|namn|uppg|berat)\w*\s+(?:om\s+)?att$")
-_DECISION_INF_NEXT = re.compile(r"^\s*att\s+([a-zåäö]+[ae])\b")
+# "beslutar att inrätta …", also with a date between ("beslutade den 15 april att tillsätta …")
+_DECISION_INF_NEXT = re.compile(r"^\s*(?:(?:den|i|på)\s+\d{1,2}(?:\s+|/)[a-z0-9]+(?:\s+\d{4})?\s*,?\s+"
+                                r"|(?:den\s+)?\d{4}-\d{2}-\d{2}\s*,?\s+)?att\s+([a-zåäö]+[ae])\b")
 
 
 _RECOMMEND_TO_MEMBERS = re.compile(

@@ -57,7 +57,7 @@ _PRE_STOP = {"sina", "sin", "sitt", "våra", "vår", "vårt", "deras", "hela", "
              "aktuella", "ena", "denna", "enstaka", "befintligt", "gamla", "extra", "tidiga",
              "ställningstagande", "beslutande", "närvarande", "föredragande", "ordförande"}
 _ADJ = re.compile(r"^[A-ZÅÄÖa-zåäöé\-]{2,}(?:iska|ala|ella|ande|ende|iga|liga|isk|ig|ska|ika|ikt|ära|ativa|iva|nska|rska|ala|al|ell|gemensamma|gemensam|lla|alt|ellt|iskt|igt)$")
-_VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|ar|ör|rför)$|^[a-zåäö]{2,}(?:ogs|ågs|öts|ndes|lldes|ptes|ktes)$|^[a-zåäö]{1,}(?:slår|går|står)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
+_VERBISH = re.compile(r"^[a-zåäö]{3,}(?:as|ås|ades|ade|ats|(?<!sv)ar|ör|rför)$|^[a-zåäö]{2,}(?:ogs|ågs|öts|ndes|lldes|ptes|ktes)$|^[a-zåäö]{1,}(?:slår|går|står)$|^(?:gör|enades|därför|ska|bör|kan|har|är)$")
 
 # Present-tense verbs in -er/-r that _VERBISH (which must leave plural nouns in -er alone)
 # cannot tell from a noun: after a body's name they are its predicate, not part of the name
@@ -1513,7 +1513,10 @@ class EntityFinder:
             gen_def = (hm.group("suf") or "").lower() in ("ns", "ens", "ets") and j == i
             capital_head = tok[:1].isupper() and s > 0 and text[max(0, s - 2):s] not in (". ", ": ")
             if gen_def:
-                pass
+                nxt = self._body_head(toks[k][0]) if k < len(toks) and toks[k][1] == e + 1 else None
+                if nxt is not None and (nxt.group("suf") or "").lower() in ("", "um"):
+                    i += 1                 # "Kommunstyrelsens arbetsutskott": the owner of the
+                    continue               # body named next, not a body of its own here
             elif k < len(toks) and toks[k][0].lower() in _COMPLEMENT_PREP and toks[k][0].lower() != "mellan":
                 k2 = self._complement_end(toks, k + 1)
                 if k2 > k + 1 and not (hm.group("mod") == "" and toks[k][0].lower() == "angående"):
