@@ -119,7 +119,7 @@ def restoration_index() -> dict[str, str]:
     repair itself looks these spellings up in :func:`variant_buckets` (cheaper to build); this
     index (~0.5 s) serves only the rare token with a letter whose lower case is two letters.
     """
-    forms = sorted(_marked_forms())
+    forms = sorted(_marked_forms_list())
     keys = fold("\n".join(forms)).split("\n")
     index: dict[str, str] = {}
     for k, w in zip(keys, forms):
@@ -128,16 +128,6 @@ def restoration_index() -> dict[str, str]:
 
 
 _MARKS = frozenset("åäöé")
-
-
-def _marked_forms() -> set[str]:
-    """The known lower-case spellings with å/ä/ö/é: dictionary forms, words seen often enough in
-    running text (``SwedishLexicon.exists``), personal names and place names."""
-    lex, names = swedish_lexicon(), name_lexicon()
-    words = set(lex.marked)
-    words.update(low for low in (n.lower() for n in (*names.given, *names.surnames, *names.places))
-                 if " " not in low and not _MARKS.isdisjoint(low))
-    return words
 
 
 # coarse key: one symbol for every letter an OCR-damaged glyph may stand for (a/ä/å/o/ö/é and the
@@ -150,7 +140,7 @@ def variant_buckets() -> tuple[tuple[str | None, ...], int]:
     """The spellings with å/ä/ö/é a damaged word can be restored to, bucketed by coarse key:
     (buckets, mask).
 
-    The spellings are those of :func:`restoration_index` (dictionary forms, words seen often
+    The spellings are those of :func:`_marked_forms_list` (dictionary forms, words seen often
     enough in running text, personal names and place names with å/ä/ö/é). A spelling ``w`` sits
     in ``buckets[hash(w.lower().translate(COARSE)) & mask]`` (several joined by "|"). Every letter
     a glyph may be read as has the same coarse symbol as the glyph, so one lookup finds every
@@ -165,10 +155,10 @@ def variant_buckets() -> tuple[tuple[str | None, ...], int]:
     joined string. The hash of a coarse key is enough, because the check is exact.
     """
     forms = _marked_forms_list()
-    keys = "\n".join(forms).lower()     # every coarse key at once (as COARSE maps), then split
-    for c in "aäåoöédi&36":
-        keys = keys.replace(c, "*")
-    keys = keys.replace("1", "l").replace("|", "l").split("\n")
+    keys = "\n".join(forms).lower()     # every coarse key at once, then split (str.replace per
+    for code, to in COARSE.items():    # mapped character is faster than translate on 4 MB)
+        keys = keys.replace(chr(code), to)
+    keys = keys.split("\n")
     size = 1 << (2 * len(forms)).bit_length()
     mask = size - 1
     buckets: list[str | None] = [None] * size
@@ -179,9 +169,10 @@ def variant_buckets() -> tuple[tuple[str | None, ...], int]:
 
 
 def _marked_forms_list() -> list[str]:
-    """:func:`_marked_forms` as a list, built without a Python loop over the names: the marked
-    dictionary forms (``SwedishLexicon.marked``, distinct) and then the lower-cased names with
-    å/ä/ö/é and no space that are not among them."""
+    """The known lower-case spellings with å/ä/ö/é, each once: dictionary forms and words seen
+    often enough in running text (``SwedishLexicon.marked``, distinct), then the lower-cased
+    personal and place names with å/ä/ö/é and no space that are not among them (built without
+    a Python loop over the names)."""
     lex, names = swedish_lexicon(), name_lexicon()
     low_names = "\n".join(itertools.chain(names.given, names.surnames, names.places)).lower()
     extra = set(_MARKED_NAME_LINE.findall(low_names))
