@@ -52,7 +52,7 @@ TARGET = 100.0
 
 # every memo keyed by protocol text (lru_caches of pure functions, per-document dicts)
 _TEXT_CACHES = ((names, "_find_names"), (names, "looks_like_name"), (entities, "_key"),
-                (entities, "_similar"), (entities, "_similar_reach"), (entities, "_body_head_of"),
+                (entities, "_similar_reach"), (entities, "_body_head_of"),
                 (entities, "_first_word_stem"), (text, "_PLAIN_CACHE"), (text, "fold"),
                 (text, "lower_for_match"), (presenters, "_CUE_CACHE"))
 

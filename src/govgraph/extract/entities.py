@@ -295,20 +295,11 @@ def _key(name: str) -> str:
 
 
 @lru_cache(maxsize=20000)
-def _similar(a: str, b: str) -> float:
-    ka, kb = _key(a), _key(b)
-    if ka == kb:
-        return 1.0
-    if not quick_ratios_reach(ka, kb, 0.75):
-        return 0.0
-    return SequenceMatcher(None, ka, kb).ratio()
-
-
-@lru_cache(maxsize=20000)
 def _similar_reach(a: str, b: str, threshold: float) -> bool:
-    """``_similar(a, b) >= threshold`` for a threshold of at least 0.75: the quick upper bounds
-    of the ratio (``quick_ratios_reach``) are tested against the threshold itself, so the
-    matcher runs only for pairs that can reach it."""
+    """Whether the merge keys of ``a`` and ``b`` (:func:`_key`) are alike at ``threshold``
+    (``SequenceMatcher`` ratio): the quick upper bounds of the ratio (``quick_ratios_reach``)
+    are tested against the threshold first, so the matcher runs only for pairs that can reach
+    it."""
     ka, kb = _key(a), _key(b)
     if ka == kb:
         return True

@@ -23,12 +23,12 @@ NAME_TOKEN = rf"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"
 # back past it (``(?<![\w-].)``: the character before the capital is no word character or
 # hyphen), so that ``re`` can skip to capitals at once; the spans are those of
 # rf"(?<![\w-])({NAME_TOKEN}(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)".
-NAME_RUN = re.compile(rf"([{_UP}](?<![\w-].)[{_LO}]+(?:-[{_UP}][{_LO}]+)?"
-                      rf"(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))*)")
+_RUN_HEAD = rf"[{_UP}](?<![\w-].)[{_LO}]+(?:-[{_UP}][{_LO}]+)?"
+_RUN_NEXT = rf"(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))"
+NAME_RUN = re.compile(rf"({_RUN_HEAD}{_RUN_NEXT}*)")
 # The runs of ``NAME_RUN`` of two words or more (a name has two): the same runs where those
 # are, without a match object for every lone capitalised word.
-_NAME_RUN_2 = re.compile(rf"([{_UP}](?<![\w-].)[{_LO}]+(?:-[{_UP}][{_LO}]+)?"
-                         rf"(?: +(?:{NAME_TOKEN}|[{_UP}]{{1,3}}(?![{_LO}])))+)")
+_NAME_RUN_2 = re.compile(rf"({_RUN_HEAD}{_RUN_NEXT}+)")
 
 _NOT_NAME_WORDS = {
     "region", "regionen", "kommun", "kommunen", "kommunerna", "län", "länet", "ordförande",
